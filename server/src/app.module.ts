@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './modules/health/health.module';
+
+/** Feature modules, in the order of the data path (see docs/ARCHITECTURE.md). */
+const FEATURE_MODULES = [HealthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, config.env.MW_DB_POOL_SIZE),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        ...(config.env.MW_SCHEDULER_ENABLED ? [ScheduleModule.forRoot()] : []),
+        ...FEATURE_MODULES,
+      ],
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
+    };
+  }
+}

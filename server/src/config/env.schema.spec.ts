@@ -1,0 +1,29 @@
+import { ConfigError, parseEnv } from './env.schema';
+
+describe('parseEnv', () => {
+  it('applies defaults', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.MW_PG_DATA_DIR).toBe('./data/pg');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.MW_ALLOW_PRIVATE_HOSTS).toEqual([]);
+  });
+
+  it('names the variable and what it expects for a bad port', () => {
+    expect(() => parseEnv({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT must be an integer between 1 and 65535 \(got "abc"\)/);
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('rejects a database URL of another scheme without echoing it', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://u:secret@h/db' })).not.toThrow(/secret/);
+  });
+
+  it('parses lists and booleans', () => {
+    const env = parseEnv({ MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/8', MW_SCHEDULER_ENABLED: 'false' });
+    expect(env.MW_ALLOW_PRIVATE_HOSTS).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(env.MW_SCHEDULER_ENABLED).toBe(false);
+    expect(() => parseEnv({ MW_SCHEDULER_ENABLED: 'maybe' })).toThrow(/MW_SCHEDULER_ENABLED must be true or false/);
+  });
+});

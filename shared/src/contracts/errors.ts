@@ -1,0 +1,21 @@
+/** Error codes the API returns in `{ code, message }` bodies, so the dashboard can switch on them. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  InvalidTransition: 'INVALID_TRANSITION',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  /** The offending field for validation errors, as a dotted path. */
+  field?: string;
+}
