@@ -2,15 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config';
+import { Clock, ClockModule } from './common/clock/clock';
+import { DomainEventsModule } from './common/events/domain-events';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './modules/health/health.module';
 
 /** Feature modules, in the order of the data path (see docs/ARCHITECTURE.md). */
 const FEATURE_MODULES = [HealthModule];
 
+export interface AppOverrides {
+  clock?: Clock;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -21,6 +27,8 @@ export class AppModule {
           retryDelay: 1000,
         }),
         ...(config.env.MW_SCHEDULER_ENABLED ? [ScheduleModule.forRoot()] : []),
+        ClockModule.forRoot(overrides.clock),
+        DomainEventsModule,
         ...FEATURE_MODULES,
       ],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -5,15 +5,19 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { AppModule } from './app.module';
+import { AppModule, AppOverrides } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { JsonLogger } from './common/logging/json-logger';
 
 /** Builds the HTTP application (without listening) so tests boot exactly what production boots. */
-export async function createApp(config: AppConfig, logger: JsonLogger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: AppConfig,
+  logger: JsonLogger,
+  overrides: AppOverrides = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     logger,
     bufferLogs: false,
     abortOnError: false,

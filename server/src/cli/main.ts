@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const command = name ? CLI_COMMANDS[name] : undefined;
   if (!command) {
     const list = Object.entries(CLI_COMMANDS)
-      .map(([n, c]) => `  ${c.usage.padEnd(60)} ${c.summary}`)
+      .map(([, c]) => `  ${c.usage.padEnd(60)} ${c.summary}`)
       .join('\n');
     process.stderr.write(`${name ? `error: unknown command "${name}"\n` : ''}usage: npm run -s cli -- <command>\n${list}\n`);
     return name ? 1 : 0;

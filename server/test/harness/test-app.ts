@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppOverrides } from '../../src/app.module';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/config/app-config';
 import { parseEnv } from '../../src/config/env.schema';
@@ -15,13 +16,13 @@ export interface TestApp {
 }
 
 /** Boots the real HTTP application on its own database and a random port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = new AppConfig(
     parseEnv({ MW_SCHEDULER_ENABLED: 'false', MW_WEB_DIST: '', LOG_LEVEL: 'error', ...env }),
     db.url,
   );
-  const app = await createApp(config, new JsonLogger('error', process.stderr));
+  const app = await createApp(config, new JsonLogger('error', process.stderr), overrides);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

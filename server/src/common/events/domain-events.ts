@@ -1,0 +1,46 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+/**
+ * Typed in-process domain events: how one module reacts to another without reaching into its tables.
+ * Events are wake-up calls, not the record: every consumer also finds its pending work in PostgreSQL
+ * (e.g. items not yet analysed), so a crash between emit and handling loses nothing.
+ * Modules add their events to this map.
+ */
+export interface DomainEventMap {
+  /** A feed item was stored for the first time. */
+  'item.stored': { itemId: string; sourceId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+@Injectable()
+export class DomainEventBus {
+  private readonly emitter = new EventEmitter();
+  private readonly logger = new Logger('events');
+
+  constructor() {
+    this.emitter.setMaxListeners(50);
+  }
+
+  emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  /** Handlers run asynchronously; a failing handler is logged and does not affect the emitter or others. */
+  on<K extends DomainEventName>(name: K, handler: (payload: DomainEventMap[K]) => Promise<void> | void): () => void {
+    const wrapped = (payload: DomainEventMap[K]) => {
+      setImmediate(() => {
+        Promise.resolve()
+          .then(() => handler(payload))
+          .catch((err: unknown) => this.logger.error(`handler for ${name} failed: ${String(err)}`));
+      });
+    };
+    this.emitter.on(name, wrapped);
+    return () => this.emitter.off(name, wrapped);
+  }
+}
+
+@Global()
+@Module({ providers: [DomainEventBus], exports: [DomainEventBus] })
+export class DomainEventsModule {}
