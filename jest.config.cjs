@@ -17,14 +17,15 @@ module.exports = {
       testMatch: ['<rootDir>/server/test/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/server/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/server/test/harness/global-teardown.ts',
-      testTimeout: 60000,
+      // testTimeout is global-only in Jest 30; per tier through a setup file.
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.ts'],
     },
     {
       ...preset,
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/e2e-timeout.ts'],
     },
   ],
 };

