@@ -1,0 +1,3 @@
+export * from './gazetteer';
+export * from './school-names';
+export * from './seed-gazetteer';

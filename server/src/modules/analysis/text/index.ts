@@ -1,0 +1,2 @@
+export * from './vietnamese-tokenizer';
+export * from './vietnamese-stopwords';
