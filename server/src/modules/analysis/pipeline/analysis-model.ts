@@ -1,0 +1,218 @@
+/**
+ * The trained half of the analysis: two naive Bayes models (sentiment, category) over folded syllable uni- and
+ * bigrams, plus the few mixing parameters (how much the lexicon weighs against the sentiment classifier, the
+ * label thresholds, how much the category classifier weighs against the keyword rules), chosen by 5-fold
+ * cross-validation inside the training items so no test item influences them.
+ *
+ * tools/eval/train-model.cjs trains on the labelled set's TRAIN split and writes trained-model.json, which the
+ * server loads at startup (no fixture is read in production); a unit test retrains and checks the committed file
+ * is current. The evaluation trains its own copy in memory, from TRAIN only.
+ */
+import { SentimentLabel, type Category } from '@mw/shared';
+import { NaiveBayes, trainNaiveBayes, type NaiveBayesModel } from '../tone/naive-bayes';
+import { trainSoftmax } from '../tone/softmax-regression';
+import {
+  SENTIMENT_ORDER,
+  classifierView,
+  combineSentiment,
+  lexiconView,
+  stackFeatures,
+  type LexiconView,
+  type SentimentParams,
+  type TopicCues,
+} from '../tone/sentiment-analyzer';
+import { syllableGrams, toSyllables, type Syllables } from '../tone/syllables';
+import {
+  chooseCategory,
+  ruleScores,
+  topicCues,
+  type CategoryEvidence,
+  type CategoryParams,
+} from '../topic/category-classifier';
+import type { LabelledItem } from './labelled-set';
+import committed from './trained-model.json';
+
+export interface AnalysisParams {
+  readonly sentiment: SentimentParams;
+  readonly category: CategoryParams;
+  /** Out-of-fold scores on the training items at the chosen parameters, for the record. */
+  readonly crossValidation: { readonly sentimentMacroF1: number; readonly categoryAccuracy: number };
+}
+
+export interface AnalysisModel {
+  readonly version: number;
+  readonly params: AnalysisParams;
+  readonly sentiment: NaiveBayesModel;
+  readonly category: NaiveBayesModel;
+}
+
+export const MODEL_VERSION = 3;
+/** Body syllables beyond this add cost and little signal: the lead paragraph carries the event. */
+const BODY_SYLLABLES = 120;
+const FOLDS = 5;
+
+/** The three text fields of an item as syllables, computed once per item and shared by every stage. */
+export interface ItemText {
+  readonly title: Syllables;
+  readonly summary: Syllables;
+  readonly content: Syllables;
+}
+
+export function toItemText(title: string, summary?: string, content?: string): ItemText {
+  return {
+    title: toSyllables(title),
+    summary: toSyllables(summary ?? ''),
+    content: toSyllables(content ? content.slice(0, 2000) : ''),
+  };
+}
+
+/** Title grams count twice: headlines state the event and its tone more plainly than anything after them. */
+export function itemFeatures(text: ItemText): string[] {
+  const out: string[] = [];
+  syllableGrams(text.title.folded, out);
+  syllableGrams(text.title.folded, out);
+  syllableGrams(text.summary.folded, out);
+  syllableGrams(text.content.folded.slice(0, BODY_SYLLABLES), out);
+  return out;
+}
+
+interface Prepared {
+  readonly item: LabelledItem;
+  readonly features: string[];
+  readonly lexicon: LexiconView;
+  readonly rules: Map<Category, number>;
+  readonly cues: TopicCues;
+}
+
+function prepare(items: readonly LabelledItem[]): Prepared[] {
+  return items.map((item) => {
+    const text = toItemText(item.title, item.summary, item.content);
+    const rules = ruleScores(text);
+    return { item, features: itemFeatures(text), lexicon: lexiconView(text), rules, cues: topicCues(rules) };
+  });
+}
+
+function trainModels(docs: readonly Prepared[]): { sentiment: NaiveBayesModel; category: NaiveBayesModel } {
+  return {
+    sentiment: trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.sentiment }))),
+    category: trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.category }))),
+  };
+}
+
+interface HeldOut {
+  readonly doc: Prepared;
+  /** Sentiment classifier probabilities at each of TEMPERATURES. */
+  readonly learned: number[][];
+  readonly evidence: CategoryEvidence;
+}
+
+const TEMPERATURES = [1, 4, 16, 64, 256];
+const CLASSIFIER_WEIGHTS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1];
+const OTHER_BONUSES = [0, 0.5, 1, 1.5, 2, 3, 4, 6];
+
+/**
+ * Out-of-fold predictions of the classifiers, then: the temperature and stacker that best predict sentiment
+ * from them, and the category classifier weight that best predicts categories given that sentiment.
+ */
+function tuneParams(docs: readonly Prepared[]): AnalysisParams {
+  const heldOut: HeldOut[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const fit = docs.filter((_, i) => i % FOLDS !== fold);
+    const models = trainModels(fit);
+    const sentiment = new NaiveBayes(models.sentiment);
+    const category = new NaiveBayes(models.category);
+    docs.forEach((doc, i) => {
+      if (i % FOLDS !== fold) return;
+      const learned = TEMPERATURES.map((t) => classifierView(sentiment, doc.features, t));
+      const q = category.posterior(doc.features);
+      const logProb = new Map<Category, number>();
+      category.labels.forEach((label, k) => logProb.set(label as Category, Math.log(q[k] + 1e-9)));
+      heldOut.push({ doc, learned, evidence: { rules: doc.rules, logProb } });
+    });
+  }
+  const ys = heldOut.map((h) => SENTIMENT_ORDER.indexOf(h.doc.item.sentiment));
+  let best: SentimentParams | null = null;
+  let bestT = 0;
+  let bestF1 = -1;
+  TEMPERATURES.forEach((temperature, t) => {
+    const xs = heldOut.map((h) => stackFeatures(h.doc.lexicon, h.doc.cues, h.learned[t]));
+    const params = { temperature, stacker: trainSoftmax(xs, ys, SENTIMENT_ORDER.length, { balanced: true }) };
+    const f1 = macroF1(
+      heldOut.map((h) => [
+        h.doc.item.sentiment,
+        combineSentiment(h.doc.lexicon, h.doc.cues, h.learned[t], params).label,
+      ]),
+    );
+    if (f1 > bestF1 + 1e-9) {
+      bestF1 = f1;
+      best = params;
+      bestT = t;
+    }
+  });
+  const sentiment = best ?? { temperature: 1, stacker: trainSoftmax([], [], SENTIMENT_ORDER.length) };
+  const labels = heldOut.map((h) => combineSentiment(h.doc.lexicon, h.doc.cues, h.learned[bestT], sentiment).label);
+  let category: CategoryParams = { classifierWeight: 0, otherBonus: 0 };
+  let bestAccuracy = -1;
+  for (const classifierWeight of CLASSIFIER_WEIGHTS) {
+    for (const otherBonus of OTHER_BONUSES) {
+      const params = { classifierWeight, otherBonus };
+      let right = 0;
+      heldOut.forEach((h, i) => {
+        if (chooseCategory(h.evidence, labels[i], params) === h.doc.item.category) right++;
+      });
+      if (right > bestAccuracy) {
+        bestAccuracy = right;
+        category = params;
+      }
+    }
+  }
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    sentiment,
+    category,
+    crossValidation: {
+      sentimentMacroF1: round(bestF1),
+      categoryAccuracy: round(bestAccuracy / Math.max(1, heldOut.length)),
+    },
+  };
+}
+
+function macroF1(pairs: readonly [string, string][]): number {
+  const labels = Object.values(SentimentLabel);
+  let sum = 0;
+  for (const label of labels) {
+    const tp = pairs.filter(([g, p]) => g === label && p === label).length;
+    const fp = pairs.filter(([g, p]) => g !== label && p === label).length;
+    const fn = pairs.filter(([g, p]) => g === label && p !== label).length;
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return sum / labels.length;
+}
+
+export function trainAnalysisModel(items: readonly LabelledItem[]): AnalysisModel {
+  const docs = prepare(items);
+  return { version: MODEL_VERSION, params: tuneParams(docs), ...trainModels(docs) };
+}
+
+/** The committed model, checked for shape so a hand-edited or stale file fails loudly at startup. */
+export function committedModel(): AnalysisModel {
+  return asAnalysisModel(committed);
+}
+
+export function asAnalysisModel(value: unknown): AnalysisModel {
+  const m = value as Partial<AnalysisModel> | null;
+  const isNb = (x: unknown): x is NaiveBayesModel => {
+    const nb = x as Partial<NaiveBayesModel> | null;
+    return (
+      !!nb &&
+      Array.isArray(nb.labels) &&
+      Array.isArray(nb.vocab) &&
+      Array.isArray(nb.docCounts) &&
+      Array.isArray(nb.counts)
+    );
+  };
+  if (!m || m.version !== MODEL_VERSION || typeof m.params !== 'object' || !isNb(m.sentiment) || !isNb(m.category)) {
+    throw new Error(`analysis model: not a version ${MODEL_VERSION} model`);
+  }
+  return m as AnalysisModel;
+}

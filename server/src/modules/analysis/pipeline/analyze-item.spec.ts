@@ -1,0 +1,84 @@
+import { loadSeedGazetteer } from '../matching/unit-matcher';
+import { createAnalyzer, type AnalyzeOutput } from './analyze-item';
+
+const CONTRACT_KEYS = ['category', 'id', 'incident', 'sentiment', 'severity', 'storyId', 'units'];
+
+describe('createAnalyzer (seed gazetteer, committed model)', () => {
+  const gazetteer = loadSeedGazetteer();
+
+  it('returns the CLI contract shape', () => {
+    const out = createAnalyzer({ gazetteer }).analyze({ id: 'k1', title: 'Lịch khai giảng năm học mới' });
+    for (const key of CONTRACT_KEYS) expect(out).toHaveProperty(key);
+    expect(Object.keys(out.sentiment).sort()).toEqual(['label', 'score', 'terms']);
+    expect(out.sentiment.score).toBeGreaterThanOrEqual(-1);
+    expect(out.sentiment.score).toBeLessThanOrEqual(1);
+  });
+
+  it('flags bad news about a Gò Vấp school as an incident with a severity and reasons', () => {
+    const out = createAnalyzer({ gazetteer }).analyze({
+      id: 'n1',
+      title: 'Học sinh Trường THCS Nguyễn Du (quận Gò Vấp) bị bạn đánh hội đồng phải nhập viện',
+      summary: 'Nam sinh lớp 7 bị nhóm bạn đánh trong nhà vệ sinh, phụ huynh bức xúc.',
+      publishedAt: '2025-10-15T10:20:00+07:00',
+      outlet: 'VnExpress',
+    });
+    expect(out.units.length).toBeGreaterThan(0);
+    expect(out.sentiment.label).toBe('negative');
+    expect(out.category).toBe('violence_bullying');
+    expect(out.incident).toBe(true);
+    expect(out.severity).toBe('S1');
+    expect(out.severityReasons.length).toBeGreaterThan(1);
+  });
+
+  it('does not open an incident for bad news that names no unit, nor for good news about one', () => {
+    const analyzer = createAnalyzer({ gazetteer });
+    const elsewhere = analyzer.analyze({ id: 'e1', title: 'Học sinh ở Hà Nội bị bạn đánh hội đồng phải nhập viện' });
+    expect(elsewhere.units).toEqual([]);
+    expect(elsewhere.incident).toBe(false);
+    expect(elsewhere.severity).toBeNull();
+    const good = analyzer.analyze({
+      id: 'g1',
+      title: 'Học sinh Trường THCS Nguyễn Du (quận Gò Vấp) đoạt huy chương vàng, được tuyên dương',
+    });
+    expect(good.sentiment.label).toBe('positive');
+    expect(good.incident).toBe(false);
+  });
+
+  it('reads NFD and unaccented input like NFC input', () => {
+    const title = 'Học sinh Trường THCS Nguyễn Du (quận Gò Vấp) bị bạn đánh hội đồng phải nhập viện';
+    const nfc = createAnalyzer({ gazetteer }).analyze({ id: 'a', title });
+    const nfd = createAnalyzer({ gazetteer }).analyze({ id: 'a', title: title.normalize('NFD') });
+    expect(nfd).toEqual(nfc);
+    const bare = createAnalyzer({ gazetteer }).analyze({
+      id: 'b',
+      title: 'hoc sinh thcs nguyen du go vap bi ban danh hoi dong phai nhap vien',
+    });
+    expect(bare.sentiment.label).toBe('negative');
+  });
+
+  it('groups the same event from several outlets into one story', () => {
+    const analyzer = createAnalyzer({ gazetteer });
+    const results: AnalyzeOutput[] = [
+      [
+        't1',
+        'Tuổi Trẻ',
+        '2025-10-03T08:15:00+07:00',
+        'Hơn 40 học sinh Trường THCS Nguyễn Du (quận Gò Vấp) nhập viện nghi ngộ độc',
+      ],
+      [
+        't2',
+        'Thanh Niên',
+        '2025-10-03T09:40:00+07:00',
+        'Nghi ngộ độc sau bữa trưa, hơn 40 học sinh THCS Nguyễn Du Gò Vấp nhập viện',
+      ],
+      [
+        't3',
+        'VnExpress',
+        '2025-10-03T11:05:00+07:00',
+        '43 học sinh Trường THCS Nguyễn Du ở Gò Vấp nhập viện nghi ngộ độc thực phẩm',
+      ],
+    ].map(([id, outlet, publishedAt, title]) => analyzer.analyze({ id, outlet, publishedAt, title }));
+    expect(results.map((r) => r.storyId)).toEqual(['t1', 't1', 't1']);
+    expect(results[2].severity).toBe('S1');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The analysis stage for one item: units named (the matcher), tone, category, the incident flag with a proposed
+ * severity, and the story the item belongs to. The output shape is the external contract of
+ * `npm run -s cli -- analyze` (`terms`, `severityReasons` and unit `spans` are additions).
+ *
+ * An analyzer is stateful only through its story clusterer, which remembers the stories of the last few days;
+ * for a given sequence of inputs the outputs are always the same.
+ */
+import { IncidentCategory, toNfc as sharedToNfc, type Category, type SentimentLabel, type Severity } from '@mw/shared';
+import { UnitMatcher, type Gazetteer, type UnitMatch } from '../matching/unit-matcher';
+import { StoryClusterer, type StoryClustererOptions } from '../stories/story-clusterer';
+import { SentimentAnalyzer } from '../tone/sentiment-analyzer';
+import { CategoryClassifier, ruleScores, topicCues } from '../topic/category-classifier';
+import { proposeSeverity } from '../topic/severity';
+import { committedModel, itemFeatures, toItemText, type AnalysisModel } from './analysis-model';
+
+export type { Gazetteer };
+
+export interface AnalyzeInput {
+  readonly id: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly content?: string;
+  readonly publishedAt?: string;
+  readonly outlet?: string;
+  readonly sourceUnitCode?: string;
+}
+
+export interface AnalyzedUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly confidence: number;
+  readonly evidence: string[];
+  readonly spans: UnitMatch['spans'];
+}
+
+export interface AnalyzeOutput {
+  readonly id: string;
+  readonly units: AnalyzedUnit[];
+  readonly sentiment: { readonly score: number; readonly label: SentimentLabel; readonly terms: string[] };
+  readonly category: Category;
+  readonly incident: boolean;
+  readonly severity: Severity | null;
+  readonly severityReasons: string[];
+  readonly storyId: string;
+}
+
+export interface AnalyzerOptions {
+  readonly gazetteer: Gazetteer;
+  /** Defaults to the committed model trained on the labelled set's TRAIN split. */
+  readonly model?: AnalysisModel;
+  readonly stories?: StoryClustererOptions;
+}
+
+export interface Analyzer {
+  analyze(input: AnalyzeInput): AnalyzeOutput;
+}
+
+const toNfc = sharedToNfc;
+const INCIDENT_SET: ReadonlySet<string> = new Set(Object.values(IncidentCategory));
+
+export function isIncidentCategory(category: Category): category is IncidentCategory {
+  return INCIDENT_SET.has(category);
+}
+
+export function createAnalyzer(options: AnalyzerOptions): Analyzer {
+  const matcher = new UnitMatcher(options.gazetteer);
+  const model = options.model ?? committedModel();
+  const sentiment = new SentimentAnalyzer(model.sentiment, model.params.sentiment);
+  const categories = new CategoryClassifier(model.category, model.params.category);
+  const stories = new StoryClusterer(options.stories);
+  // Both classifiers are trained on the same documents, so they normally share a vocabulary: encode once.
+  const shared =
+    sentiment.classifier && categories.classifier && sentiment.classifier.sharesVocabulary(categories.classifier)
+      ? sentiment.classifier
+      : null;
+
+  return {
+    analyze(raw: AnalyzeInput): AnalyzeOutput {
+      const title = toNfc(raw.title);
+      const summary = toNfc(raw.summary ?? '');
+      const content = raw.content ? toNfc(raw.content) : undefined;
+      const outlet = raw.outlet ? toNfc(raw.outlet) : undefined;
+      const matches = matcher.match({ title, summary, content, outlet, sourceUnitCode: raw.sourceUnitCode });
+      const units = matches.map((m) => ({
+        code: m.code,
+        name: m.name,
+        confidence: m.confidence,
+        evidence: m.evidence,
+        spans: m.spans,
+      }));
+      const text = toItemText(title, summary, content);
+      const grams = itemFeatures(text);
+      const features = shared ? shared.encode(grams) : grams;
+      const rules = ruleScores(text);
+      const tone = sentiment.analyze(text, features, topicCues(rules));
+      const category = categories.classify(rules, features, tone.label);
+      const story = stories.assign({
+        id: raw.id,
+        title,
+        text: summary,
+        publishedAt: raw.publishedAt,
+        outlet,
+        keys: units.map((u) => u.code),
+        topic: isIncidentCategory(category) ? category : null,
+        foldedTitle: text.title.folded,
+        foldedText: text.summary.folded,
+      });
+      const incident = units.length > 0 && isIncidentCategory(category);
+      let severity: Severity | null = null;
+      let severityReasons: string[] = [];
+      if (incident && isIncidentCategory(category)) {
+        const proposal = proposeSeverity({
+          category,
+          texts: [text.title, text.summary, text.content],
+          outlets: story.outlets,
+        });
+        severity = proposal.severity;
+        severityReasons = proposal.reasons;
+      }
+      return {
+        id: raw.id,
+        units,
+        sentiment: { score: tone.score, label: tone.label, terms: tone.terms },
+        category,
+        incident,
+        severity,
+        severityReasons,
+        storyId: story.storyId,
+      };
+    },
+  };
+}
+
+export { analyzeJsonLines, type JsonLinesSummary } from './analyze-jsonl';
