@@ -177,7 +177,7 @@ function deriveStreets(units) {
       .replace(/\(.*?\)/g, ' ');
     for (const part of address.split(/cơ sở \d\s*:/i)) {
       const words = part
-        .replace(/[,.\-]/g, ' ')
+        .replace(/[,.-]/g, ' ')
         .split(/\s+/)
         .filter(Boolean);
       const numberAt = words.findIndex((w) => /^\d/.test(w));

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm run dev`: the API server (compiled, on PORT or 3000) and Vite's dev server with its proxy to it.
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const build = spawnSync(
+  process.execPath,
+  [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '--projects=@mw/shared,@mw/server', '--output-style=static'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } },
+);
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const apiPort = process.env.PORT ?? '3000';
+const children = [
+  spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: apiPort, MW_WEB_DIST: '' },
+  }),
+  spawn(process.execPath, [require.resolve('vite/bin/vite.js')], {
+    cwd: path.join(root, 'web'),
+    stdio: 'inherit',
+    env: { ...process.env, MW_API_PORT: apiPort },
+  }),
+];
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+for (const child of children) child.on('exit', () => stop('SIGTERM'));
