@@ -1,7 +1,9 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { Language } from '@mw/shared';
 import { en } from './en';
-import { MessageKey, vi } from './vi';
+import { type MessageKey, vi } from './vi';
+
+export type { MessageKey };
 
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = 'mw.language';

@@ -1,0 +1,39 @@
+/**
+ * Every query key of the dashboard, in one place, so realtime events and mutations invalidate exactly what they
+ * change. Keys are arrays whose first element names the resource: invalidating `queryKeys.incidents.all` reaches
+ * every list and detail below it.
+ */
+export type QueryParams = Record<string, string | number | undefined>;
+
+export const queryKeys = {
+  me: ['me'] as const,
+  incidents: {
+    all: ['incidents'] as const,
+    list: (filters: QueryParams) => ['incidents', 'list', filters] as const,
+    detail: (id: string) => ['incidents', 'detail', id] as const,
+  },
+  severityLevels: ['severity-levels'] as const,
+  goodNews: {
+    all: ['good-news'] as const,
+    list: (filters: QueryParams) => ['good-news', 'list', filters] as const,
+  },
+  mentions: {
+    all: ['mentions'] as const,
+    list: (filters: QueryParams) => ['mentions', 'list', filters] as const,
+    detail: (id: string) => ['mentions', 'detail', id] as const,
+  },
+  stories: {
+    all: ['stories'] as const,
+    list: (filters: QueryParams) => ['stories', 'list', filters] as const,
+    detail: (id: string) => ['stories', 'detail', id] as const,
+  },
+  sources: {
+    all: ['sources'] as const,
+  },
+  units: {
+    all: ['units'] as const,
+    list: ['units', 'list'] as const,
+    detail: (code: string) => ['units', 'detail', code] as const,
+    gaps: ['units', 'gaps'] as const,
+  },
+};

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { IncidentDetail, IncidentStatus } from '@mw/shared';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { useI18n } from '../../../i18n/i18n';
+import { nextStatuses } from '../incident-flow';
+import { useAcknowledge, useTransition } from '../hooks/useIncidents';
+
+/** Acknowledge and the allowed status moves; dismissing asks why, since the reason corrects the analysis labels. */
+export function IncidentActions({ incident }: { incident: IncidentDetail }) {
+  const { t } = useI18n();
+  const acknowledge = useAcknowledge(incident.id);
+  const transition = useTransition(incident.id);
+  const [dismissing, setDismissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const moves = nextStatuses(incident.status);
+  const busy = acknowledge.isPending || transition.isPending;
+  const go = (to: IncidentStatus) => {
+    if (to === 'dismissed') setDismissing(true);
+    else transition.mutate({ to });
+  };
+  return (
+    <div className="actions" role="group" aria-label={t('incident.actions')}>
+      {incident.status === 'new' && (
+        <button type="button" className="primary" disabled={busy} onClick={() => acknowledge.mutate()}>
+          {t('incident.acknowledge')}
+        </button>
+      )}
+      {moves.map((to) => (
+        <button key={to} type="button" disabled={busy} onClick={() => go(to)} data-transition={to}>
+          {t(`transition.${to}`)}
+        </button>
+      ))}
+      {dismissing && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            transition.mutate({ to: 'dismissed', reason: reason.trim() }, { onSuccess: () => setDismissing(false) });
+          }}
+        >
+          <label className="field">
+            <span>{t('incident.dismissReason')}</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+          </label>
+          <button type="submit" disabled={!reason.trim() || busy}>
+            {t('transition.dismissed')}
+          </button>
+          <button type="button" onClick={() => setDismissing(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      )}
+      {acknowledge.isError && <ErrorMessage error={acknowledge.error} />}
+      {transition.isError && <ErrorMessage error={transition.error} />}
+    </div>
+  );
+}

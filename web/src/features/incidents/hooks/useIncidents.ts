@@ -1,0 +1,59 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../api/query-keys';
+import {
+  acknowledgeIncident,
+  actOnResponse,
+  addComment,
+  addTask,
+  completeTask,
+  createIncident,
+  draftResponse,
+  fetchIncident,
+  fetchIncidents,
+  transitionIncident,
+  type IncidentFilters,
+  type ResponseAction,
+} from '../api/incidents.api';
+import type { CreateIncidentRequest, DraftResponseRequest, IncidentStatus, TaskRequest } from '@mw/shared';
+
+export function useIncidents(filters: IncidentFilters) {
+  return useQuery({
+    queryKey: queryKeys.incidents.list({ ...filters }),
+    queryFn: () => fetchIncidents(filters),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIncident(id: string) {
+  return useQuery({ queryKey: queryKeys.incidents.detail(id), queryFn: () => fetchIncident(id) });
+}
+
+/** Every write on a ticket refreshes that ticket and the lists it appears in. */
+function useIncidentMutation<V>(run: (variables: V) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all }),
+  });
+}
+
+export const useAcknowledge = (id: string) => useIncidentMutation<void>(() => acknowledgeIncident(id));
+export const useTransition = (id: string) =>
+  useIncidentMutation<{ to: IncidentStatus; reason?: string }>(({ to, reason }) => transitionIncident(id, to, reason));
+export const useAddComment = (id: string) => useIncidentMutation<string>((body) => addComment(id, body));
+export const useAddTask = (id: string) => useIncidentMutation<TaskRequest>((body) => addTask(id, body));
+export const useCompleteTask = (id: string) => useIncidentMutation<string>((taskId) => completeTask(id, taskId));
+export const useDraftResponse = (id: string) =>
+  useIncidentMutation<DraftResponseRequest>((body) => draftResponse(id, body));
+export const useResponseAction = (id: string) =>
+  useIncidentMutation<{ responseId: string; action: ResponseAction }>(({ responseId, action }) =>
+    actOnResponse(id, responseId, action),
+  );
+
+export function useCreateIncident() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateIncidentRequest) => createIncident(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all }),
+  });
+}
