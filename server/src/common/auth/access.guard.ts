@@ -1,0 +1,63 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ErrorCode } from '@mw/shared';
+import { ACCESS_RULE, AccessRule } from './access.decorators';
+import { AccessTokenVerifier } from './access-token-verifier';
+import type { AuthenticatedRequest } from './auth-user';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * The one guard on every HTTP route (APP_GUARD), deny by default: @Public() routes pass; every other route needs a
+ * valid bearer token and an access rule (@Roles or @Authenticated), else 403. Socket.io traffic is not HTTP: the
+ * realtime gateway verifies the token at the handshake and asks canJoinRoom for each room.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new UnauthorizedException({ code: ErrorCode.Unauthenticated, message: 'Sign in first' });
+    const user = await this.verifier.verify(token);
+    req.user = user;
+
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
+    if (!rule) {
+      this.logger.error({ msg: 'route without access rule denied', method: req.method, path: req.path });
+      throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'This route has no access rule' });
+    }
+    if (rule.kind === 'authenticated') return true;
+    if (user.roles.some((r) => rule.roles.includes(r.role))) return true;
+    this.logger.warn({
+      msg: 'role refused',
+      personId: user.id,
+      method: req.method,
+      path: req.path,
+      held: user.roles.map((r) => r.role),
+    });
+    throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Your roles do not allow this' });
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}

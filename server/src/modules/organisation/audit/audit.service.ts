@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditEntryView, Page } from '@mw/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../../common/auth/auth-user';
+import { Clock } from '../../../common/clock/clock';
+import { AuditLogEntity } from './audit-log.entity';
+
+export interface AuditEntry {
+  /** Dotted verb, e.g. `person.create`, `unit.update`, `role.renounce`, `auth.password_change`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+}
+
+/**
+ * The one way into the append-only audit log. Pass the transaction's EntityManager so the entry commits or rolls
+ * back with the write it describes. Other modules call `record` for their writes too.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(actor: Actor, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, before, after, at, ip)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
+      [
+        actor.user?.id ?? null,
+        actor.user?.email ?? null,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.before === undefined ? null : JSON.stringify(entry.before),
+        entry.after === undefined ? null : JSON.stringify(entry.after),
+        this.clock.now(),
+        actor.ip,
+      ],
+    );
+  }
+
+  async list(query: AuditQuery): Promise<Page<AuditEntryView>> {
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
+    if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    const [rows, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        actorId: r.actorId,
+        actorEmail: r.actorEmail,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: r.before,
+        after: r.after,
+        at: r.at.toISOString(),
+        ip: r.ip,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}

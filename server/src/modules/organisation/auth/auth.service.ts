@@ -1,0 +1,278 @@
+import {
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Logger,
+  OnModuleInit,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AuthErrorCode, ErrorCode, type ChangePasswordRequest, type LoginResponse, type TokenPair } from '@mw/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessTokenVerifier } from '../../../common/auth/access-token-verifier';
+import type { Actor, AuthUser } from '../../../common/auth/auth-user';
+import { Clock } from '../../../common/clock/clock';
+import { AppConfig } from '../../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { PersonEntity } from '../people/person.entity';
+import { normaliseEmail } from '../people/person.mapper';
+import { PeopleService } from '../people/people.service';
+import { LoginThrottle } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher';
+import { returnedRows } from '../returned-rows';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenStore } from './refresh-token.store';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600_000;
+const JWT_SECRET_SETTING = 'jwt_secret';
+
+interface AccessClaims {
+  sub: string;
+  typ: 'access';
+  iat: number;
+  exp: number;
+}
+
+/**
+ * Sign-in: argon2id passwords, 15-minute HS256 access tokens, rotating refresh tokens grouped in families (reuse of
+ * an exchanged token revokes the family, since it means the token was copied), lockout after repeated failures.
+ * The signing secret is MW_JWT_SECRET or one generated once into app_setting, so all instances share it.
+ */
+@Injectable()
+export class AuthService extends AccessTokenVerifier implements OnModuleInit {
+  private readonly logger = new Logger('auth');
+  private secret = '';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly people: PeopleService,
+    private readonly tokens: RefreshTokenStore,
+    private readonly audit: AuditService,
+  ) {
+    super();
+  }
+
+  async onModuleInit(): Promise<void> {
+    const configured = this.config.env.MW_JWT_SECRET;
+    if (configured) {
+      this.secret = configured;
+      return;
+    }
+    await this.dataSource.query(
+      `INSERT INTO app_setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO NOTHING`,
+      [JWT_SECRET_SETTING, randomBytes(48).toString('base64url')],
+    );
+    const rows: { secret: string }[] = await this.dataSource.query(
+      `SELECT value #>> '{}' AS secret FROM app_setting WHERE key = $1`,
+      [JWT_SECRET_SETTING],
+    );
+    this.secret = rows[0]?.secret ?? '';
+    if (this.secret.length < 32) throw new Error('the stored JWT secret is missing or too short');
+  }
+
+  async login(rawEmail: string, password: string, ip: string): Promise<LoginResponse> {
+    const email = normaliseEmail(rawEmail);
+    await this.throttle.assertAllowed(email, ip);
+    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ email });
+    const now = this.clock.now();
+
+    if (!person || !person.active || !person.passwordHash) {
+      await this.hasher.verifyNothing(password);
+      await this.fail(email, ip, person ? 'inactive or without password' : 'unknown e-mail');
+      throw invalidCredentials();
+    }
+    if (person.lockedUntil && person.lockedUntil > now) {
+      await this.fail(email, ip, 'account locked');
+      throw locked(person.lockedUntil);
+    }
+    if (!(await this.hasher.verify(person.passwordHash, password))) {
+      const lockedUntil = await this.countFailure(person.id, now);
+      await this.fail(email, ip, 'wrong password');
+      if (lockedUntil) throw locked(lockedUntil);
+      throw invalidCredentials();
+    }
+
+    await this.dataSource.query(`UPDATE person SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [person.id]);
+    await this.throttle.record(email, ip, true);
+    const pair = await this.issuePair(person.id, randomUUID(), this.dataSource.manager);
+    return { ...pair, user: await this.people.me(person.id) };
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const row = await m.findOne(RefreshTokenEntity, {
+        where: { tokenHash: sha256(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.revokedAt) return { error: invalidRefresh() };
+      if (row.rotatedAt) {
+        await this.tokens.revokeFamily(row.familyId, now, m);
+        this.logger.warn({
+          msg: 'refresh token reused; family revoked',
+          personId: row.personId,
+          familyId: row.familyId,
+        });
+        return {
+          error: new UnauthorizedException({
+            code: AuthErrorCode.RefreshTokenReused,
+            message: 'This session was signed out because its refresh token was used twice; sign in again',
+          }),
+        };
+      }
+      if (row.expiresAt <= now) return { error: invalidRefresh() };
+      if (!(await this.people.loadAuthUser(row.personId))) {
+        await this.tokens.revokeFamily(row.familyId, now, m);
+        return { error: invalidRefresh() };
+      }
+      row.rotatedAt = now;
+      await m.save(row);
+      return { pair: await this.issuePair(row.personId, row.familyId, m) };
+    });
+    // The family revocation must commit even though the request fails, hence the error travels out of the transaction.
+    if ('error' in outcome) throw outcome.error;
+    return outcome.pair;
+  }
+
+  /** Revokes the family of the given refresh token (if it is the caller's), or every session of the caller. */
+  async logout(user: AuthUser, refreshToken?: string): Promise<void> {
+    const now = this.clock.now();
+    if (!refreshToken) {
+      await this.tokens.revokeAllOf(user.id, now);
+      return;
+    }
+    const row = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken) });
+    if (row && row.personId === user.id) await this.tokens.revokeFamily(row.familyId, now);
+  }
+
+  /** Changes the password, signs out every other session and returns a fresh pair for this one. */
+  async changePassword(actor: Actor & { user: AuthUser }, req: ChangePasswordRequest): Promise<TokenPair> {
+    const person = await this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: actor.user.id });
+    if (!person.passwordHash || !(await this.hasher.verify(person.passwordHash, req.currentPassword))) {
+      throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
+        field: 'currentPassword',
+        message: 'currentPassword is not the current password',
+      });
+    }
+    const hash = await this.hasher.hash(req.newPassword);
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      await m.query(`UPDATE person SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1`, [
+        person.id,
+        hash,
+      ]);
+      await this.tokens.revokeAllOf(person.id, now, m);
+      await this.audit.record(
+        actor,
+        { action: 'person.password_change', entityType: 'person', entityId: person.id },
+        m,
+      );
+      return this.issuePair(person.id, randomUUID(), m);
+    });
+  }
+
+  /** A signed access token for a person; tests and the CLI use it too. */
+  issueAccessToken(personId: string): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    return this.jwt.sign(
+      { sub: personId, typ: 'access', iat },
+      { secret: this.secret, algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+    );
+  }
+
+  async verify(token: string): Promise<AuthUser> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: this.secret,
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch (err) {
+      const expired = err instanceof Error && err.name === 'TokenExpiredError';
+      throw new UnauthorizedException({
+        code: AuthErrorCode.InvalidToken,
+        message: expired ? 'Access token expired; refresh it' : 'Invalid access token',
+      });
+    }
+    const user = claims.typ === 'access' ? await this.people.loadAuthUser(claims.sub) : null;
+    if (!user) throw new UnauthorizedException({ code: AuthErrorCode.InvalidToken, message: 'Invalid access token' });
+    return user;
+  }
+
+  private async issuePair(personId: string, familyId: string, m: EntityManager): Promise<TokenPair> {
+    const now = this.clock.now();
+    const refreshToken = randomBytes(32).toString('base64url');
+    await m.insert(RefreshTokenEntity, {
+      personId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      issuedAt: now,
+      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+      rotatedAt: null,
+      revokedAt: null,
+    });
+    return { accessToken: this.issueAccessToken(personId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  /** Counts a wrong password; returns the lock end when this failure locks the account. */
+  private async countFailure(personId: string, now: Date): Promise<Date | null> {
+    const lockMs = this.config.env.MW_LOGIN_LOCKOUT_MINUTES * 60_000;
+    // An expired lock starts a fresh count, so one mistake after a lock does not lock again at once.
+    const result: unknown = await this.dataSource.query(
+      `UPDATE person SET
+         failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
+         locked_until = CASE
+           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3
+             THEN $4::timestamptz
+           WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN NULL
+           ELSE locked_until END
+       WHERE id = $1 RETURNING locked_until`,
+      [personId, now, this.config.env.MW_LOGIN_LOCKOUT_AFTER, new Date(now.getTime() + lockMs)],
+    );
+    const until = returnedRows<{ locked_until: Date | null }>(result)[0]?.locked_until ?? null;
+    if (until && until > now) {
+      this.logger.warn({ msg: 'account locked', personId, lockedUntil: until.toISOString() });
+      return until;
+    }
+    return null;
+  }
+
+  private async fail(email: string, ip: string, reason: string): Promise<void> {
+    await this.throttle.record(email, ip, false);
+    this.logger.warn({ msg: 'login failed', email, ip, reason });
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function invalidCredentials(): UnauthorizedException {
+  return new UnauthorizedException({ code: AuthErrorCode.InvalidCredentials, message: 'Wrong e-mail or password' });
+}
+
+function invalidRefresh(): UnauthorizedException {
+  return new UnauthorizedException({ code: AuthErrorCode.InvalidToken, message: 'Invalid or expired refresh token' });
+}
+
+function locked(until: Date): HttpException {
+  return new HttpException(
+    {
+      code: AuthErrorCode.AccountLocked,
+      message: `Too many wrong passwords: this account is locked until ${until.toISOString()}`,
+      lockedUntil: until.toISOString(),
+    },
+    HttpStatus.LOCKED,
+  );
+}
