@@ -1,0 +1,37 @@
+/**
+ * Reads the article page behind a new item so analysis sees the body, not only the headline. Same guards as the
+ * feed (it goes through the same SafeFetcher, whose per-host limit bounds the concurrency). A failure never drops
+ * the item: it keeps its summary, and the reason is kept beside it.
+ */
+import { decodeBody } from './fetch/charset';
+import type { SafeFetcher } from './fetch/safe-fetcher';
+import { extractArticleText } from './extract/article-text';
+import { sha256, type NewFeedItem } from './feed-item.store';
+import { toReadFailure } from './source-reader';
+import { FetchError } from './fetch/fetch-error';
+
+const ARTICLE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+
+export async function enrichWithArticle(fetcher: SafeFetcher, row: NewFeedItem): Promise<NewFeedItem> {
+  try {
+    const res = await fetcher.fetch(row.url, { accept: ARTICLE_ACCEPT });
+    const html = decodeBody(res.body, res.headers['content-type']);
+    const { text } = extractArticleText(html, res.url);
+    const contentText = text.trim() ? text : null;
+    return {
+      ...row,
+      contentText,
+      contentError: contentText ? null : 'The article page held no readable text.',
+      httpStatus: res.status,
+      fetchedAt: res.fetchedAt,
+      contentHash: contentText ? sha256(contentText) : row.contentHash,
+    };
+  } catch (error) {
+    const failure = toReadFailure(error);
+    return {
+      ...row,
+      contentError: `Article page not read: ${failure.message}`,
+      httpStatus: error instanceof FetchError ? (error.status ?? null) : null,
+    };
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * Polls sources. Work is claimed with a row lease in PostgreSQL (`FOR UPDATE SKIP LOCKED`, then lease_owner /
+ * lease_until set by the same statement), so any number of instances share the due sources and never read the
+ * same one at once; a lease left by a crashed instance expires and the source is taken over.
+ *
+ * Order of a poll, chosen so a crash at any point loses and duplicates nothing:
+ *   read the feed → drop items already stored → per batch: read article pages, INSERT … ON CONFLICT DO NOTHING
+ *   RETURNING id (only new rows come back, and only those are announced) and renew the lease → finally advance
+ *   the validators (ETag / Last-Modified) and next_poll_at. Until that last step nothing says "done", so a poll cut
+ *   short is simply repeated and the unique key absorbs what was already inserted.
+ */
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import type { SourceKind, SourceSettings } from '@mw/shared';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { DomainEventBus } from '../../common/events/domain-events';
+import { AppConfig } from '../../config/app-config';
+import { enrichWithArticle } from './article-enricher';
+import type { SafeFetcher } from './fetch/safe-fetcher';
+import { storeNewItems, toNewFeedItem, type NewFeedItem } from './feed-item.store';
+import { nextPollAfterFailure, pollIntervalMs } from './poll-schedule';
+import { readSource, ReadFailure, toReadFailure } from './source-reader';
+import { SOURCE_FETCHER } from './source-fetcher.provider';
+
+/**
+ * Items stored per transaction when their article pages are read first: bounds the work between two lease
+ * renewals and what a crash can make us redo.
+ */
+export const STORE_BATCH_SIZE = 25;
+/** Without article pages a batch is only an INSERT: larger batches are much faster and still quick to redo. */
+export const STORE_BATCH_SIZE_WITHOUT_ARTICLES = 500;
+/** Claim rounds per tick, so one tick cannot run for ever when many sources are due. */
+const MAX_ROUNDS_PER_TICK = 20;
+
+/** What the poller needs of a source row. */
+export interface ClaimedSource {
+  id: string;
+  name: string;
+  outlet: string;
+  url: string;
+  kind: SourceKind;
+  intervalMinutes: number;
+  settings: SourceSettings;
+  etag: string | null;
+  lastModified: string | null;
+  consecutiveFailures: number;
+}
+
+export interface PollOutcome {
+  sourceId: string;
+  ok: boolean;
+  notModified: boolean;
+  itemsRead: number;
+  itemsStored: number;
+  error: { code: string; message: string } | null;
+  nextPollAt: Date;
+  /** The poll stopped early (shutdown); nothing was advanced, the source will be polled again. */
+  interrupted?: boolean;
+}
+
+interface SourceRow {
+  id: string;
+  name: string;
+  outlet: string;
+  url: string;
+  kind: SourceKind;
+  interval_minutes: number;
+  settings: SourceSettings | null;
+  etag: string | null;
+  last_modified: string | null;
+  consecutive_failures: number;
+}
+
+const CLAIM_COLUMNS = `s.id, s.name, s.outlet, s.url, s.kind, s.interval_minutes, s.settings, s.etag, s.last_modified,
+  s.consecutive_failures`;
+
+export class SourceBusyError extends Error {}
+export class SourceMissingError extends Error {}
+
+@Injectable()
+export class SourcePollerService implements BeforeApplicationShutdown {
+  /** Who holds a lease: host, process and this app instance (two apps in one test process differ). */
+  readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly logger = new Logger('sources');
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private ticking = false;
+  private closing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly events: DomainEventBus,
+    @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
+  ) {}
+
+  private get leaseMs(): number {
+    return this.config.env.MW_SOURCE_LEASE_SECONDS * 1000;
+  }
+
+  /** The scheduled work: claim due sources and poll them, a few at a time, until none is due. Safe to overlap. */
+  async pollDueSources(): Promise<PollOutcome[]> {
+    if (this.ticking || this.closing) return [];
+    this.ticking = true;
+    const outcomes: PollOutcome[] = [];
+    try {
+      const limit = this.config.env.MW_POLL_CONCURRENCY;
+      for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.closing; round++) {
+        const claimed = await this.claimDue(limit);
+        outcomes.push(...(await Promise.all(claimed.map((s) => this.track(this.poll(s))))));
+        if (claimed.length < limit) break;
+      }
+    } finally {
+      this.ticking = false;
+    }
+    return outcomes;
+  }
+
+  /** Polls one source now (POST /api/sources/:id/poll). Throws SourceBusyError when another poll holds it. */
+  async pollNow(id: string): Promise<PollOutcome> {
+    const source = await this.claimOne(id);
+    return this.track(this.poll(source));
+  }
+
+  /** Polls a new or re-enabled source in the background, when this instance runs schedules; else the next tick will. */
+  triggerPoll(id: string): void {
+    if (!this.config.env.MW_SCHEDULER_ENABLED || this.closing) return;
+    void this.pollNow(id).catch((error: unknown) => {
+      if (!(error instanceof SourceBusyError)) this.logger.warn(`immediate poll of ${id} failed: ${String(error)}`);
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    const pending = [...this.inFlight];
+    if (pending.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+    clearTimeout(timer);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  private async claimDue(limit: number): Promise<ClaimedSource[]> {
+    const now = this.clock.now();
+    const rows = returnedRows<SourceRow>(
+      await this.dataSource.query(
+        `WITH due AS (
+         SELECT id FROM source
+         WHERE enabled AND next_poll_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+         ORDER BY next_poll_at
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED)
+       UPDATE source s SET lease_owner = $3, lease_until = $4
+       FROM due WHERE s.id = due.id
+       RETURNING ${CLAIM_COLUMNS}`,
+        [now, limit, this.instanceId, new Date(now.getTime() + this.leaseMs)],
+      ),
+    );
+    return rows.map(toClaimed);
+  }
+
+  private async claimOne(id: string): Promise<ClaimedSource> {
+    const now = this.clock.now();
+    const rows = returnedRows<SourceRow>(
+      await this.dataSource.query(
+        `UPDATE source s SET lease_owner = $2, lease_until = $3
+       WHERE s.id = $1 AND (s.lease_until IS NULL OR s.lease_until < $4)
+       RETURNING ${CLAIM_COLUMNS}`,
+        [id, this.instanceId, new Date(now.getTime() + this.leaseMs), now],
+      ),
+    );
+    const row = rows[0];
+    if (row) return toClaimed(row);
+    const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM source WHERE id = $1`, [id]);
+    if (exists.length === 0) throw new SourceMissingError(`source ${id} does not exist`);
+    throw new SourceBusyError(`source ${id} is being polled right now`);
+  }
+
+  private async poll(source: ClaimedSource): Promise<PollOutcome> {
+    const intervalMs = pollIntervalMs(source.intervalMinutes, source.settings);
+    try {
+      const read = await readSource(this.fetcher, source);
+      let stored = 0;
+      if (!read.notModified) {
+        const result = await this.storeItems(
+          source,
+          read.items.map((item) => toNewFeedItem(source.id, item, source.outlet, read.fetchedAt, read.fetchedAt)),
+        );
+        stored = result.stored;
+        if (result.interrupted) return this.release(source, read.items.length, stored);
+      }
+      const now = this.clock.now();
+      const next = new Date(now.getTime() + intervalMs);
+      await this.dataSource.query(
+        `UPDATE source SET etag = $2, last_modified = $3, last_polled_at = $4, last_success_at = $4,
+           consecutive_failures = 0, next_poll_at = $5, lease_owner = NULL, lease_until = NULL
+         WHERE id = $1 AND lease_owner = $6`,
+        [source.id, read.etag, read.lastModified, now, next, this.instanceId],
+      );
+      this.logger.debug({
+        msg: 'source polled',
+        sourceId: source.id,
+        instance: this.instanceId,
+        notModified: read.notModified,
+        itemsRead: read.items.length,
+        itemsStored: stored,
+      });
+      return {
+        sourceId: source.id,
+        ok: true,
+        notModified: read.notModified,
+        itemsRead: read.items.length,
+        itemsStored: stored,
+        error: null,
+        nextPollAt: next,
+      };
+    } catch (error) {
+      return this.recordFailure(source, intervalMs, toReadFailure(error));
+    }
+  }
+
+  /** Inserts new items batch by batch, reading their article pages first; announces each inserted item once. */
+  private storeItems(source: ClaimedSource, rows: NewFeedItem[]): Promise<{ stored: number; interrupted: boolean }> {
+    const fetchArticles = source.settings.fetchArticles ?? (source.kind === 'rss' || source.kind === 'html');
+    return storeNewItems(this.dataSource, source.id, rows, {
+      batchSize: fetchArticles ? STORE_BATCH_SIZE : STORE_BATCH_SIZE_WITHOUT_ARTICLES,
+      now: () => this.clock.now(),
+      prepare: fetchArticles
+        ? (batch) => Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row)))
+        : undefined,
+      onInserted: (items) => {
+        for (const item of items) this.events.emit('item.stored', { itemId: item.id, sourceId: source.id });
+      },
+      afterBatch: () => this.renewLease(source.id),
+      shouldStop: () => this.closing,
+    });
+  }
+
+  private async renewLease(id: string): Promise<void> {
+    const until = new Date(this.clock.now().getTime() + this.leaseMs);
+    const rows = returnedRows(
+      await this.dataSource.query(
+        `UPDATE source SET lease_until = $2 WHERE id = $1 AND lease_owner = $3 RETURNING id`,
+        [id, until, this.instanceId],
+      ),
+    );
+    if (rows.length === 0) this.logger.warn(`lease on source ${id} was lost during a poll; continuing idempotently`);
+  }
+
+  /** Gives the source back without marking it polled, so the next tick (here or elsewhere) repeats the poll. */
+  private async release(source: ClaimedSource, itemsRead: number, stored: number): Promise<PollOutcome> {
+    await this.dataSource
+      .query(`UPDATE source SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2`, [
+        source.id,
+        this.instanceId,
+      ])
+      .catch(() => undefined);
+    return {
+      sourceId: source.id,
+      ok: false,
+      notModified: false,
+      itemsRead,
+      itemsStored: stored,
+      error: { code: 'INTERRUPTED', message: 'The poll was interrupted by a shutdown and will be repeated.' },
+      nextPollAt: this.clock.now(),
+      interrupted: true,
+    };
+  }
+
+  private async recordFailure(source: ClaimedSource, intervalMs: number, failure: ReadFailure): Promise<PollOutcome> {
+    const now = this.clock.now();
+    const failures = source.consecutiveFailures + 1;
+    const next = nextPollAfterFailure(
+      now,
+      failures,
+      intervalMs,
+      this.config.env.MW_SOURCE_BACKOFF_MAX_MINUTES * 60_000,
+      failure.retryAt,
+    );
+    await this.dataSource.query(
+      `UPDATE source SET last_polled_at = $2, last_error = $3, last_error_at = $2,
+         consecutive_failures = consecutive_failures + 1, next_poll_at = $4, lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $5`,
+      [source.id, now, failure.message, next, this.instanceId],
+    );
+    this.logger.warn(`source "${source.name}" failed (${failure.code}): ${failure.message}`);
+    return {
+      sourceId: source.id,
+      ok: false,
+      notModified: false,
+      itemsRead: 0,
+      itemsStored: 0,
+      error: { code: failure.code, message: failure.message },
+      nextPollAt: next,
+    };
+  }
+}
+
+/** TypeORM answers UPDATE … RETURNING with [rows, affectedCount]; SELECT and INSERT with the rows alone. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+function toClaimed(row: SourceRow): ClaimedSource {
+  return {
+    id: row.id,
+    name: row.name,
+    outlet: row.outlet,
+    url: row.url,
+    kind: row.kind,
+    intervalMinutes: row.interval_minutes,
+    settings: row.settings ?? {},
+    etag: row.etag,
+    lastModified: row.last_modified,
+    consecutiveFailures: row.consecutive_failures,
+  };
+}

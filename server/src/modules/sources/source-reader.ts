@@ -1,0 +1,103 @@
+/**
+ * One read of a source: fetch with the safe fetcher (conditional GET when validators are known), decode the
+ * charset, and parse by kind. Shared by the poller, POST /api/sources/test and the bench, so what an operator
+ * tests is exactly what the scheduler will do. Failures come back as a `ReadFailure`: a code to branch on and one
+ * human sentence for the source's status line.
+ */
+import type { SourceKind, SourceSettings } from '@mw/shared';
+import { decodeBody } from './fetch/charset';
+import { FetchError } from './fetch/fetch-error';
+import type { SafeFetcher } from './fetch/safe-fetcher';
+import { parseFeed } from './parse/feed-parser';
+import { parseHtmlListing } from './parse/html-listing-parser';
+import { ParseError } from './parse/parse-error';
+import type { ParsedItem } from './parse/parsed-item';
+
+export interface ReadTarget {
+  url: string;
+  kind: SourceKind;
+  settings: SourceSettings;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface ReadResult {
+  notModified: boolean;
+  status: number;
+  finalUrl: string;
+  etag: string | null;
+  lastModified: string | null;
+  fetchedAt: Date;
+  items: ParsedItem[];
+}
+
+export type ReadFailureCode = FetchError['code'] | ParseError['code'] | 'NO_ITEMS' | 'UNEXPECTED';
+
+/** Why a read failed: `retryAt` is set when the host asked us to come back later. */
+export class ReadFailure extends Error {
+  constructor(
+    readonly code: ReadFailureCode,
+    message: string,
+    readonly retryAt?: Date,
+  ) {
+    super(message);
+    this.name = 'ReadFailure';
+  }
+}
+
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+
+export async function readSource(fetcher: SafeFetcher, target: ReadTarget): Promise<ReadResult> {
+  try {
+    const res = await fetcher.fetch(target.url, {
+      etag: target.etag ?? undefined,
+      lastModified: target.lastModified ?? undefined,
+      accept: target.kind === 'html' ? HTML_ACCEPT : FEED_ACCEPT,
+    });
+    const base = {
+      status: res.status,
+      finalUrl: res.url,
+      etag: res.headers.etag ?? target.etag ?? null,
+      lastModified: res.headers['last-modified'] ?? target.lastModified ?? null,
+      fetchedAt: res.fetchedAt,
+    };
+    if (res.notModified) return { ...base, notModified: true, items: [] };
+    const text = decodeBody(res.body, res.headers['content-type']);
+    return { ...base, notModified: false, items: await parseByKind(text, target, res.url) };
+  } catch (error) {
+    throw toReadFailure(error);
+  }
+}
+
+async function parseByKind(text: string, target: ReadTarget, finalUrl: string): Promise<ParsedItem[]> {
+  if (target.kind !== 'html') return parseFeed(text, { kind: target.kind, baseUrl: finalUrl });
+  const selectors = target.settings.selectors;
+  if (!selectors) throw new ReadFailure('BAD_SELECTORS', 'This HTML source has no selectors in its settings.');
+  const items = parseHtmlListing(text, { baseUrl: finalUrl, selectors });
+  if (items.length === 0) {
+    throw new ReadFailure(
+      'NO_ITEMS',
+      `The page was read but the selector "${selectors.item}" matched no items; the page layout may have changed.`,
+    );
+  }
+  return items;
+}
+
+/** Any thrown value as a ReadFailure whose message is one sentence. */
+export function toReadFailure(error: unknown): ReadFailure {
+  if (error instanceof ReadFailure) return error;
+  if (error instanceof FetchError) return new ReadFailure(error.code, sentence(error.message), error.retryAt);
+  if (error instanceof ParseError) return new ReadFailure(error.code, sentence(error.message));
+  const message = error instanceof Error ? error.message : String(error);
+  return new ReadFailure('UNEXPECTED', sentence(`unexpected error while reading: ${message}`));
+}
+
+/** Capitalised, single line, ending with a full stop. */
+export function sentence(text: string): string {
+  const line = text.split('\n')[0]?.trim() ?? '';
+  if (!line) return 'Unknown error.';
+  const capital = line.charAt(0).toUpperCase() + line.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}

@@ -1,0 +1,175 @@
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  SOURCE_KINDS,
+  type CreateSourceRequest,
+  type SourceKind,
+  type SourceSettings,
+  type UpdateSourceRequest,
+} from '@mw/shared';
+
+/** An absolute http:// or https:// URL (what the fetcher accepts), without embedded credentials. */
+export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isHttpUrl',
+      validator: {
+        validate: (value: unknown) => isHttpUrl(value),
+        defaultMessage: (args) => `${args?.property ?? 'url'} must be an absolute http:// or https:// URL`,
+      },
+    },
+    options,
+  );
+}
+
+export function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 2000) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+export class CreateSourceBody implements CreateSourceRequest {
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  outlet?: string;
+
+  @IsHttpUrl()
+  url!: string;
+
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  kind!: SourceKind;
+
+  @IsOptional()
+  @IsInt({ message: 'intervalMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(10080)
+  intervalMinutes?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  reachWeight?: number;
+
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsString()
+  @MaxLength(50)
+  unitCode?: string | null;
+
+  @IsOptional()
+  @IsObject()
+  settings?: SourceSettings;
+}
+
+export class UpdateSourceBody implements UpdateSourceRequest {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  outlet?: string;
+
+  @IsOptional()
+  @IsHttpUrl()
+  url?: string;
+
+  @IsOptional()
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  kind?: SourceKind;
+
+  @IsOptional()
+  @IsInt({ message: 'intervalMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(10080)
+  intervalMinutes?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  reachWeight?: number;
+
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsString()
+  @MaxLength(50)
+  unitCode?: string | null;
+
+  @IsOptional()
+  @IsObject()
+  settings?: SourceSettings;
+
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+/**
+ * Checks the settings a kind relies on; returns the offending field and a message, or undefined when fine.
+ * Kept out of the decorators because it depends on `kind` (which, on PATCH, may be the stored one).
+ */
+export function settingsProblem(
+  kind: SourceKind,
+  settings: SourceSettings,
+): { field: string; message: string } | undefined {
+  const { selectors, intervalSeconds, fetchArticles, queries } = settings;
+  if (kind === 'html') {
+    if (typeof selectors !== 'object' || selectors === null) {
+      return { field: 'settings.selectors', message: 'an html source needs settings.selectors with "item" and "link"' };
+    }
+    for (const key of ['item', 'link'] as const) {
+      if (typeof selectors[key] !== 'string' || !selectors[key].trim()) {
+        return { field: `settings.selectors.${key}`, message: `settings.selectors.${key} must be a CSS selector` };
+      }
+    }
+    for (const key of ['title', 'date', 'summary'] as const) {
+      const value = selectors[key];
+      if (value !== undefined && typeof value !== 'string') {
+        return { field: `settings.selectors.${key}`, message: `settings.selectors.${key} must be a CSS selector` };
+      }
+    }
+  }
+  if (
+    intervalSeconds !== undefined &&
+    (!Number.isInteger(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 604800)
+  ) {
+    return {
+      field: 'settings.intervalSeconds',
+      message: 'settings.intervalSeconds must be a whole number of seconds ≥ 1',
+    };
+  }
+  if (fetchArticles !== undefined && typeof fetchArticles !== 'boolean') {
+    return { field: 'settings.fetchArticles', message: 'settings.fetchArticles must be true or false' };
+  }
+  if (queries !== undefined && (!Array.isArray(queries) || queries.some((q) => typeof q !== 'string'))) {
+    return { field: 'settings.queries', message: 'settings.queries must be a list of strings' };
+  }
+  return undefined;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SourcePollCron } from './source-poll.cron';
+import { sourceFetcherProvider } from './source-fetcher.provider';
+import { SourcePollerService } from './source-poller.service';
+import { SourcesCatalogueSeed } from './sources-catalogue.seed';
+import { SourcesController } from './sources.controller';
+import { SourcesService } from './sources.service';
+
+/** Source registry, safe fetching, parsing, the poll scheduler and item storage. */
+@Module({
+  controllers: [SourcesController],
+  providers: [sourceFetcherProvider, SourcesService, SourcePollerService, SourcePollCron, SourcesCatalogueSeed],
+  exports: [SourcesService, SourcePollerService],
+})
+export class SourcesModule {}
