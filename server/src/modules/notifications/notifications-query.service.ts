@@ -1,0 +1,156 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ErrorCode,
+  type AcknowledgeVia,
+  type DeliveryChannel,
+  type DeliveryStatus,
+  type DeliveryView,
+  type InAppNotificationList,
+  type InAppNotificationView,
+  type Language,
+} from '@mw/shared';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { AppConfig } from '../../config/app-config';
+import { PeopleService } from '../organisation/people/people.service';
+import { renderNotification } from './notification-templates';
+import { returnedRows } from './returned-rows';
+
+interface DeliveryRow {
+  id: string;
+  event: string;
+  level: number;
+  template: string;
+  channel: DeliveryChannel;
+  recipient_id: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  not_before: Date;
+  next_attempt_at: Date;
+  sent_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledged_via: AcknowledgeVia | null;
+}
+
+interface InboxRow {
+  id: string;
+  incident_id: string | null;
+  event: string;
+  template: string;
+  params: Record<string, string>;
+  urgent: boolean;
+  created_at: Date;
+  read_at: Date | null;
+  acknowledged_at: Date | null;
+}
+
+const INBOX_LIMIT = 100;
+
+/** Read side: delivery state for an incident ticket, and a person's in-app inbox. */
+@Injectable()
+export class NotificationsQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every notification of an incident with its delivery state; the caller checks the reader's scope. */
+  async deliveriesForIncident(incidentId: string): Promise<DeliveryView[]> {
+    const rows: DeliveryRow[] = await this.dataSource.query(
+      `SELECT id, event, level, template, channel, recipient_id, status, attempts, last_error, created_at, not_before,
+              next_attempt_at, sent_at, acknowledged_at, acknowledged_by, acknowledged_via
+       FROM notification WHERE incident_id = $1 ORDER BY created_at, level, recipient_id, channel`,
+      [incidentId],
+    );
+    const names = await this.namesOf(
+      rows.flatMap((r) => [r.recipient_id, ...(r.acknowledged_by ? [r.acknowledged_by] : [])]),
+    );
+    const person = (id: string) => ({ id, name: names.get(id) ?? '—' });
+    return rows.map((r) => ({
+      id: r.id,
+      event: r.event,
+      level: r.level,
+      template: r.template,
+      channel: r.channel,
+      recipient: person(r.recipient_id),
+      status: r.status,
+      attempts: r.attempts,
+      retried: r.attempts > 1,
+      lastError: r.last_error,
+      createdAt: r.created_at.toISOString(),
+      notBefore: r.not_before.toISOString(),
+      nextAttemptAt: r.status === 'pending' || r.status === 'failed' ? r.next_attempt_at.toISOString() : null,
+      sentAt: r.sent_at?.toISOString() ?? null,
+      acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+      acknowledgedBy: r.acknowledged_by ? person(r.acknowledged_by) : null,
+      acknowledgedVia: r.acknowledged_via,
+    }));
+  }
+
+  /** The person's in-app notifications, newest first, rendered in their language. */
+  async inbox(personId: string, language: Language): Promise<InAppNotificationList> {
+    const rows: InboxRow[] = await this.dataSource.query(
+      `SELECT id, incident_id, event, template, params, urgent, created_at, read_at, acknowledged_at
+       FROM notification WHERE recipient_id = $1 AND channel = 'in_app' AND status = 'sent'
+       ORDER BY created_at DESC LIMIT $2`,
+      [personId, INBOX_LIMIT],
+    );
+    const unread: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification
+       WHERE recipient_id = $1 AND channel = 'in_app' AND status = 'sent' AND read_at IS NULL`,
+      [personId],
+    );
+    const base = this.config.env.MW_PUBLIC_URL.replace(/\/+$/, '');
+    const items: InAppNotificationView[] = rows.map((r) => {
+      const link = r.incident_id ? `${base}/incidents/${r.incident_id}` : null;
+      const rendered = renderNotification(r.template, {
+        language,
+        params: r.params,
+        incidentLink: null,
+        ackLink: null,
+      });
+      return {
+        id: r.id,
+        incidentId: r.incident_id,
+        event: r.event,
+        template: r.template,
+        title: rendered.subject,
+        body: rendered.body,
+        link,
+        urgent: r.urgent,
+        createdAt: r.created_at.toISOString(),
+        readAt: r.read_at?.toISOString() ?? null,
+        acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+      };
+    });
+    return { items, unread: unread[0]?.n ?? 0 };
+  }
+
+  /** Marks one of the person's in-app notifications read (idempotent); 404 for anyone else's. */
+  async markRead(personId: string, notificationId: string): Promise<void> {
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE notification SET read_at = COALESCE(read_at, $3)
+         WHERE id = $1 AND recipient_id = $2 AND channel = 'in_app' RETURNING id`,
+        [notificationId, personId, this.clock.now()],
+      ),
+    );
+    if (rows.length === 0) throw new NotFoundException({ code: ErrorCode.NotFound, message: 'Unknown notification' });
+  }
+
+  private async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        const p = await this.people.get(id).catch(() => null);
+        if (p) names.set(id, p.name);
+      }),
+    );
+    return names;
+  }
+}

@@ -1,0 +1,46 @@
+import { Global, Module } from '@nestjs/common';
+import { EmailChannel } from './channels/email.channel';
+import { InAppChannel } from './channels/in-app.channel';
+import { NOTIFICATION_CHANNELS } from './channels/notification-channel';
+import { WebhookChannel } from './channels/webhook.channel';
+import { ZaloChannel } from './channels/zalo.channel';
+import { NotificationAckService } from './notification-ack.service';
+import { NotificationDeliveryCron } from './notification-delivery.cron';
+import { NotificationDeliveryService } from './notification-delivery.service';
+import { NotificationOutbox } from './notification-outbox.service';
+import { NotificationPlanner } from './notification-planner.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsQuery } from './notifications-query.service';
+
+/**
+ * The notification outbox and its delivery. Global so incidents and escalation inject NotificationOutbox,
+ * NotificationPlanner and NotificationsQuery without importing this module.
+ */
+@Global()
+@Module({
+  controllers: [NotificationsController],
+  providers: [
+    InAppChannel,
+    EmailChannel,
+    ZaloChannel,
+    WebhookChannel,
+    {
+      provide: NOTIFICATION_CHANNELS,
+      useFactory: (inApp: InAppChannel, email: EmailChannel, zalo: ZaloChannel, webhook: WebhookChannel) => [
+        inApp,
+        email,
+        zalo,
+        webhook,
+      ],
+      inject: [InAppChannel, EmailChannel, ZaloChannel, WebhookChannel],
+    },
+    NotificationOutbox,
+    NotificationPlanner,
+    NotificationsQuery,
+    NotificationAckService,
+    NotificationDeliveryService,
+    NotificationDeliveryCron,
+  ],
+  exports: [NotificationOutbox, NotificationPlanner, NotificationsQuery, NotificationDeliveryService],
+})
+export class NotificationsModule {}

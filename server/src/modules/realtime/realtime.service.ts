@@ -1,0 +1,95 @@
+/**
+ * Publishing realtime events. Each event is first written to `realtime_event` (its bigserial id is the envelope id),
+ * then broadcast to its rooms through socket.io, whose PostgreSQL adapter relays it to the clients of every other
+ * instance. A client that reconnects with `lastEventId` is sent the stored events of its rooms after that id.
+ *
+ * publish() returns at once (callers are domain services; a realtime hiccup must not fail their work); the writes
+ * run one after another, so one instance's events keep their order. A failed write is logged and the event is
+ * still broadcast live without an id-based replay. Ids come from a sequence and are assigned before commit, so a
+ * replay can in rare races miss an event committed just after a later one; clients also refetch on reconnect.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import type { RealtimeEnvelope, RealtimeEvent, RealtimePayloads } from '@mw/shared';
+import type { Server } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+
+/** Replay at most this many events per reconnect; a client further behind refetches everything anyway. */
+export const REPLAY_LIMIT = 500;
+
+interface EventRow {
+  id: string;
+  event: RealtimeEvent;
+  payload: RealtimePayloads[RealtimeEvent];
+  created_at: Date;
+}
+
+@Injectable()
+export class RealtimeService {
+  private readonly logger = new Logger('realtime');
+  private server: Server | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Called by the gateway once socket.io is up; before that (or in the CLI) events are only stored. */
+  attach(server: Server | null): void {
+    this.server = server;
+  }
+
+  publish<E extends RealtimeEvent>(rooms: string[], event: E, payload: RealtimePayloads[E]): void {
+    const targets = [...new Set(rooms.filter((r) => r.length > 0))];
+    if (targets.length === 0) return;
+    this.queue = this.queue.then(() => this.store(targets, event, payload));
+  }
+
+  /** Resolves once every event published so far is stored and handed to socket.io (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Stored events of the given rooms after `afterId`, oldest first. */
+  async eventsSince(afterId: string, rooms: string[], limit = REPLAY_LIMIT): Promise<RealtimeEnvelope[]> {
+    if (!/^\d{1,18}$/.test(afterId) || rooms.length === 0) return [];
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT id, event, payload, created_at FROM realtime_event
+       WHERE id > $1::bigint AND rooms && $2::text[] ORDER BY id LIMIT $3`,
+      [afterId, rooms, limit],
+    );
+    return rows.map((r) => ({ id: String(r.id), event: r.event, at: r.created_at.toISOString(), data: r.payload }));
+  }
+
+  /** Drops stored events older than the replay window. */
+  async prune(olderThanMs: number): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs);
+    // TypeORM answers a DELETE with [rows, count].
+    const result: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM realtime_event WHERE created_at < $1`,
+      [before],
+    );
+    return result[1];
+  }
+
+  private async store<E extends RealtimeEvent>(rooms: string[], event: E, payload: RealtimePayloads[E]): Promise<void> {
+    const now = this.clock.now();
+    let envelope: RealtimeEnvelope<E>;
+    try {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `INSERT INTO realtime_event (rooms, event, payload, created_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
+        [rooms, event, JSON.stringify(payload), now],
+      );
+      envelope = { id: String(rows[0]?.id), event, at: now.toISOString(), data: payload };
+    } catch (error) {
+      this.logger.warn({ msg: 'realtime event not stored; broadcasting without replay', event, error: String(error) });
+      envelope = { id: '0', event, at: now.toISOString(), data: payload };
+    }
+    try {
+      this.server?.to(rooms).emit(event, envelope);
+    } catch (error) {
+      this.logger.warn({ msg: 'realtime broadcast failed', event, error: String(error) });
+    }
+  }
+}
