@@ -1,3 +1,4 @@
+import { isOrdinaryName } from './ordinary-names';
 import { loadSeedGazetteer } from './seed-gazetteer';
 import { parseSchoolName } from './school-names';
 
@@ -72,5 +73,37 @@ describe('seed gazetteer', () => {
     }
     expect(byName('THCS Nguyễn Du')?.sharedDistricts).toEqual(expect.arrayContaining(['Quận 1']));
     expect(byName('THCS Phan Tây Hồ')?.ambiguous).toBe(false);
+  });
+
+  it('calls a name distinctive only when it is unique, of two syllables or more, and not an everyday phrase', () => {
+    for (const name of ['Trường MN Dế Mèn', 'Trường MN Mèo Kitty', 'Trường MN Phi Thuyền Apollo', 'Lớp MG Lan Hương']) {
+      expect({ name, distinctive: byName(name)?.distinctiveName }).toEqual({ name, distinctive: true });
+    }
+    for (const name of [
+      'Trường MN Hoa Mai', // shared with other districts
+      'Nhóm trẻ Bé Thỏ',
+      'Lớp MG Minh Tân', // shared with a Gò Vấp childminding group
+      'Trường MN Trăng Non', // unique, but the new moon
+      'Trường MN Mẹ Yêu',
+      'Trường MN Bắc Mỹ',
+      'Trường MN Bé Gấu 2', // an everyday phrase with a number
+      'Trường MG SOS', // one syllable
+      'Trường MN 1/6', // no syllable of letters
+      'Trường MN An Nhơn', // a ward's name
+      'Phòng Giáo dục và Đào tạo Gò Vấp',
+    ]) {
+      expect({ name, distinctive: byName(name)?.distinctiveName }).toEqual({ name, distinctive: false });
+    }
+  });
+});
+
+describe('isOrdinaryName', () => {
+  it('knows everyday phrases in any spelling, with or without a trailing number', () => {
+    expect(isOrdinaryName('Sao Việt')).toBe(true);
+    expect(isOrdinaryName('ánh dương')).toBe(true);
+    expect(isOrdinaryName('Hoa Mai 2')).toBe(true);
+    expect(isOrdinaryName('Be Tho'.normalize('NFD'))).toBe(true);
+    expect(isOrdinaryName('Dế Mèn')).toBe(false);
+    expect(isOrdinaryName('Hoa Mai Vàng Anh')).toBe(false);
   });
 });

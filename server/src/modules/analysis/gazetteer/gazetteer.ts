@@ -10,13 +10,15 @@
  * the six new wards, numbered old wards, the city, Gò Vấp streets, each unit's street and address, and places
  * elsewhere (other districts, wards, provinces, look-alikes, other districts' school names) as counter-evidence.
  * A generic alias shared by two Gò Vấp units goes to the one whose registry kind it names; a shared "trường X" goes
- * to none.
+ * to none. The education office is also written without its district ("Phòng GD-ĐT quận" once the item has named Gò
+ * Vấp): those forms are entries of their own, which the matcher accepts only in an item placed in Gò Vấp.
  */
 import { fold } from '@mw/shared';
 
 import type { Localities } from '../../../database/seeds/seed-files';
 import { TokenAutomaton } from '../matching/aho-corasick';
 import { tokenizeText } from '../text/vietnamese-tokenizer';
+import { isOrdinaryName } from './ordinary-names';
 import {
   FAMILY_NAMES,
   levelPhrases,
@@ -57,6 +59,12 @@ export type GazetteerEntry =
   | { kind: 'unit'; code: string; strength: AliasStrength }
   /** A unit's bare core name: a school only inside a list that follows a level word ("THPT Gò Vấp, Nguyễn Công Trứ"). */
   | { kind: 'unitCore'; code: string; levels: readonly SchoolLevel[] }
+  /**
+   * The education office named without its district ("Phòng GD-ĐT", "Phòng Giáo dục"): the office only in an item
+   * that has already placed itself in the district. `needsQuan`: the form is too loose on its own ("phòng giáo dục
+   * mầm non" is a department of the city's Sở) and counts only when "quận" follows.
+   */
+  | { kind: 'officeMention'; code: string; needsQuan: boolean }
   | { kind: 'district' }
   | { kind: 'newWard'; ward: string; ambiguous: boolean; prefixed: boolean }
   | { kind: 'oldWard'; number: string }
@@ -85,6 +93,12 @@ export interface GazetteerUnitInfo {
   ambiguous: boolean;
   /** Districts of those same-name schools; "" when the registry does not say. */
   sharedDistricts: string[];
+  /**
+   * The core name is this unit's alone and reads as a name: no school elsewhere in the city registry and no other Gò
+   * Vấp unit bears it, it has at least two syllables of letters, and it is neither a place, a person's name (first
+   * syllable a family name) nor an everyday phrase (see ordinary-names.ts). Such a name is evidence by itself.
+   */
+  distinctiveName: boolean;
   aliases: UnitAlias[];
 }
 
@@ -106,6 +120,8 @@ const OFFICE_FORMS = [
   'giáo dục',
 ];
 const OFFICE_DISTRICT_FORMS = ['', 'quận ', 'Q.', 'Q. '];
+/** Forms of the office written without the district; the loose "giáo dục" only before "quận". */
+const OFFICE_MENTION_FORMS = OFFICE_FORMS.map((form) => ({ form, needsQuan: form === 'giáo dục' }));
 const WARD_PREFIXES = ['phường ', 'P.', 'P. '];
 const ELSEWHERE_WARD_PREFIXES = ['phường ', 'P.', 'P. ', 'xã ', 'thị trấn '];
 const PROVINCE_PREFIXES = ['tỉnh ', 'TP ', 'TP.', 'thành phố '];
@@ -207,6 +223,11 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     ].map((p) => fold(p)),
   );
   const units = new Map<string, GazetteerUnitInfo>();
+  const goVapCores = new Map<string, number>();
+  for (const unit of data.units) {
+    const key = fold(parseSchoolName(unit.name, unit.level).core);
+    goVapCores.set(key, (goVapCores.get(key) ?? 0) + 1);
+  }
 
   for (const unit of data.units) {
     const parsed = parseSchoolName(unit.name, unit.level);
@@ -224,6 +245,9 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
         for (const q of OFFICE_DISTRICT_FORMS) addAlias(`phòng ${form} ${q}${district}`, 'strong', true);
       }
       addAlias(unit.name, 'strong', true);
+      for (const { form, needsQuan } of OFFICE_MENTION_FORMS) {
+        patterns.add(`phòng ${form}`, { kind: 'officeMention', code: unit.code, needsQuan });
+      }
     } else if (parsed.core) {
       for (const phrase of levelPhrases(parsed.levels)) {
         addAlias(`${phrase.text} ${parsed.core}`, 'strong', phrase.kind === parsed.kind);
@@ -254,6 +278,14 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       isKindergarten: parsed.levels.length > 0 && parsed.levels.every((l) => l === 'MN'),
       ambiguous: shared !== undefined,
       sharedDistricts: shared ? [...shared.districts].sort() : [],
+      distinctiveName:
+        !isOffice &&
+        shared === undefined &&
+        goVapCores.get(coreKey) === 1 &&
+        coreKey.split(' ').filter((syllable) => /^\p{L}+$/u.test(syllable)).length >= 2 &&
+        !FAMILY_NAMES.has(coreKey.split(' ')[0]) &&
+        !placeWords.has(coreKey) &&
+        !isOrdinaryName(parsed.core),
       aliases,
     });
   }

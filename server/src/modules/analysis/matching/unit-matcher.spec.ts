@@ -1,4 +1,5 @@
 import { loadLocalities } from '../../../database/seeds/seed-files';
+import { loadSeedGazetteerData } from '../gazetteer/seed-gazetteer';
 import { buildGazetteer, loadSeedGazetteer, UnitMatcher, type MatchInput, type UnitMatch } from './unit-matcher';
 
 const CODES = {
@@ -15,6 +16,9 @@ const CODES = {
   beTho: '79764103',
   hongHa: '79000810',
   leQuyDon: '79764421',
+  deMen: '79764326',
+  meoKitty: '79764W18',
+  lanHuong: '79764WB3',
 };
 
 const matcher = new UnitMatcher(loadSeedGazetteer());
@@ -197,6 +201,116 @@ describe('UnitMatcher on the seed gazetteer', () => {
     const [m] = match('Trường THCS Nguyễn Du (119 Thống Nhất) tổ chức hội trại');
     expect(m.code).toBe(CODES.nguyenDu);
     expect(m.evidence).toContain('địa chỉ của trường "119 Thống Nhất"');
+  });
+});
+
+describe('UnitMatcher: the education office written without its district', () => {
+  const office = (title: string): UnitMatch | undefined => match(title).find((m) => m.code === CODES.office);
+
+  it('reads "Phòng GD-ĐT quận" as the Gò Vấp office once the item is placed in Gò Vấp', () => {
+    const title = 'Phụ huynh đòi học phí ở Trường MN Việt Mỹ (quận Gò Vấp); Phòng GD-ĐT quận đã mời chủ đầu tư';
+    const m = office(title);
+    expect(m?.confidence).toBe(0.85);
+    expect(m?.evidence).toEqual([
+      'tên đơn vị "Phòng GD-ĐT quận"',
+      'địa danh "quận Gò Vấp"',
+      'bài đã nêu địa bàn Gò Vấp, không nêu quận, tỉnh khác',
+    ]);
+    const start = title.indexOf('Phòng GD-ĐT quận');
+    expect(m?.spans).toEqual([{ field: 'title', start, end: start + 16, text: 'Phòng GD-ĐT quận' }]);
+  });
+
+  it('accepts the other spellings, a new ward as evidence, and evidence in another field', () => {
+    expect(office('Bảo mẫu ở quận Gò Vấp bị tố; Phòng GD&ĐT quận cử đoàn kiểm tra')).toBeDefined();
+    expect(office('Lớp MG ở phường An Hội Tây bị phản ánh, Phòng Giáo dục quận vào cuộc')?.confidence).toBe(0.82);
+    expect(office('bao mau o go vap bi to, phong gd-dt quan da cu doan kiem tra')).toBeDefined();
+    expect(office('Trẻ bị bỏ đói ở quận Gò Vấp: Phòng GD-ĐT đã làm việc với chủ cơ sở')).toBeDefined();
+    expect(office('Phụ huynh phản ánh bữa ăn bán trú; Phòng GD&ĐT Q.GV đã kiểm tra')).toBeDefined();
+    // the words after "quận" are the sentence's verb, not part of the name
+    expect(office('Ở quận Gò Vấp, Phòng GD-ĐT quận thường xuyên kiểm tra, thành lập đoàn')).toBeDefined();
+    const m = matcher.match({
+      title: 'Phòng GD-ĐT quận kiểm tra bếp ăn',
+      summary: 'Sau phản ánh của phụ huynh Trường TH Lê Hoàn, quận Gò Vấp, đoàn kiểm tra đã làm việc.',
+    });
+    expect(m.map((x) => x.code).sort()).toEqual([CODES.leHoan, CODES.office].sort());
+  });
+
+  it('does not read another office, or an item without Gò Vấp evidence, as the Gò Vấp office', () => {
+    const goVap = 'Trường MN Việt Mỹ (quận Gò Vấp) đóng cửa; ';
+    expect(office(`${goVap}Phòng GD-ĐT quận 3 cũng vào cuộc`)).toBeUndefined();
+    expect(office(`${goVap}Phòng GD-ĐT quận Bình Thạnh vào cuộc`)).toBeUndefined();
+    expect(office(`${goVap}phong gd-dt quan binh thanh vao cuoc`)).toBeUndefined();
+    expect(office(`${goVap}Phòng GD&ĐT TP Thủ Đức đã kiểm tra`)).toBeUndefined();
+    expect(office(`${goVap}Sở GD-ĐT đã vào cuộc`)).toBeUndefined();
+    expect(office(`${goVap}trưởng phòng giáo dục mầm non của Sở đến làm việc`)).toBeUndefined();
+    expect(office(`${goVap}các phòng GD-ĐT quận, huyện được nhắc nhở`)).toBeUndefined();
+    expect(office(`${goVap}phòng GD-ĐT quận, huyện được nhắc nhở`)).toBeUndefined();
+    expect(office(`${goVap}phòng GD-ĐT cấp quận không còn từ tháng 7`)).toBeUndefined();
+    expect(office(`${goVap}Phòng Giáo dục đã kiểm tra`)).toBeUndefined();
+    // the item names another place, or no place at all
+    expect(office('Trường MN Hoa Mai ở quận 7 đóng cửa; Phòng GD-ĐT quận đã vào cuộc')).toBeUndefined();
+    expect(office(`${goVap}Phòng GD-ĐT quận phối hợp UBND quận Tân Bình`)).toBeUndefined();
+    expect(office('Phụ huynh từ Nghệ An vào quận Gò Vấp tìm trường; Phòng GD-ĐT quận hướng dẫn')).toBeUndefined();
+    expect(office('Phòng GD-ĐT quận đã kiểm tra bếp ăn bán trú')).toBeUndefined();
+  });
+
+  it('reports the office once when it is also named in full', () => {
+    const found = match('Phòng GD-ĐT quận Gò Vấp họp báo; Phòng GD-ĐT quận cho biết sẽ kiểm tra');
+    expect(found.filter((m) => m.code === CODES.office)).toHaveLength(1);
+    expect(found[0].confidence).toBeGreaterThan(0.9);
+  });
+});
+
+describe('UnitMatcher: kindergartens with a distinctive name', () => {
+  const UNIQUE = 'tên trường duy nhất trong danh bạ thành phố';
+
+  it('accepts a name unique in the city registry, written with its level word, without place evidence', () => {
+    const [m, ...rest] = match('Lớp con mình ở Trường MN Dế Mèn vừa báo thu 500 nghìn/bé quà Tết');
+    expect(rest).toEqual([]);
+    expect(m.code).toBe(CODES.deMen);
+    expect(m.confidence).toBe(0.6);
+    expect(m.evidence).toEqual(['tên trường "Trường MN Dế Mèn"', UNIQUE]);
+    expect(codes('cam on co giao mn meo kitty da cong be chay di cap cuu')).toEqual([CODES.meoKitty]);
+    expect(codes('Mầm non Dế Mèn tổ chức ngày hội')).toEqual([CODES.deMen]);
+    expect(codes('Lớp MG Lan Hương vui Trung thu')).toEqual([CODES.lanHuong]);
+  });
+
+  it('prefers place evidence when there is some', () => {
+    const [m] = match('Trường MN Dế Mèn (quận Gò Vấp) tổ chức ngày hội');
+    expect(m.confidence).toBeGreaterThan(0.9);
+    expect(m.evidence).not.toContain(UNIQUE);
+  });
+
+  it('needs the name written as a school name', () => {
+    expect(match('Dế Mèn phiêu lưu ký được dựng thành phim hoạt hình')).toEqual([]);
+    expect(match('Học sinh trường Dế Mèn đi dã ngoại')).toEqual([]);
+    expect(match('Cô giáo mầm non Dế Mèn kể chuyện cho bé')).toEqual([]);
+    expect(match('mau giao de men to chuc trung thu')).toEqual([]);
+    expect(match('MG Lan Hương ra mắt mẫu xe mới')).toEqual([]);
+    expect(match('Trường MN Dế Mèn Phiêu Lưu khai giảng')).toEqual([]);
+  });
+
+  it('does not accept an everyday name, a shared name, or an item placed elsewhere', () => {
+    expect(match('Trường MN Trăng Non tổ chức ngày hội')).toEqual([]);
+    expect(match('Trường MN Mẹ Yêu tổ chức ngày hội')).toEqual([]);
+    expect(match('Trường MN Hoa Mai tổ chức ngày hội')).toEqual([]);
+    expect(match('Trường MN Dế Mèn ở Hà Nội tổ chức ngày hội')).toEqual([]);
+    expect(match('Xe tải tông sập tường Trường MN Dế Mèn ở xã A Lưới 1')).toEqual([]);
+    expect(match('Trường MN Dế Mèn và Trường MN Hoa Mai (quận 7) cùng tổ chức ngày hội')).toEqual([]);
+    // "xã hội" is a word, not a commune
+    expect(codes('Trường MN Dế Mèn góp sức vì xã hội')).toEqual([CODES.deMen]);
+  });
+
+  it('asks for place evidence again when the registry gives the name to another district', () => {
+    const data = loadSeedGazetteerData();
+    const shared = new UnitMatcher(
+      buildGazetteer({
+        ...data,
+        otherSchools: [...data.otherSchools, { name: 'MN Dế Mèn', level: 'MN', district: 'Quận 3' }],
+      }),
+    );
+    expect(shared.match({ title: 'Trường MN Dế Mèn tổ chức ngày hội' })).toEqual([]);
+    expect(shared.match({ title: 'Trường MN Dế Mèn (quận Gò Vấp) tổ chức ngày hội' })[0]?.code).toBe(CODES.deMen);
   });
 });
 

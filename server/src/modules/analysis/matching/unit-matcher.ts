@@ -7,10 +7,13 @@
  * on its evidence: Gò Vấp named near the school name decides for it, another district named near it decides against;
  * otherwise a name that schools elsewhere also bear needs Gò Vấp evidence in the item (district, new ward, the unit's
  * address or street, the unit's own page) stronger than any evidence of elsewhere, while a name unique in the city
- * needs little (kindergartens, whose names are everyday words, need at least some place evidence). Bare names (weak
- * aliases) must be written as names, stand next to school words and come with Gò Vấp evidence; "trường X" must read
- * "trường", not the family name "Trương". Confidence is a score in [0, 1]; only matches of at least MIN_CONFIDENCE are
- * returned, with readable evidence and the name's spans in the NFC text of each field.
+ * needs little. Kindergartens, whose names are mostly everyday words, need some place evidence unless their name is
+ * distinctive (see GazetteerUnitInfo.distinctiveName) and written as a school's name, with its level word. Bare names
+ * (weak aliases) must be written as names, stand next to school words and come with Gò Vấp evidence; "trường X" must
+ * read "trường", not the family name "Trương". The education office written without its district ("Phòng GD-ĐT
+ * quận") is the Gò Vấp office only in an item with Gò Vấp evidence that names no other place. Confidence is a score
+ * in [0, 1]; only matches of at least MIN_CONFIDENCE are returned, with readable evidence and the name's spans in the
+ * NFC text of each field.
  */
 import { fold, toNfc } from '@mw/shared';
 
@@ -62,6 +65,21 @@ const STREET_MARKERS = new Set(['duong', 'pho', 'hem', 'so', 'ngo', 'kiet', 'd']
 const SCHOOL_WORDS = new Set(['truong', 'lop', 'hoc', 'mam', 'mau', 'giao', 'huynh', 'thcs', 'thpt', 'tieu']);
 const SCHOOL_WORD_WINDOW = 6;
 const SENTENCE_END = new Set(['.', '!', '?', ';', '|', '…']);
+/** Confidence of a kindergarten known by its distinctive name alone. */
+const DISTINCTIVE_NAME_CONFIDENCE = 0.6;
+/**
+ * Words after "Phòng GD-ĐT quận" that make it offices in general ("quận, huyện", "quận/thành phố"), and words after a
+ * bare "Phòng GD-ĐT" that make it some other level's office ("cấp quận", "các quận", "huyện", "TP", "tỉnh").
+ */
+const SCOPE_AFTER_QUAN = ['huyen', 'thi xa', 'thanh pho'].map((p) => p.split(' '));
+const SCOPE_AFTER_OFFICE = [...SCOPE_AFTER_QUAN, ...['cac', 'cap', 'tp', 'tinh', 'xa', 'thi tran'].map((p) => [p])];
+const NOT_OFFICE_BEFORE = new Set(['cac', 'nhung', 'moi', 'tung']);
+/**
+ * Administrative words that Gò Vấp, an urban district, never uses for its own places: "xã A Lưới", "huyện Bắc Hà",
+ * "thị trấn X", "thôn Y", "ấp Z". Written with accents and before a capitalised name or a number, they place an item
+ * elsewhere even when the place itself is not in the gazetteer (most of the country's communes are not).
+ */
+const RURAL_PLACE_WORDS = new Set(['xã', 'huyện', 'tỉnh', 'thôn', 'ấp', 'thị trấn', 'thị xã']);
 
 interface FieldText {
   field: MatchField;
@@ -137,6 +155,7 @@ const OUTLET_CACHE_LIMIT = 1000;
 export class UnitMatcher {
   private readonly districtKey: string;
   private readonly outletUnits = new Map<string, string[]>();
+  private readonly coreTokenCounts = new Map<string, number>();
 
   constructor(
     private readonly gazetteer: Gazetteer,
@@ -165,10 +184,15 @@ export class UnitMatcher {
     const schoolHits: Hit[] = [];
     const placeHits: Hit[] = [];
     const coreHits: Hit[] = [];
+    const officeHits: Hit[] = [];
     fields.forEach((f, fieldIndex) => {
       this.gazetteer.automaton.scanTokens(f.tokens, (found) => {
         const { first, last, payloads } = found;
         const hit = { fieldIndex, first, last, entries: payloads };
+        if (payloads.some((e) => e.kind === 'officeMention')) {
+          officeHits.push(hit);
+          return;
+        }
         if (payloads.some((e) => e.kind === 'unit' || (e.kind === 'elsewhere' && e.type === 'school'))) {
           schoolHits.push(hit);
           return;
@@ -180,7 +204,7 @@ export class UnitMatcher {
     });
     const ownPage = new Set(this.unitsOfOutlet(input.outlet));
     if (input.sourceUnitCode && this.gazetteer.units.has(input.sourceUnitCode)) ownPage.add(input.sourceUnitCode);
-    if (schoolHits.length === 0 && ownPage.size === 0) return [];
+    if (schoolHits.length === 0 && officeHits.length === 0 && ownPage.size === 0) return [];
 
     const schools = selectLongest(schoolHits, []);
     const places = selectLongest(placeHits, schools);
@@ -213,6 +237,10 @@ export class UnitMatcher {
       if (!unit) continue;
       const match = this.judge(unit, unitHits, fields, places, schools, ownPage.has(code) ? input : undefined);
       if (match) matches.push(match);
+    }
+    if (officeHits.length > 0) {
+      const office = this.judgeOfficeMention(selectLongest(officeHits, schools), fields, places, schools);
+      if (office && !matches.some((m) => m.code === office.code)) matches.push(office);
     }
     return matches.sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code));
   }
@@ -373,6 +401,7 @@ export class UnitMatcher {
     const goVap = this.goVapEvidence(unit, fields, places, schools, ownPage);
     const elsewhere = this.elsewhereEvidence(unit, places, schools);
     let confidence: number;
+    let distinctive = false;
     const inSchoolContext = (): boolean => live.some((h) => this.hasSchoolWordsNear(fields[h.hit.fieldIndex], h.hit));
     if (!best) {
       // Only the unit's own page: the item is the unit's, named or not.
@@ -394,6 +423,14 @@ export class UnitMatcher {
       confidence = goVap.strength >= 0.4 ? 0.5 + 0.35 * goVap.strength : 0;
     } else {
       confidence = (unit.isKindergarten ? 0.45 : 0.6) + 0.35 * goVap.strength;
+      distinctive =
+        unit.isKindergarten &&
+        confidence < DISTINCTIVE_NAME_CONFIDENCE &&
+        unit.distinctiveName &&
+        elsewhere === 0 &&
+        !this.namesRuralPlace(fields) &&
+        live.some((h) => h.strength === 'strong' && this.writtenAsSchoolName(fields[h.hit.fieldIndex], h.hit, unit));
+      if (distinctive) confidence = DISTINCTIVE_NAME_CONFIDENCE;
     }
     confidence = Math.min(0.99, Math.round(confidence * 100) / 100);
     // An item that places nothing at district level, for a feed already about Gò Vấp (see UnitMatcherOptions).
@@ -423,6 +460,7 @@ export class UnitMatcher {
       }
     }
     evidence.push(...goVap.labels);
+    if (distinctive) evidence.push('tên trường duy nhất trong danh bạ thành phố');
     if (unplaced) {
       evidence.push('chưa rõ địa bàn: bài không nêu quận, phường');
     } else if (unit.ambiguous && best) {
@@ -440,12 +478,155 @@ export class UnitMatcher {
     return { code: unit.code, name: unit.name, confidence, evidence, spans };
   }
 
+  /**
+   * "Phòng GD-ĐT quận", "Phòng GD&ĐT", "Phòng Giáo dục quận": the Gò Vấp office when the words do not go on to name
+   * another office ("quận 3", "quận Bình Thạnh", "mầm non", "các quận, huyện") and the item has Gò Vấp evidence (not
+   * counting the office's own name) and names no other place.
+   */
+  private judgeOfficeMention(
+    officeHits: readonly Hit[],
+    fields: FieldText[],
+    places: readonly Hit[],
+    schools: readonly Hit[],
+  ): UnitMatch | undefined {
+    const placeAt = (fieldIndex: number, k: number): Hit | undefined =>
+      places.find((p) => p.fieldIndex === fieldIndex && p.first === k);
+    let unit: GazetteerUnitInfo | undefined;
+    const spans: UnitMatch['spans'] = [];
+    for (const hit of officeHits) {
+      const entry = hit.entries.find((e) => e.kind === 'officeMention');
+      if (!entry || entry.kind !== 'officeMention') continue;
+      const field = fields[hit.fieldIndex];
+      const { tokens } = field;
+      let k = hit.last + 1;
+      let hasQuan = false;
+      // "Phòng GD&ĐT Q.GV": the district written in a form the office's own aliases do not spell out
+      const district = placeAt(hit.fieldIndex, k);
+      if (district?.entries.some((e) => e.kind === 'district')) {
+        k = district.last + 1;
+        hasQuan = true;
+      } else if (k < tokens.count && tokens.tokenText(k) === 'quan') {
+        hasQuan = true;
+        k++;
+      } else if (k + 1 < tokens.count && tokens.tokenText(k) === 'q' && tokens.tokenText(k + 1) === '.') {
+        hasQuan = true;
+        k += 2;
+      }
+      if (entry.needsQuan && !hasQuan) continue;
+      if (hit.first > 0 && NOT_OFFICE_BEFORE.has(tokens.tokenText(hit.first - 1))) continue;
+      if (!district && !this.endsOfficeName(field, hit.fieldIndex, k, hasQuan, placeAt)) continue;
+      unit ??= this.gazetteer.units.get(entry.code);
+      const range = sourceRange(tokens, hit.first, k - 1);
+      spans.push({
+        field: field.field,
+        start: range.start,
+        end: range.end,
+        text: field.text.slice(range.start, range.end),
+      });
+    }
+    if (!unit || spans.length === 0) return undefined;
+    const goVap = this.goVapEvidence(unit, fields, places, schools, undefined, false);
+    if (goVap.strength < 0.6 || this.elsewhereEvidence(unit, places, schools) > 0) return undefined;
+    const confidence = Math.round(Math.min(0.9, 0.5 + 0.35 * goVap.strength) * 100) / 100;
+    const evidence = [
+      ...new Set(spans.map((s) => `tên đơn vị "${s.text}"`)),
+      ...goVap.labels,
+      'bài đã nêu địa bàn Gò Vấp, không nêu quận, tỉnh khác',
+    ];
+    return { code: unit.code, name: unit.name, confidence, evidence, spans };
+  }
+
+  /**
+   * True when the office's words end at token k: what follows names no district or place ("quận 3", "quận Bình
+   * Thạnh", "TP Thủ Đức") and no other scope (see SCOPE_AFTER_QUAN, SCOPE_AFTER_OFFICE).
+   */
+  private endsOfficeName(
+    field: FieldText,
+    fieldIndex: number,
+    k: number,
+    afterQuan: boolean,
+    placeAt: (fieldIndex: number, k: number) => Hit | undefined,
+  ): boolean {
+    const { tokens } = field;
+    if (k >= tokens.count) return true;
+    if (placeAt(fieldIndex, k)) return false;
+    const scopes = afterQuan ? SCOPE_AFTER_QUAN : SCOPE_AFTER_OFFICE;
+    const startsScope = (at: number): boolean =>
+      scopes.some((words) => words.every((w, j) => at + j < tokens.count && tokens.tokenText(at + j) === w));
+    if (!tokens.isWord(k)) {
+      // "Phòng GD-ĐT quận, huyện": offices in general
+      return !([',', '/', '-'].includes(tokens.tokenText(k)) && startsScope(k + 1));
+    }
+    if (startsScope(k) || /\d/.test(tokens.tokenText(k))) return false;
+    const word = this.sourceText(field, k, k);
+    return !isTitleCase(word) && !isAllCaps(word);
+  }
+
+  /**
+   * A kindergarten's name is written as a school's name when it opens with "trường" (not "Trương"), "MN", "LMG", or a
+   * capitalised "Mầm non", "Mẫu giáo", "Lớp", "Nhóm trẻ" (or one followed by MN/MG), and, in accented text, its core
+   * words are capitalised. A lowercase "mầm non" is an adjective ("giáo viên mầm non Lan Hương"), and "MG" alone is
+   * also a car brand ("MG ZS").
+   */
+  private writtenAsSchoolName(field: FieldText, hit: Hit, unit: GazetteerUnitInfo): boolean {
+    const { tokens } = field;
+    const opening = this.sourceText(field, hit.first, hit.first);
+    switch (tokens.tokenText(hit.first)) {
+      case 'truong':
+        if (opening.toLowerCase() !== 'trường' && opening.toLowerCase() !== 'truong') return false;
+        break;
+      case 'mn':
+      case 'lmg':
+        break;
+      case 'mam':
+      case 'mau':
+      case 'lop':
+      case 'nhom': {
+        const abbreviated = hit.first < hit.last && ['mn', 'mg'].includes(tokens.tokenText(hit.first + 1));
+        if (!abbreviated && !isTitleCase(opening) && !isAllCaps(opening)) return false;
+        break;
+      }
+      default:
+        return false;
+    }
+    let coreCount = this.coreTokenCounts.get(unit.code);
+    if (coreCount === undefined) {
+      coreCount = tokenizeText(toNfc(unit.core)).count;
+      this.coreTokenCounts.set(unit.code, coreCount);
+    }
+    const core = this.sourceText(field, Math.max(hit.first + 1, hit.last - coreCount + 1), hit.last);
+    if (fold(core) === core) return true;
+    return core.split(' ').every((w) => isTitleCase(w) || isAllCaps(w) || !/\p{L}/u.test(w));
+  }
+
+  /** True when some field names a commune, rural district, province, hamlet or township (see RURAL_PLACE_WORDS). */
+  private namesRuralPlace(fields: readonly FieldText[]): boolean {
+    for (const field of fields) {
+      const { tokens } = field;
+      for (let k = 0; k + 1 < tokens.count; k++) {
+        if (!tokens.isWord(k) || !tokens.isWord(k + 1)) continue;
+        let word = this.sourceText(field, k, k).toLowerCase();
+        let next = k + 1;
+        if (word === 'thị' && next + 1 < tokens.count) {
+          word = `${word} ${this.sourceText(field, next, next).toLowerCase()}`;
+          next++;
+        }
+        if (!RURAL_PLACE_WORDS.has(word) || !tokens.isWord(next)) continue;
+        const name = this.sourceText(field, next, next);
+        if (isTitleCase(name) || isAllCaps(name) || /^\d+$/.test(name)) return true;
+      }
+    }
+    return false;
+  }
+
   private goVapEvidence(
     unit: GazetteerUnitInfo,
     fields: FieldText[],
     places: readonly Hit[],
     schools: readonly Hit[],
     ownPage: MatchInput | undefined,
+    /** Whether the unit's own name holding the district counts (not for the office written without it). */
+    ownName = true,
   ): { strength: number; labels: string[] } {
     const found: PlaceEvidence[] = [];
     const quote = (p: Hit): string => this.sourceText(fields[p.fieldIndex], p.first, p.last);
@@ -468,7 +649,7 @@ export class UnitMatcher {
         }
       }
     }
-    if (fold(unit.core).includes(this.districtKey)) {
+    if (ownName && fold(unit.core).includes(this.districtKey)) {
       found.push({ strength: 1, label: `tên đơn vị có "${this.gazetteer.districtName}"` });
     }
     const hasDistrict = places.some((p) => p.entries.some((e) => e.kind === 'district'));
