@@ -93,8 +93,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       const grams = itemFeatures(text);
       const features = shared ? shared.encode(grams) : grams;
       const rules = ruleScores(text);
-      const tone = sentiment.analyze(text, features, topicCues(rules));
-      const category = categories.classify(rules, features, tone.label);
+      const logProb = categories.logProb(features);
+      const tone = sentiment.analyze(text, features, topicCues(rules, logProb));
+      const category = categories.classify(rules, logProb, tone.label);
       const story = stories.assign({
         id: raw.id,
         title,

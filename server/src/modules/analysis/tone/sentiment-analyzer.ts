@@ -47,10 +47,14 @@ export interface LexiconView {
   readonly terms: string[];
 }
 
-/** Keyword evidence of the topic rules, squashed: bad-news topics versus plan themes. */
+/**
+ * Topic evidence: the topic rules' keywords, squashed (bad-news topics versus plan themes), and the category
+ * classifier's probability of an incident category.
+ */
 export interface TopicCues {
   readonly incident: number;
   readonly theme: number;
+  readonly learnedIncident: number;
 }
 
 const TITLE_WEIGHT = 1.5;
@@ -116,6 +120,7 @@ export function stackFeatures(lexicon: LexiconView, cues: TopicCues, learned: re
     lexicon.titleNegative,
     cues.incident,
     cues.theme,
+    cues.learnedIncident,
     ...learned,
   ];
 }

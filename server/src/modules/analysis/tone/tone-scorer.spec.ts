@@ -61,7 +61,7 @@ describe('SentimentAnalyzer without a trained model', () => {
   const analyzer = new SentimentAnalyzer(null, null);
   const analyze = (title: string, summary = '') => {
     const texts = { title: toSyllables(title), summary: toSyllables(summary), content: toSyllables('') };
-    return analyzer.analyze(texts, [], { incident: 0, theme: 0 });
+    return analyzer.analyze(texts, [], { incident: 0, theme: 0, learnedIncident: 0 });
   };
 
   it('labels by the lexicon and keeps the score in [-1, 1]', () => {

@@ -49,15 +49,28 @@ export function ruleScores(texts: CategoryTexts): Map<Category, number> {
 const INCIDENT_SET: ReadonlySet<Category> = new Set(INCIDENT_CATEGORIES);
 const RULE_SCALE = 5;
 
-/** How strongly the keywords point at bad-news topics versus plan themes, each squashed into [0, 1). */
-export function topicCues(rules: ReadonlyMap<Category, number>): TopicCues {
+/**
+ * How strongly the keywords point at bad-news topics versus plan themes, each squashed into [0, 1), and how much
+ * probability the category classifier puts on the incident categories (0 without a classifier). The sentiment
+ * stacker reads all three: whether an item is bad news is as much a matter of topic as of tone words.
+ */
+export function topicCues(
+  rules: ReadonlyMap<Category, number>,
+  logProb: ReadonlyMap<Category, number> = new Map(),
+): TopicCues {
   let incident = 0;
   let theme = 0;
   for (const [c, w] of rules) {
     if (INCIDENT_SET.has(c)) incident = Math.max(incident, w);
     else theme = Math.max(theme, w);
   }
-  return { incident: Math.tanh(incident / RULE_SCALE), theme: Math.tanh(theme / RULE_SCALE) };
+  let learnedIncident = 0;
+  for (const [c, lp] of logProb) if (INCIDENT_SET.has(c)) learnedIncident += Math.exp(lp);
+  return {
+    incident: Math.tanh(incident / RULE_SCALE),
+    theme: Math.tanh(theme / RULE_SCALE),
+    learnedIncident: Math.min(1, learnedIncident),
+  };
 }
 
 export interface CategoryParams {
@@ -108,17 +121,25 @@ export class CategoryClassifier {
     this.classifier = model && model.vocab.length > 0 ? new NaiveBayes(model) : null;
   }
 
-  /** `rules` from ruleScores(), computed once per item by the caller (the sentiment uses them too). */
-  classify(
-    rules: ReadonlyMap<Category, number>,
-    features: readonly string[] | Int32Array,
-    sentiment: SentimentLabel,
-  ): Category {
+  /** Classifier log-probability per category, empty without a classifier. */
+  logProb(features: readonly string[] | Int32Array): Map<Category, number> {
     const logProb = new Map<Category, number>();
     if (this.classifier) {
       const p = this.classifier.posterior(features);
       this.classifier.labels.forEach((label, i) => logProb.set(label as Category, Math.log(p[i] + 1e-9)));
     }
+    return logProb;
+  }
+
+  /**
+   * `rules` from ruleScores() and `logProb` from logProb(), each computed once per item by the caller (the
+   * sentiment reads them too).
+   */
+  classify(
+    rules: ReadonlyMap<Category, number>,
+    logProb: ReadonlyMap<Category, number>,
+    sentiment: SentimentLabel,
+  ): Category {
     return chooseCategory({ rules, logProb }, sentiment, this.params);
   }
 }
