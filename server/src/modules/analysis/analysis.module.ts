@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AnalysisCron } from './analysis.cron';
+import { AnalyzeController, MentionsController, StoriesController } from './analysis.controller';
+import { AnalysisService } from './analysis.service';
+import { AnalysisWorker } from './analysis.worker';
+import { MentionReader } from './mention-reader.service';
+import { MentionsService } from './mentions.service';
+import { UnitsGazetteerService } from './units-gazetteer.service';
+
+/** Feed items become mentions (units, tone, topic, incident flag) grouped into stories; 'mention.stored' follows. */
+@Module({
+  controllers: [MentionsController, StoriesController, AnalyzeController],
+  providers: [UnitsGazetteerService, AnalysisService, MentionsService, MentionReader, AnalysisWorker, AnalysisCron],
+  exports: [AnalysisService, MentionsService, MentionReader],
+})
+export class AnalysisModule {}

@@ -1,0 +1,75 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DomainEventBus } from '../../common/events/domain-events';
+import { AppConfig } from '../../config/app-config';
+import { AnalysisService } from './analysis.service';
+
+/** Items analysed between two checks for shutdown. */
+const DRAIN_SLICE = 500;
+
+/**
+ * Drains pending items: woken by 'item.stored' (new items are analysed within moments) and by the analysis tick
+ * (items stored by another instance, or left pending by a crash). One drain runs at a time per instance; a wake-up
+ * during a drain schedules one more pass. Only instances that run schedules do background analysis.
+ */
+@Injectable()
+export class AnalysisWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('analysis');
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly events: DomainEventBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.env.MW_SCHEDULER_ENABLED) return;
+    this.unsubscribe = this.events.on('item.stored', () => {
+      this.wake();
+    });
+  }
+
+  // Before the database pool closes, so a drain in progress finishes its transaction instead of failing.
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    await this.running;
+  }
+
+  /** Starts a drain, or asks the running one for another pass. Resolves when the work it triggered is done. */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    let more = true;
+    while (more && !this.stopped) {
+      this.again = false;
+      try {
+        // In slices, so a shutdown waits for one slice, not for a whole backlog.
+        const summary = await this.analysis.analysePending({ limit: DRAIN_SLICE });
+        const done = summary.analysed + summary.failed;
+        if (done > 0) {
+          this.logger.log(
+            `analysed ${summary.analysed} items (${summary.failed} failed, ${summary.storiesCreated} new stories)`,
+          );
+        }
+        more = this.again || done >= DRAIN_SLICE;
+      } catch (err) {
+        this.logger.error(`analysis pass failed: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Category, SentimentLabel, Severity } from '@mw/shared';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** What the incidents stage needs to know about a stored mention. */
+export interface MentionFacts {
+  id: string;
+  /** Commit order of mentions (see the analysis migration): the incidents intake's cursor. */
+  seq: string;
+  storyId: string;
+  title: string;
+  url: string;
+  outlet: string;
+  /** Kind of the source that carried it ('social', 'rss', 'html', 'search'), null if the source is gone. */
+  sourceKind: string | null;
+  publishedAt: Date | null;
+  seenAt: Date;
+  unitCodes: string[];
+  sentiment: number;
+  sentimentLabel: SentimentLabel;
+  category: Category;
+  incident: boolean;
+  severity: Severity | null;
+  severityReasons: string[];
+  reachWeight: number;
+}
+
+interface Row {
+  id: string;
+  seq: string;
+  story_id: string;
+  title: string;
+  url: string;
+  outlet: string;
+  source_kind: string | null;
+  published_at: Date | null;
+  seen_at: Date;
+  unit_codes: string[];
+  sentiment_score: number;
+  sentiment_label: SentimentLabel;
+  category: Category;
+  incident: boolean;
+  severity: Severity | null;
+  severity_reasons: string[];
+  reach_weight: number;
+}
+
+const COLUMNS = `m.id, m.seq::text AS seq, m.story_id, m.title, m.url, m.outlet, s.kind AS source_kind, m.published_at,
+  m.seen_at, m.unit_codes, m.sentiment_score, m.sentiment_label, m.category, m.incident, m.severity,
+  m.severity_reasons, m.reach_weight`;
+
+/** Read access to mentions for the incidents stage (which never queries the analysis tables itself). */
+@Injectable()
+export class MentionReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Mentions about at least one unit stored after `seq`, in commit order. */
+  async aboutUnitsAfter(
+    seq: string,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MentionFacts[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM mention m LEFT JOIN source s ON s.id = m.source_id
+       WHERE m.seq > $1::bigint AND cardinality(m.unit_codes) > 0 ORDER BY m.seq LIMIT $2`,
+      [seq, limit],
+    );
+    return rows.map(toFacts);
+  }
+
+  async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<MentionFacts[]> {
+    if (ids.length === 0) return [];
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM mention m LEFT JOIN source s ON s.id = m.source_id WHERE m.id = ANY($1::uuid[]) ORDER BY m.seq`,
+      [ids],
+    );
+    return rows.map(toFacts);
+  }
+}
+
+function toFacts(r: Row): MentionFacts {
+  return {
+    id: r.id,
+    seq: r.seq,
+    storyId: r.story_id,
+    title: r.title,
+    url: r.url,
+    outlet: r.outlet,
+    sourceKind: r.source_kind,
+    publishedAt: r.published_at,
+    seenAt: r.seen_at,
+    unitCodes: r.unit_codes,
+    sentiment: Number(r.sentiment_score),
+    sentimentLabel: r.sentiment_label,
+    category: r.category,
+    incident: r.incident,
+    severity: r.severity,
+    severityReasons: r.severity_reasons,
+    reachWeight: Number(r.reach_weight),
+  };
+}

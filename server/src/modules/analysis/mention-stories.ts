@@ -1,0 +1,153 @@
+/**
+ * Story assignment that survives restarts and agrees across instances.
+ *
+ * The grouping itself is the StoryClusterer (MinHash over syllable bigrams, title overlap, a time window), which
+ * lives in memory. The database is the record: every mention stores the fields the clusterer reads (title, summary,
+ * seen_at, outlet, unit codes) and `mention.seq` numbers mentions in commit order. Assignment runs inside the
+ * storing transaction under one transaction-scoped advisory lock, so instances take turns; on taking the lock an
+ * instance first replays, in seq order, the mentions it has not seen (all of the recent window after a restart,
+ * only other instances' new ones afterwards). Replaying the same inputs in the same order makes the same decisions,
+ * so a new item can join a story created before a restart or by another instance.
+ *
+ * The clusterer names a story by the item id of its first member it saw; that item's mention row says which
+ * story row it belongs to, so no separate mapping needs persisting. When the transaction rolls back, the
+ * in-memory state is discarded and rebuilt from the database on the next use.
+ */
+import type { EntityManager } from 'typeorm';
+import { StoryClusterer, type StoryClustererOptions } from './stories/story-clusterer';
+
+/** Key of the transaction-scoped advisory lock under which mentions and stories are written. */
+export const STORY_LOCK_KEY = 764_400_001;
+export const STORY_WINDOW_HOURS = 72;
+
+export interface StoryInput {
+  itemId: string;
+  title: string;
+  summary: string;
+  seenAt: Date;
+  outlet: string;
+  unitCodes: readonly string[];
+}
+
+export interface StoryChoice {
+  /** The story row to join, or null to create one with `key`. */
+  storyId: string | null;
+  key: string;
+}
+
+interface ReplayRow {
+  seq: string;
+  item_id: string;
+  title: string;
+  summary: string;
+  seen_at: Date;
+  outlet: string;
+  unit_codes: string[];
+}
+
+const REPLAY_PAGE = 2000;
+const CACHE_LIMIT = 20_000;
+
+export class MentionStories {
+  private clusterer: StoryClusterer | undefined;
+  private lastSeq = '0';
+  /** Item id (clusterer story id) → story row id, for recent lookups; the database answers the rest. */
+  private readonly storyOfItem = new Map<string, string>();
+
+  constructor(private readonly options: StoryClustererOptions = { windowHours: STORY_WINDOW_HOURS }) {}
+
+  /** Forget the in-memory state: the next `catchUp` rebuilds it from the database. */
+  reset(): void {
+    this.clusterer = undefined;
+    this.lastSeq = '0';
+    this.storyOfItem.clear();
+  }
+
+  /** Takes the story lock for the rest of the transaction `m`. */
+  async lock(m: EntityManager): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock($1)', [STORY_LOCK_KEY]);
+  }
+
+  /** Replays the mentions this instance has not seen. Call under the lock, in the storing transaction. */
+  async catchUp(m: EntityManager): Promise<number> {
+    let replayed = 0;
+    if (!this.clusterer) {
+      this.clusterer = new StoryClusterer(this.options);
+      const windowMs = (this.options.windowHours ?? STORY_WINDOW_HOURS) * 3_600_000;
+      const bounds: { newest: Date | null; last: string | null }[] = await m.query(
+        `SELECT max(seen_at) AS newest, max(seq)::text AS last FROM mention`,
+      );
+      const newest = bounds[0]?.newest;
+      if (!newest) {
+        this.lastSeq = bounds[0]?.last ?? '0';
+        return 0;
+      }
+      // Twice the window: an old item analysed late may still sit in a live story.
+      const since = new Date(new Date(newest).getTime() - 2 * windowMs);
+      const first: { seq: string | null }[] = await m.query(
+        `SELECT (min(seq) - 1)::text AS seq FROM mention WHERE seen_at >= $1`,
+        [since],
+      );
+      this.lastSeq = first[0]?.seq ?? '0';
+    }
+    for (;;) {
+      const rows: ReplayRow[] = await m.query(
+        `SELECT seq::text AS seq, item_id, title, summary, seen_at, outlet, unit_codes
+         FROM mention WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [this.lastSeq, REPLAY_PAGE],
+      );
+      for (const row of rows) {
+        this.assignInMemory({
+          itemId: row.item_id,
+          title: row.title,
+          summary: row.summary,
+          seenAt: new Date(row.seen_at),
+          outlet: row.outlet,
+          unitCodes: row.unit_codes,
+        });
+        this.lastSeq = row.seq;
+      }
+      replayed += rows.length;
+      if (rows.length < REPLAY_PAGE) return replayed;
+    }
+  }
+
+  /** The story an item joins. Call under the lock after `catchUp`, then `stored` once its mention is inserted. */
+  async choose(m: EntityManager, item: StoryInput): Promise<StoryChoice> {
+    const clusterId = this.assignInMemory(item);
+    if (clusterId === item.itemId) return { storyId: null, key: item.itemId };
+    const known = this.storyOfItem.get(clusterId);
+    if (known) return { storyId: known, key: clusterId };
+    const rows: { story_id: string }[] = await m.query(`SELECT story_id FROM mention WHERE item_id = $1`, [clusterId]);
+    const storyId = rows[0]?.story_id;
+    if (!storyId) throw new Error(`story clusterer names item ${clusterId}, which has no mention`);
+    this.remember(clusterId, storyId);
+    return { storyId, key: clusterId };
+  }
+
+  /** Records a mention this instance inserted (its seq is then already replayed). */
+  stored(itemId: string, storyId: string, seq: string): void {
+    this.remember(itemId, storyId);
+    if (BigInt(seq) > BigInt(this.lastSeq)) this.lastSeq = seq;
+  }
+
+  private assignInMemory(item: StoryInput): string {
+    if (!this.clusterer) throw new Error('MentionStories.catchUp must run before assigning');
+    return this.clusterer.assign({
+      id: item.itemId,
+      title: item.title,
+      text: item.summary,
+      publishedAt: item.seenAt,
+      outlet: item.outlet,
+      keys: item.unitCodes,
+    }).storyId;
+  }
+
+  private remember(itemId: string, storyId: string): void {
+    this.storyOfItem.set(itemId, storyId);
+    if (this.storyOfItem.size > CACHE_LIMIT) {
+      const oldest = this.storyOfItem.keys().next().value;
+      if (oldest !== undefined) this.storyOfItem.delete(oldest);
+    }
+  }
+}
