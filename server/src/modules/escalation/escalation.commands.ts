@@ -1,0 +1,31 @@
+import { CliCommand, CliError, parseOptions } from '../../cli/cli-command';
+import { IncidentIntakeFlow } from '../incidents/incident-intake.flow';
+import { EscalationService } from './escalation.service';
+
+const USAGE = 'incidents intake | incidents escalate';
+
+/**
+ * Operator commands for the incident pipeline, for an instance that runs no schedules or to catch up by hand:
+ * `incidents intake` turns stored mentions into incidents and good news, `incidents escalate` takes the escalation
+ * steps that are due. Each prints one JSON line with what it did; both are safe next to running servers.
+ */
+export const incidentsCommand: CliCommand = {
+  summary: 'Turn stored mentions into incidents, or take the escalation steps that are due',
+  usage: USAGE,
+  async run(args, ctx) {
+    const { positional } = parseOptions(args, {});
+    if (positional.length !== 1) throw new CliError(`usage: ${USAGE}`);
+    const app = await ctx.app();
+    if (positional[0] === 'intake') {
+      const result = await app.get(IncidentIntakeFlow, { strict: false }).sweep();
+      ctx.out.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    }
+    if (positional[0] === 'escalate') {
+      const result = await app.get(EscalationService, { strict: false }).runDue();
+      ctx.out.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    }
+    throw new CliError(`usage: ${USAGE}`);
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The incidents and escalation modules' one door to notifications and realtime. The notifications module owns the
+ * outbox, the channels and the per-person choice of channels; this adapter asks its planner for requests and
+ * enqueues them with the caller's EntityManager, so a notification commits or rolls back with the step that caused
+ * it. The outbox's dedup key (incident, event, level, recipient, channel) is what makes a repeated step send nothing
+ * twice. The collaborators are optional so the module also runs (recording every step on the timeline, notifying
+ * nobody) in an application assembled without notifications.
+ */
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { RealtimeEvent, type DeliveryView, type Severity } from '@mw/shared';
+import type { EntityManager } from 'typeorm';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { NotificationPlanner } from '../notifications/notification-planner.service';
+import { NotificationsQuery } from '../notifications/notifications-query.service';
+import { RealtimeService } from '../realtime/realtime.service';
+
+export interface NotificationPlanInput {
+  incidentId: string;
+  event: string;
+  level: number;
+  recipientIds: string[];
+  severity: Severity;
+  template: string;
+  params: Record<string, string>;
+}
+
+export interface IncidentChange {
+  incidentId: string;
+  unitCodes: string[];
+  severity: string;
+  status: string;
+  title: string;
+  summary: string;
+}
+
+@Injectable()
+export class IncidentNotifier {
+  private readonly logger = new Logger('incidents');
+
+  constructor(
+    @Optional() private readonly planner?: NotificationPlanner,
+    @Optional() private readonly outbox?: NotificationOutbox,
+    @Optional() private readonly query?: NotificationsQuery,
+    @Optional() private readonly realtime?: RealtimeService,
+  ) {}
+
+  /** Plans and enqueues one step's notifications inside the caller's transaction; returns how many were new. */
+  async notify(manager: EntityManager, input: NotificationPlanInput): Promise<number> {
+    if (input.recipientIds.length === 0 || !this.planner || !this.outbox) return 0;
+    const requests = await this.planner.plan(manager, input);
+    return requests.length === 0 ? 0 : this.outbox.enqueue(manager, requests);
+  }
+
+  async deliveriesFor(incidentId: string): Promise<DeliveryView[]> {
+    return this.query ? this.query.deliveriesForIncident(incidentId) : [];
+  }
+
+  /** Live update for dashboards in the incident's unit rooms and the office room; call after commit. */
+  publish(kind: 'created' | 'updated', change: IncidentChange): void {
+    if (!this.realtime) return;
+    const rooms = ['office', ...change.unitCodes.map((c) => `unit:${c}`)];
+    try {
+      if (kind === 'created') {
+        this.realtime.publish(rooms, RealtimeEvent.IncidentCreated, {
+          incidentId: change.incidentId,
+          unitCodes: change.unitCodes,
+          severity: change.severity,
+          title: change.title,
+        });
+      } else {
+        this.realtime.publish(rooms, RealtimeEvent.IncidentUpdated, {
+          incidentId: change.incidentId,
+          unitCodes: change.unitCodes,
+          status: change.status,
+          summary: change.summary,
+        });
+      }
+    } catch (err) {
+      this.logger.warn(`realtime publish failed: ${String(err)}`);
+    }
+  }
+}

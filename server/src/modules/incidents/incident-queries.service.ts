@@ -1,0 +1,284 @@
+/** Reading incidents: the scoped, filtered list and the full ticket. */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  IncidentDetail,
+  IncidentListItem,
+  IncidentListResponse,
+  IncidentResponseView,
+  IncidentStatus,
+  IncidentUnitRef,
+  Severity,
+  TimelineKind,
+} from '@mw/shared';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { ScopeService } from '../../common/auth/scope';
+import { incidentNotFound } from './incident-errors';
+import { IncidentNotifier } from './incident-notifier';
+import { iso, type IncidentMentionRow, type IncidentRow } from './incident-rows';
+import { STATUS_TIMESTAMP_COLUMN } from './incident-status';
+import { IncidentStore, UNITS_JSON } from './incident-store';
+
+export interface IncidentQuery {
+  status?: IncidentStatus;
+  severity?: Severity;
+  unit?: string;
+  category?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class IncidentQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: ScopeService,
+    private readonly store: IncidentStore,
+    private readonly notifier: IncidentNotifier,
+  ) {}
+
+  async list(user: AuthUser, q: IncidentQuery): Promise<IncidentListResponse> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    const codes = this.scope.unitCodesFor(user);
+    if (codes !== 'all') {
+      if (codes.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      add(
+        `EXISTS (SELECT 1 FROM incident_unit su WHERE su.incident_id = i.id AND su.unit_code = ANY(?::text[]))`,
+        codes,
+      );
+    }
+    if (q.status) add(`i.status = ?`, q.status);
+    if (q.severity) add(`i.severity = ?`, q.severity);
+    if (q.category) add(`i.category = ?`, q.category);
+    if (q.unit) add(`EXISTS (SELECT 1 FROM incident_unit fu WHERE fu.incident_id = i.id AND fu.unit_code = ?)`, q.unit);
+    if (q.from) add(`i.opened_at >= ?`, q.from);
+    if (q.to) add(`i.opened_at <= ?`, q.to);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const totalRows: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM incident i ${clause}`,
+      params,
+    );
+    const rows: (IncidentRow & {
+      units: IncidentUnitRef[];
+      ack_due_at: Date | null;
+      respond_due_at: Date | null;
+      level: number | null;
+    })[] = await this.dataSource.query(
+      `SELECT i.*, e.ack_due_at, e.respond_due_at, e.level, ${UNITS_JSON} AS units
+         FROM incident i LEFT JOIN escalation_state e ON e.incident_id = i.id
+         ${clause} ORDER BY i.opened_at DESC, i.number DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return {
+      items: rows.map((r) => toListItem(r, r.units, r)),
+      total: Number(totalRows[0]?.n ?? 0),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async get(user: AuthUser, id: string): Promise<IncidentDetail> {
+    await this.store.visible(this.dataSource.manager, user, id);
+    return this.detail(id);
+  }
+
+  /** The full ticket, unscoped (callers check scope first). */
+  async detail(id: string): Promise<IncidentDetail> {
+    const m = this.dataSource.manager;
+    const rows: (IncidentRow & {
+      units: IncidentUnitRef[];
+      ack_due_at: Date | null;
+      respond_due_at: Date | null;
+      level: number | null;
+    })[] = await m.query(
+      `SELECT i.*, e.ack_due_at, e.respond_due_at, e.level, ${UNITS_JSON} AS units
+         FROM incident i LEFT JOIN escalation_state e ON e.incident_id = i.id WHERE i.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw incidentNotFound();
+    const [mentions, assignments, timeline, tasks, comments, responses, deliveries] = await Promise.all([
+      m.query(
+        `SELECT * FROM incident_mention WHERE incident_id = $1 ORDER BY COALESCE(published_at, attached_at), mention_id`,
+        [id],
+      ) as Promise<IncidentMentionRow[]>,
+      m.query(
+        `SELECT a.person_id, p.name, a.reason, a.assigned_at, a.unassigned_at FROM incident_assignment a
+         JOIN person p ON p.id = a.person_id WHERE a.incident_id = $1 ORDER BY a.assigned_at, p.name`,
+        [id],
+      ) as Promise<
+        { person_id: string; name: string; reason: string; assigned_at: Date; unassigned_at: Date | null }[]
+      >,
+      m.query(
+        `SELECT t.id::text AS id, t.at, t.kind, t.actor_id, p.name AS actor_name, t.summary, t.data
+         FROM incident_timeline t LEFT JOIN person p ON p.id = t.actor_id WHERE t.incident_id = $1 ORDER BY t.id`,
+        [id],
+      ) as Promise<
+        {
+          id: string;
+          at: Date;
+          kind: TimelineKind;
+          actor_id: string | null;
+          actor_name: string | null;
+          summary: string;
+          data: Record<string, unknown>;
+        }[]
+      >,
+      m.query(
+        `SELECT t.*, p.name AS owner_name FROM incident_task t JOIN person p ON p.id = t.owner_id
+         WHERE t.incident_id = $1 ORDER BY t.created_at`,
+        [id],
+      ) as Promise<
+        {
+          id: string;
+          title: string;
+          owner_id: string;
+          owner_name: string;
+          due_at: Date | null;
+          done_at: Date | null;
+          created_at: Date;
+        }[]
+      >,
+      m.query(
+        `SELECT c.*, p.name AS author_name FROM incident_comment c JOIN person p ON p.id = c.author_id
+         WHERE c.incident_id = $1 ORDER BY c.at`,
+        [id],
+      ) as Promise<{ id: string; author_id: string; author_name: string; body: string; at: Date }[]>,
+      m.query(`SELECT * FROM incident_response WHERE incident_id = $1 ORDER BY created_at`, [id]) as Promise<
+        ResponseRow[]
+      >,
+      this.notifier.deliveriesFor(id),
+    ]);
+    const assigneeViews = assignments.map((a) => ({
+      personId: a.person_id,
+      name: a.name,
+      reason: a.reason,
+      assignedAt: iso(a.assigned_at) as string,
+      unassignedAt: iso(a.unassigned_at),
+    }));
+    const timestamps: IncidentDetail['timestamps'] = {};
+    for (const [status, column] of Object.entries(STATUS_TIMESTAMP_COLUMN)) {
+      timestamps[status as keyof typeof STATUS_TIMESTAMP_COLUMN] = iso(row[column as keyof IncidentRow] as Date | null);
+    }
+    return {
+      ...toListItem(row, row.units, row),
+      origin: row.origin,
+      description: row.description,
+      sourceUrl: row.source_url,
+      storyIds: row.story_ids,
+      severityReasons: row.severity_reasons,
+      severityManual: row.severity_manual,
+      outlets: row.outlets,
+      reach: Number(row.reach),
+      mentions: mentions.map((x) => ({
+        mentionId: x.mention_id,
+        title: x.title,
+        url: x.url,
+        outlet: x.outlet,
+        sourceKind: x.source_kind,
+        publishedAt: iso(x.published_at),
+        sentiment: x.sentiment === null ? null : Number(x.sentiment),
+        sentimentLabel: x.sentiment_label as IncidentDetail['mentions'][number]['sentimentLabel'],
+        reachWeight: Number(x.reach_weight),
+        attachedAt: iso(x.attached_at) as string,
+      })),
+      assignees: assigneeViews.filter((a) => a.unassignedAt === null),
+      assignmentHistory: assigneeViews,
+      timeline: timeline.map((t) => ({
+        id: t.id,
+        at: iso(t.at) as string,
+        kind: t.kind,
+        actorId: t.actor_id,
+        actorName: t.actor_name,
+        summary: t.summary,
+        data: t.data,
+      })),
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        title: t.title,
+        ownerId: t.owner_id,
+        ownerName: t.owner_name,
+        dueAt: iso(t.due_at),
+        doneAt: iso(t.done_at),
+        createdAt: iso(t.created_at) as string,
+      })),
+      comments: comments.map((c) => ({
+        id: c.id,
+        authorId: c.author_id,
+        authorName: c.author_name,
+        body: c.body,
+        at: iso(c.at) as string,
+      })),
+      responses: responses.map(toResponseView),
+      deliveries,
+      mergedInto: row.merged_into,
+      timestamps,
+    };
+  }
+}
+
+export interface ResponseRow {
+  id: string;
+  template: IncidentResponseView['template'];
+  title: string;
+  body: string;
+  status: IncidentResponseView['status'];
+  author_id: string;
+  approved_by: string | null;
+  approved_at: Date | null;
+  sent_back_reason: string | null;
+  published_by: string | null;
+  published_at: Date | null;
+  published_url: string | null;
+  created_at: Date;
+}
+
+export function toResponseView(r: ResponseRow): IncidentResponseView {
+  return {
+    id: r.id,
+    template: r.template,
+    title: r.title,
+    body: r.body,
+    status: r.status,
+    authorId: r.author_id,
+    approvedById: r.approved_by,
+    approvedAt: iso(r.approved_at),
+    sentBackReason: r.sent_back_reason,
+    publishedById: r.published_by,
+    publishedAt: iso(r.published_at),
+    publishedUrl: r.published_url,
+    createdAt: iso(r.created_at) as string,
+  };
+}
+
+function toListItem(
+  r: IncidentRow,
+  units: IncidentUnitRef[],
+  clocks: { ack_due_at: Date | null; respond_due_at: Date | null; level: number | null },
+): IncidentListItem {
+  return {
+    id: r.id,
+    number: Number(r.number),
+    title: r.title,
+    severity: r.severity,
+    status: r.status,
+    category: r.category,
+    units,
+    openedAt: iso(r.opened_at) as string,
+    acknowledgedAt: iso(r.acknowledged_at),
+    ackDueAt: iso(clocks.ack_due_at),
+    respondDueAt: iso(clocks.respond_due_at),
+    escalationLevel: clocks.level ?? 0,
+    mentionCount: r.mention_count,
+    outletCount: r.outlets.length,
+    unreachableUnits: r.unreachable_units,
+  };
+}

@@ -1,0 +1,290 @@
+/**
+ * The official response on a ticket: drafted from a template (holding statement, correction request) or freely,
+ * submitted to leadership, approved or sent back with a reason, then marked published with its link by the
+ * designated spokesperson or leadership. The incident's status follows through the workflow function.
+ */
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  IncidentErrorCode,
+  IncidentStatus,
+  Role,
+  type DraftResponseRequest,
+  type IncidentDetail,
+} from '@mw/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, AuthUser } from '../../common/auth/auth-user';
+import { hasRole } from '../../common/auth/scope';
+import { Clock } from '../../common/clock/clock';
+import { AuditService } from '../organisation/audit/audit.service';
+import { incidentNotFound, invalidTransition } from './incident-errors';
+import { IncidentNotifier } from './incident-notifier';
+import { IncidentQueries, type ResponseRow } from './incident-queries.service';
+import { IncidentRecipients } from './incident-recipients';
+import { isClosed } from './incident-status';
+import { IncidentStore, UUID, type EscalationContext } from './incident-store';
+import { appendTimeline } from './incident-timeline';
+import { IncidentWorkflow } from './incident-workflow';
+import { renderResponse } from './response-templates';
+
+const APPROVERS: Role[] = [Role.Leader, Role.Admin];
+
+@Injectable()
+export class IncidentResponsesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly store: IncidentStore,
+    private readonly workflow: IncidentWorkflow,
+    private readonly queries: IncidentQueries,
+    private readonly recipients: IncidentRecipients,
+    private readonly notifier: IncidentNotifier,
+  ) {}
+
+  async draft(actor: Actor, user: AuthUser, id: string, req: DraftResponseRequest): Promise<IncidentDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.store.visible(m, user, id, true);
+      if (isClosed(row.status) || row.status === IncidentStatus.New) {
+        throw invalidTransition(`A response cannot be drafted while the incident is ${row.status}`);
+      }
+      const now = this.clock.now();
+      const ctx = await this.store.escalationContext(m, id);
+      const rendered = renderResponse(req.template, {
+        unitNames: ctx?.unitNames ?? [],
+        incidentTitle: row.title,
+        date: vietnamDate(now),
+        params: req.params ?? {},
+      });
+      const title = (req.title ?? rendered.title).normalize('NFC').trim();
+      const body = (req.body ?? rendered.body).normalize('NFC');
+      const status = req.submit ? 'awaiting_approval' : 'draft';
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO incident_response (incident_id, template, title, body, status, author_id, created_at, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [id, req.template, title, body, status, user.id, now, req.submit ? now : null],
+      );
+      const responseId = inserted[0]?.id as string;
+      await appendTimeline(m, {
+        incidentId: id,
+        at: now,
+        kind: 'response_drafted',
+        actorId: user.id,
+        summary: title,
+        data: { responseId, template: req.template },
+      });
+      await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, user.id);
+      if (req.submit) await this.submitWithin(m, id, responseId, user.id, now);
+      await this.audit.record(
+        actor,
+        {
+          action: 'incident.response_draft',
+          entityType: 'incident',
+          entityId: id,
+          after: { responseId, template: req.template, submit: !!req.submit },
+        },
+        m,
+      );
+    });
+    this.store.publishChange(id, 'incident.updated');
+    return this.queries.detail(id);
+  }
+
+  async submit(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await this.store.visible(m, user, id, true);
+      const response = await this.lockResponse(m, id, responseId);
+      if (response.status !== 'draft' && response.status !== 'sent_back') {
+        throw invalidTransition(`A ${response.status} response cannot be submitted`);
+      }
+      const now = this.clock.now();
+      await m.query(`UPDATE incident_response SET status = 'awaiting_approval', submitted_at = $2 WHERE id = $1`, [
+        responseId,
+        now,
+      ]);
+      await this.submitWithin(m, id, responseId, user.id, now);
+      await this.audit.record(
+        actor,
+        { action: 'incident.response_submit', entityType: 'incident', entityId: id, after: { responseId } },
+        m,
+      );
+    });
+    this.store.publishChange(id, 'incident.updated');
+    return this.queries.detail(id);
+  }
+
+  async approve(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
+    if (!hasRole(user, ...APPROVERS)) {
+      throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership approves a response' });
+    }
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.store.visible(m, user, id, true);
+      const response = await this.lockResponse(m, id, responseId);
+      if (response.status !== 'awaiting_approval') {
+        throw invalidTransition(`A ${response.status} response cannot be approved`);
+      }
+      const now = this.clock.now();
+      await m.query(
+        `UPDATE incident_response SET status = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1`,
+        [responseId, user.id, now],
+      );
+      await appendTimeline(m, {
+        incidentId: id,
+        at: now,
+        kind: 'response_approved',
+        actorId: user.id,
+        summary: response.title,
+        data: { responseId },
+      });
+      await this.workflow.notifyAssignees(m, row, `response.approved.${responseId}`, 'response.approved');
+      await this.audit.record(
+        actor,
+        { action: 'incident.response_approve', entityType: 'incident', entityId: id, after: { responseId } },
+        m,
+      );
+    });
+    this.store.publishChange(id, 'incident.updated');
+    return this.queries.detail(id);
+  }
+
+  async sendBack(
+    actor: Actor,
+    user: AuthUser,
+    id: string,
+    responseId: string,
+    reason: string,
+  ): Promise<IncidentDetail> {
+    if (!hasRole(user, ...APPROVERS)) {
+      throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership sends a response back' });
+    }
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.store.visible(m, user, id, true);
+      const response = await this.lockResponse(m, id, responseId);
+      if (response.status !== 'awaiting_approval') {
+        throw invalidTransition(`A ${response.status} response cannot be sent back`);
+      }
+      const now = this.clock.now();
+      const why = reason.normalize('NFC').trim();
+      await m.query(
+        `UPDATE incident_response SET status = 'sent_back', sent_back_by = $2, sent_back_at = $3, sent_back_reason = $4 WHERE id = $1`,
+        [responseId, user.id, now, why],
+      );
+      await appendTimeline(m, {
+        incidentId: id,
+        at: now,
+        kind: 'response_sent_back',
+        actorId: user.id,
+        summary: why,
+        data: { responseId },
+      });
+      await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, user.id);
+      await this.workflow.notifyAssignees(
+        m,
+        row,
+        `response.sent_back.${responseId}.${now.getTime()}`,
+        'response.sent_back',
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'incident.response_send_back',
+          entityType: 'incident',
+          entityId: id,
+          after: { responseId, reason: why },
+        },
+        m,
+      );
+    });
+    this.store.publishChange(id, 'incident.updated');
+    return this.queries.detail(id);
+  }
+
+  async publish(actor: Actor, user: AuthUser, id: string, responseId: string, url: string): Promise<IncidentDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.store.visible(m, user, id, true);
+      await this.workflow.assertMayPublish(m, user, id);
+      const response = await this.lockResponse(m, id, responseId);
+      if (response.status !== 'approved') {
+        throw new ForbiddenException({
+          code: IncidentErrorCode.ResponseNotApproved,
+          message: 'Only an approved response can be published',
+        });
+      }
+      const now = this.clock.now();
+      await m.query(
+        `UPDATE incident_response SET status = 'published', published_by = $2, published_at = $3, published_url = $4 WHERE id = $1`,
+        [responseId, user.id, now, url],
+      );
+      await appendTimeline(m, {
+        incidentId: id,
+        at: now,
+        kind: 'response_published',
+        actorId: user.id,
+        summary: url,
+        data: { responseId, url },
+      });
+      if (row.status !== IncidentStatus.Responded) {
+        if (row.status === IncidentStatus.ResponseDrafted) {
+          await this.workflow.applyTransition(m, row, IncidentStatus.AwaitingApproval, user.id, null);
+        }
+        await this.workflow.applyTransition(m, row, IncidentStatus.Responded, user.id, null);
+      }
+      await this.audit.record(
+        actor,
+        { action: 'incident.response_publish', entityType: 'incident', entityId: id, after: { responseId, url } },
+        m,
+      );
+    });
+    this.store.publishChange(id, 'incident.updated');
+    return this.queries.detail(id);
+  }
+
+  private async submitWithin(
+    m: EntityManager,
+    id: string,
+    responseId: string,
+    actorId: string,
+    now: Date,
+  ): Promise<void> {
+    const row = await this.store.lock(m, id);
+    await appendTimeline(m, {
+      incidentId: id,
+      at: now,
+      kind: 'response_submitted',
+      actorId,
+      summary: 'Trình lãnh đạo duyệt',
+      data: { responseId },
+    });
+    await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, actorId);
+    await this.workflow.moveIfAllowed(m, row, IncidentStatus.AwaitingApproval, actorId);
+    const leaders = await this.recipients.leaders();
+    const ctx = (await this.store.escalationContext(m, id)) as EscalationContext;
+    await this.notifier.notify(m, {
+      incidentId: id,
+      event: `response.awaiting_approval.${responseId}.${now.getTime()}`,
+      level: 4,
+      recipientIds: leaders,
+      severity: ctx.severity,
+      template: 'response.awaiting_approval',
+      params: this.store.templateParams(ctx),
+    });
+  }
+
+  private async lockResponse(m: EntityManager, incidentId: string, responseId: string): Promise<ResponseRow> {
+    if (!UUID.test(responseId)) throw incidentNotFound();
+    const rows: ResponseRow[] = await m.query(
+      `SELECT * FROM incident_response WHERE id = $1 AND incident_id = $2 FOR UPDATE`,
+      [responseId, incidentId],
+    );
+    if (!rows[0]) throw incidentNotFound();
+    return rows[0];
+  }
+}
+
+function vietnamDate(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3600_000);
+  const dd = String(local.getUTCDate()).padStart(2, '0');
+  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${local.getUTCFullYear()}`;
+}

@@ -1,0 +1,46 @@
+import { INCIDENT_STATUSES, IncidentStatus } from '@mw/shared';
+import { nextStatus } from './incident-status';
+
+describe('nextStatus', () => {
+  it('walks the happy path from new to resolved', () => {
+    const path: IncidentStatus[] = [
+      'new',
+      'acknowledged',
+      'investigating',
+      'response_drafted',
+      'awaiting_approval',
+      'responded',
+      'resolved',
+    ];
+    for (let i = 1; i < path.length; i++) {
+      expect(nextStatus(path[i - 1] as IncidentStatus, path[i] as IncidentStatus)).toEqual({ ok: true, to: path[i] });
+    }
+  });
+
+  it('refuses skipping acknowledgement and publishing without approval', () => {
+    expect(nextStatus('new', 'investigating').ok).toBe(false);
+    expect(nextStatus('new', 'resolved').ok).toBe(false);
+    expect(nextStatus('response_drafted', 'responded').ok).toBe(false);
+    expect(nextStatus('investigating', 'awaiting_approval').ok).toBe(false);
+  });
+
+  it('lets every open status be dismissed and nothing leave dismissed', () => {
+    for (const from of INCIDENT_STATUSES) {
+      const result = nextStatus(from, 'dismissed');
+      const open = from !== 'dismissed' && from !== 'resolved' && from !== 'responded';
+      expect({ from, ok: result.ok }).toEqual({ from, ok: open });
+      if (from !== 'dismissed') continue;
+      for (const to of INCIDENT_STATUSES) expect(nextStatus('dismissed', to).ok).toBe(false);
+    }
+  });
+
+  it('refuses staying in the same status with a reason', () => {
+    const result = nextStatus('acknowledged', 'acknowledged');
+    expect(result).toEqual({ ok: false, reason: 'the incident is already acknowledged' });
+  });
+
+  it('lets a resolved incident be reopened for investigation only', () => {
+    expect(nextStatus('resolved', 'investigating').ok).toBe(true);
+    expect(nextStatus('resolved', 'new').ok).toBe(false);
+  });
+});

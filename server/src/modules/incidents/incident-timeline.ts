@@ -1,0 +1,23 @@
+import type { TimelineKind } from '@mw/shared';
+import type { EntityManager } from 'typeorm';
+
+export interface TimelineEntry {
+  incidentId: string;
+  at: Date;
+  kind: TimelineKind;
+  /** Null for the system (analysis, escalation). */
+  actorId: string | null;
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The one function that writes the timeline. The table refuses updates and deletes, so what is written here is the
+ * ticket's history for good; call it with the transaction's manager so the entry commits with the change it tells.
+ */
+export async function appendTimeline(manager: EntityManager, entry: TimelineEntry): Promise<void> {
+  await manager.query(
+    `INSERT INTO incident_timeline (incident_id, at, kind, actor_id, summary, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+    [entry.incidentId, entry.at, entry.kind, entry.actorId, entry.summary, JSON.stringify(entry.data ?? {})],
+  );
+}

@@ -1,0 +1,118 @@
+import {
+  CATEGORIES,
+  INCIDENT_STATUSES,
+  RESPONSE_TEMPLATES,
+  SEVERITIES,
+  type AssignRequest,
+  type Category,
+  type CommentRequest,
+  type CreateIncidentRequest,
+  type DraftResponseRequest,
+  type GoodNewsActionRequest,
+  type IncidentStatus,
+  type MergeRequest,
+  type PublishRequest,
+  type ResponseTemplate,
+  type SendBackRequest,
+  type Severity,
+  type SplitRequest,
+  type TaskRequest,
+  type TransitionRequest,
+  type UpdateSeverityLevelRequest,
+} from '@mw/shared';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsHttpUrl } from '../sources/source.dto';
+
+export class CreateIncidentBody implements CreateIncidentRequest {
+  @IsString() @Length(1, 500) title!: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  unitCodes!: string[];
+  @IsOptional() @IsString() @MaxLength(10000) description?: string;
+  @IsOptional() @IsHttpUrl() sourceUrl?: string;
+  @IsOptional() @IsIn(CATEGORIES) category?: Category;
+  @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+}
+
+export class TransitionBody implements TransitionRequest {
+  @IsIn(INCIDENT_STATUSES, { message: `to must be one of ${INCIDENT_STATUSES.join(', ')}` }) to!: IncidentStatus;
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class AssignBody implements AssignRequest {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID('all', { each: true }) personIds!: string[];
+  @IsOptional() @IsBoolean() replace?: boolean;
+}
+
+export class CommentBody implements CommentRequest {
+  @IsString() @Length(1, 10000) body!: string;
+}
+
+export class TaskBody implements TaskRequest {
+  @IsString() @Length(1, 500) title!: string;
+  @IsUUID() ownerId!: string;
+  @IsOptional() @IsISO8601() dueAt?: string;
+}
+
+export class DraftResponseBody implements DraftResponseRequest {
+  @IsIn(RESPONSE_TEMPLATES) template!: ResponseTemplate;
+  @IsOptional() @IsObject() params?: Record<string, string>;
+  @IsOptional() @IsString() @MaxLength(20000) body?: string;
+  @IsOptional() @IsString() @MaxLength(500) title?: string;
+  @IsOptional() @IsBoolean() submit?: boolean;
+}
+
+export class SendBackBody implements SendBackRequest {
+  @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class PublishBody implements PublishRequest {
+  @IsHttpUrl() url!: string;
+}
+
+export class MergeBody implements MergeRequest {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsUUID('all', { each: true }) incidentIds!: string[];
+}
+
+export class SplitBody implements SplitRequest {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) mentionIds!: string[];
+  @IsOptional() @IsString() @Length(1, 500) title?: string;
+}
+
+export class GoodNewsActionBody implements GoodNewsActionRequest {
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+export class UpdateSeverityLevelBody implements UpdateSeverityLevelRequest {
+  @IsOptional() @IsString() @Length(1, 100) nameVi?: string;
+  @IsOptional() @IsString() @Length(1, 100) nameEn?: string;
+  @IsOptional() @Matches(HEX_COLOUR, { message: 'colour must be #rrggbb' }) colour?: string;
+  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsInt() @Min(1) @Max(43200) ackMinutes?: number | null;
+  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsInt() @Min(1) @Max(43200) respondMinutes?: number | null;
+  @IsOptional() @IsInt() @Min(1) @Max(10080) escalateEveryMinutes?: number;
+  @IsOptional() @IsBoolean() workingDaysOnly?: boolean;
+  @IsOptional() @IsBoolean() ignoresQuietHours?: boolean;
+}

@@ -1,0 +1,336 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ErrorCode,
+  INCIDENT_STATUSES,
+  Role,
+  SEVERITIES,
+  type GoodNewsItem,
+  type GoodNewsListResponse,
+  type GoodNewsStatus,
+  type IncidentDetail,
+  type IncidentListResponse,
+  type IncidentStatus,
+  type Severity,
+  type SeverityLevelView,
+} from '@mw/shared';
+import { ANY_ROLE, Roles } from '../../common/auth/access.decorators';
+import { CurrentActor, CurrentUser, type Actor, type AuthUser } from '../../common/auth/auth-user';
+import { GoodNewsService } from './good-news.service';
+import {
+  AssignBody,
+  CommentBody,
+  CreateIncidentBody,
+  DraftResponseBody,
+  GoodNewsActionBody,
+  MergeBody,
+  PublishBody,
+  SendBackBody,
+  SplitBody,
+  TaskBody,
+  TransitionBody,
+  UpdateSeverityLevelBody,
+} from './incident.dto';
+import { IncidentQueries } from './incident-queries.service';
+import { IncidentResponsesService } from './incident-responses.service';
+import { IncidentsService } from './incidents.service';
+import { SeverityLevelsService } from './severity-levels.service';
+
+/** People who handle incidents: spokespersons, principals, the office and leadership. */
+const HANDLERS: Role[] = [Role.UnitSpokesperson, Role.Principal, Role.OfficeSpokesperson, Role.Leader, Role.Admin];
+const OPENERS: Role[] = [Role.UnitSpokesperson, Role.OfficeSpokesperson, Role.Leader, Role.Admin];
+
+@Controller('incidents')
+export class IncidentsController {
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly queries: IncidentQueries,
+    private readonly responses: IncidentResponsesService,
+  ) {}
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, string | undefined>,
+  ): Promise<IncidentListResponse> {
+    return this.queries.list(user, {
+      status: oneOf(query.status, INCIDENT_STATUSES, 'status') as IncidentStatus | undefined,
+      severity: oneOf(query.severity, SEVERITIES, 'severity') as Severity | undefined,
+      unit: query.unit || undefined,
+      category: query.category || undefined,
+      from: date(query.from, 'from'),
+      to: date(query.to, 'to'),
+      page: positive(query.page, 1, 10_000, 'page'),
+      pageSize: positive(query.pageSize, 50, 200, 'pageSize'),
+    });
+  }
+
+  @Post()
+  @Roles(...OPENERS)
+  create(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateIncidentBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.createManual(actor, user, body);
+  }
+
+  @Get(':id')
+  @Roles(...ANY_ROLE)
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<IncidentDetail> {
+    return this.queries.get(user, id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles(...ANY_ROLE)
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<IncidentDetail> {
+    return this.incidents.acknowledge(actor, user, id);
+  }
+
+  @Post(':id/transition')
+  @HttpCode(200)
+  @Roles(...HANDLERS)
+  transition(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TransitionBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.transition(actor, user, id, body.to, body.reason);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles(Role.UnitSpokesperson, Role.OfficeSpokesperson, Role.Leader, Role.Admin)
+  assign(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AssignBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.assign(actor, user, id, body);
+  }
+
+  @Post(':id/comments')
+  @Roles(...ANY_ROLE)
+  comment(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CommentBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.comment(actor, user, id, body.body);
+  }
+
+  @Post(':id/tasks')
+  @Roles(...HANDLERS)
+  addTask(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TaskBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.addTask(actor, user, id, body);
+  }
+
+  @Post(':id/tasks/:taskId/done')
+  @HttpCode(200)
+  @Roles(...ANY_ROLE)
+  completeTask(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('taskId') taskId: string,
+  ): Promise<IncidentDetail> {
+    return this.incidents.completeTask(actor, user, id, taskId);
+  }
+
+  @Post(':id/responses')
+  @Roles(...HANDLERS)
+  draft(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: DraftResponseBody,
+  ): Promise<IncidentDetail> {
+    return this.responses.draft(actor, user, id, body);
+  }
+
+  @Post(':id/responses/:rid/submit')
+  @HttpCode(200)
+  @Roles(...HANDLERS)
+  submit(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+  ): Promise<IncidentDetail> {
+    return this.responses.submit(actor, user, id, rid);
+  }
+
+  @Post(':id/responses/:rid/approve')
+  @HttpCode(200)
+  @Roles(Role.Leader, Role.Admin)
+  approve(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+  ): Promise<IncidentDetail> {
+    return this.responses.approve(actor, user, id, rid);
+  }
+
+  @Post(':id/responses/:rid/send-back')
+  @HttpCode(200)
+  @Roles(Role.Leader, Role.Admin)
+  sendBack(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+    @Body() body: SendBackBody,
+  ): Promise<IncidentDetail> {
+    return this.responses.sendBack(actor, user, id, rid, body.reason);
+  }
+
+  @Post(':id/responses/:rid/publish')
+  @HttpCode(200)
+  @Roles(...HANDLERS)
+  publish(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+    @Body() body: PublishBody,
+  ): Promise<IncidentDetail> {
+    return this.responses.publish(actor, user, id, rid, body.url);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles(...OPENERS)
+  merge(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: MergeBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.merge(actor, user, id, body);
+  }
+
+  @Post(':id/split')
+  @Roles(...OPENERS)
+  split(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: SplitBody,
+  ): Promise<IncidentDetail> {
+    return this.incidents.split(actor, user, id, body);
+  }
+}
+
+@Controller('severity-levels')
+export class SeverityLevelsController {
+  constructor(private readonly levels: SeverityLevelsService) {}
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  list(): Promise<SeverityLevelView[]> {
+    return this.levels.list();
+  }
+
+  @Patch(':code')
+  @Roles(Role.Admin)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() body: UpdateSeverityLevelBody,
+  ): Promise<SeverityLevelView> {
+    return this.levels.update(actor, code, body);
+  }
+}
+
+const GOOD_NEWS_STATUSES: readonly GoodNewsStatus[] = ['new', 'shared', 'proposed', 'archived'];
+const GOOD_NEWS_ACTORS: Role[] = [
+  Role.UnitSpokesperson,
+  Role.UnitWebAdmin,
+  Role.Principal,
+  Role.OfficeSpokesperson,
+  Role.Leader,
+  Role.Admin,
+];
+
+@Controller('good-news')
+export class GoodNewsController {
+  constructor(private readonly goodNews: GoodNewsService) {}
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, string | undefined>,
+  ): Promise<GoodNewsListResponse> {
+    return this.goodNews.list(
+      user,
+      oneOf(query.status, GOOD_NEWS_STATUSES, 'status') as GoodNewsStatus | undefined,
+      positive(query.page, 1, 10_000, 'page'),
+      positive(query.pageSize, 50, 200, 'pageSize'),
+    );
+  }
+
+  /** Shared on the school's website or social page. */
+  @Post(':id/share')
+  @HttpCode(200)
+  @Roles(...GOOD_NEWS_ACTORS)
+  share(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: GoodNewsActionBody,
+  ): Promise<GoodNewsItem> {
+    return this.goodNews.act(actor, user, id, 'shared', body.note);
+  }
+
+  /** Proposed to the office for commendation. */
+  @Post(':id/propose')
+  @HttpCode(200)
+  @Roles(...GOOD_NEWS_ACTORS)
+  propose(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: GoodNewsActionBody,
+  ): Promise<GoodNewsItem> {
+    return this.goodNews.act(actor, user, id, 'proposed', body.note);
+  }
+}
+
+function bad(field: string, message: string): BadRequestException {
+  return new BadRequestException({ code: ErrorCode.ValidationFailed, field, message });
+}
+
+function oneOf(value: string | undefined, allowed: readonly string[], field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!allowed.includes(value)) throw bad(field, `${field} must be one of ${allowed.join(', ')}`);
+  return value;
+}
+
+function date(value: string | undefined, field: string): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw bad(field, `${field} must be an ISO date or time`);
+  return d;
+}
+
+function positive(value: string | undefined, fallback: number, max: number, field: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw bad(field, `${field} must be a whole number from 1 to ${max}`);
+  return n;
+}

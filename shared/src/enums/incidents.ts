@@ -1,0 +1,68 @@
+/** Where an incident stands in its workflow; `dismissed` closes a false match. */
+export const IncidentStatus = {
+  New: 'new',
+  Acknowledged: 'acknowledged',
+  Investigating: 'investigating',
+  ResponseDrafted: 'response_drafted',
+  AwaitingApproval: 'awaiting_approval',
+  Responded: 'responded',
+  Resolved: 'resolved',
+  Dismissed: 'dismissed',
+} as const;
+export type IncidentStatus = (typeof IncidentStatus)[keyof typeof IncidentStatus];
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = Object.values(IncidentStatus);
+
+/** Statuses in which nobody needs to act any more. */
+export const CLOSED_INCIDENT_STATUSES: readonly IncidentStatus[] = [IncidentStatus.Resolved, IncidentStatus.Dismissed];
+
+/** What a timeline entry records. */
+export const TimelineKind = {
+  Opened: 'opened',
+  MentionAttached: 'mention_attached',
+  SeverityChanged: 'severity_changed',
+  StatusChanged: 'status_changed',
+  Assigned: 'assigned',
+  Unassigned: 'unassigned',
+  Comment: 'comment',
+  TaskAdded: 'task_added',
+  TaskDone: 'task_done',
+  ResponseDrafted: 'response_drafted',
+  ResponseSubmitted: 'response_submitted',
+  ResponseApproved: 'response_approved',
+  ResponseSentBack: 'response_sent_back',
+  ResponsePublished: 'response_published',
+  Escalated: 'escalated',
+  Reminder: 'reminder',
+  ResponseOverdue: 'response_overdue',
+  Unreachable: 'unreachable',
+  Notified: 'notified',
+  Merged: 'merged',
+  Split: 'split',
+  Correction: 'correction',
+} as const;
+export type TimelineKind = (typeof TimelineKind)[keyof typeof TimelineKind];
+
+/** Templates for the official response. */
+export const ResponseTemplate = {
+  HoldingStatement: 'holding_statement',
+  CorrectionRequest: 'correction_request',
+  Free: 'free',
+} as const;
+export type ResponseTemplate = (typeof ResponseTemplate)[keyof typeof ResponseTemplate];
+export const RESPONSE_TEMPLATES: readonly ResponseTemplate[] = Object.values(ResponseTemplate);
+
+export const ResponseStatus = {
+  Draft: 'draft',
+  AwaitingApproval: 'awaiting_approval',
+  Approved: 'approved',
+  SentBack: 'sent_back',
+  Published: 'published',
+} as const;
+export type ResponseStatus = (typeof ResponseStatus)[keyof typeof ResponseStatus];
+
+export const GoodNewsStatus = { New: 'new', Shared: 'shared', Proposed: 'proposed', Archived: 'archived' } as const;
+export type GoodNewsStatus = (typeof GoodNewsStatus)[keyof typeof GoodNewsStatus];
+
+/** How an incident came in. */
+export const IncidentOrigin = { Detected: 'detected', Manual: 'manual', Split: 'split' } as const;
+export type IncidentOrigin = (typeof IncidentOrigin)[keyof typeof IncidentOrigin];
