@@ -6,9 +6,25 @@ import { Clock, ClockModule } from './common/clock/clock';
 import { DomainEventsModule } from './common/events/domain-events';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './modules/health/health.module';
+import { OrganisationModule } from './modules/organisation/organisation.module';
+import { SourcesModule } from './modules/sources/sources.module';
+import { AnalysisModule } from './modules/analysis/analysis.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { IncidentsModule } from './modules/incidents/incidents.module';
+import { EscalationModule } from './modules/escalation/escalation.module';
 
 /** Feature modules, in the order of the data path (see docs/ARCHITECTURE.md). */
-const FEATURE_MODULES = [HealthModule];
+const FEATURE_MODULES = [
+  HealthModule,
+  OrganisationModule,
+  SourcesModule,
+  AnalysisModule,
+  RealtimeModule,
+  NotificationsModule,
+  IncidentsModule,
+  EscalationModule,
+];
 
 export interface AppOverrides {
   clock?: Clock;

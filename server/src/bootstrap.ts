@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { JsonLogger } from './common/logging/json-logger';
+import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
 /** Builds the HTTP application (without listening) so tests boot exactly what production boots. */
 export async function createApp(
@@ -23,6 +24,7 @@ export async function createApp(
     abortOnError: false,
   });
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.use(

@@ -111,6 +111,53 @@ export const ENV_SCHEMA = {
     default: 'true',
     parse: bool,
   },
+  MW_SEED_SOURCES: {
+    description: 'Add the default catalogue of news sources (education sections, Gò Vấp searches) on first start.',
+    default: 'true',
+    parse: bool,
+  },
+  MW_POLL_TICK_SECONDS: {
+    description: 'How often this instance looks for sources due for polling.',
+    default: '15',
+    parse: integer(1, 3600),
+  },
+  MW_POLL_CONCURRENCY: {
+    description: 'Sources one instance claims and polls at once per tick.',
+    default: '4',
+    parse: integer(1, 100),
+  },
+  MW_SOURCE_LEASE_SECONDS: {
+    description:
+      'How long a claimed source stays reserved for the instance polling it; renewed while the poll runs, so another instance takes over only after a crash.',
+    default: '300',
+    parse: integer(2, 86400),
+  },
+  MW_SOURCE_BACKOFF_MAX_MINUTES: {
+    description: 'Longest wait between retries of a failing source (exponential back-off with jitter up to this cap).',
+    default: '360',
+    parse: integer(1, 10080),
+  },
+  MW_FETCH_CONNECT_TIMEOUT_MS: {
+    description: 'Connect timeout of every outgoing request made for a source (feed or article page).',
+    default: '10000',
+    parse: integer(100, 120000),
+  },
+  MW_FETCH_TOTAL_TIMEOUT_MS: {
+    description: 'Total time allowed for one outgoing request, redirects and body included.',
+    default: '30000',
+    parse: integer(100, 600000),
+  },
+  MW_FETCH_MAX_BODY_BYTES: {
+    description: 'Largest response body read for a source, measured after decompression.',
+    default: '10485760',
+    parse: integer(1024, 1073741824),
+  },
+  MW_FETCH_MAX_REDIRECTS: { description: 'Redirects followed per request.', default: '5', parse: integer(0, 20) },
+  MW_FETCH_MAX_PER_HOST: {
+    description: 'Requests this instance sends to one host at the same time (feeds and article pages).',
+    default: '2',
+    parse: integer(1, 50),
+  },
   MW_JWT_SECRET: {
     description: 'Secret that signs access tokens. When unset a random one is generated and kept in the database.',
     parse: minLength(32),
@@ -122,7 +169,97 @@ export const ENV_SCHEMA = {
     parse: minLength(10),
     secret: true,
   },
-  SMTP_URL: { description: 'SMTP server for e-mail notifications, e.g. smtp://user:pass@host:587.', parse: text, secret: true },
+  MW_LOGIN_IP_LIMIT: {
+    description: 'Failed sign-ins allowed from one IP address within 15 minutes before further attempts get 429.',
+    default: '30',
+    parse: integer(1, 100000),
+  },
+  MW_LOGIN_ACCOUNT_LIMIT: {
+    description: 'Failed sign-ins allowed for one e-mail, known or not, within 15 minutes before 429.',
+    default: '10',
+    parse: integer(1, 100000),
+  },
+  MW_LOGIN_LOCKOUT_AFTER: {
+    description: 'Consecutive wrong passwords that lock an account (423 until the lock ends).',
+    default: '5',
+    parse: integer(1, 1000),
+  },
+  MW_LOGIN_LOCKOUT_MINUTES: {
+    description: 'How long a locked account stays locked, in minutes.',
+    default: '15',
+    parse: integer(1, 10080),
+  },
+  SMTP_URL: {
+    description: 'SMTP server for e-mail notifications, e.g. smtp://user:pass@host:587.',
+    parse: text,
+    secret: true,
+  },
+  MW_SMTP_FROM: {
+    description: 'Sender of notification e-mails, e.g. "Media Watch <media-watch@govap.edu.vn>".',
+    default: 'Media Watch <media-watch@localhost>',
+    parse: text,
+  },
+  MW_ZALO_ENDPOINT: {
+    description: 'Zalo Official Account message API URL for notifications. Empty disables the Zalo channel.',
+    default: '',
+    parse: text,
+  },
+  MW_ZALO_TOKEN: {
+    description: 'Access token sent in the access_token header of Zalo OA calls.',
+    parse: text,
+    secret: true,
+  },
+  MW_WEBHOOK_URL: {
+    description: 'URL that receives signed JSON notifications (webhook channel). Empty disables the channel.',
+    default: '',
+    parse: text,
+  },
+  MW_WEBHOOK_SECRET: {
+    description: 'Secret of the HMAC-SHA256 signature in the X-MediaWatch-Signature header of webhook calls.',
+    parse: text,
+    secret: true,
+  },
+  MW_NOTIFY_TICK_SECONDS: {
+    description: 'How often this instance looks for notifications due for delivery (a commit also wakes it at once).',
+    default: '5',
+    parse: integer(1, 3600),
+  },
+  MW_NOTIFY_MAX_ATTEMPTS: {
+    description: 'Delivery attempts of one notification before it is marked dead.',
+    default: '6',
+    parse: integer(1, 100),
+  },
+  MW_NOTIFY_RETRY_BASE_SECONDS: {
+    description: 'Wait before the second delivery attempt; each further attempt waits twice as long.',
+    default: '30',
+    parse: integer(1, 86400),
+  },
+  MW_NOTIFY_RETRY_MAX_SECONDS: {
+    description: 'Longest wait between two delivery attempts.',
+    default: '3600',
+    parse: integer(1, 604800),
+  },
+  MW_NOTIFY_LEASE_SECONDS: {
+    description:
+      'How long a claimed notification stays reserved for the instance sending it; after a crash another instance retries it once this has passed.',
+    default: '120',
+    parse: integer(5, 86400),
+  },
+  MW_ACK_LINK_TTL_HOURS: {
+    description: 'How long the acknowledge link in an e-mail or Zalo message stays valid.',
+    default: '72',
+    parse: integer(1, 8760),
+  },
+  MW_ACK_LINK_SECRET: {
+    description: 'Secret that signs acknowledge links. When unset a random one is generated and kept in the database.',
+    parse: minLength(32),
+    secret: true,
+  },
+  MW_REALTIME_REPLAY_HOURS: {
+    description: 'How long realtime events are kept for clients that reconnect and ask for what they missed.',
+    default: '24',
+    parse: integer(1, 720),
+  },
 } as const satisfies Record<string, EnvVarSpec<unknown>>;
 
 export type EnvSchema = typeof ENV_SCHEMA;

@@ -1,2 +1,20 @@
+import { FeedItemEntity } from '../modules/sources/feed-item.entity';
+import { SourceEntity } from '../modules/sources/source.entity';
+import { MentionEntity } from '../modules/analysis/mention.entity';
+import { StoryEntity } from '../modules/analysis/story.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { RealtimeEventEntity } from '../modules/realtime/realtime-event.entity';
+import { INCIDENT_ENTITIES } from '../modules/incidents/incidents.entities';
+import { ORGANISATION_ENTITIES } from '../modules/organisation/organisation.entities';
+
 /** Every TypeORM entity, listed as classes (see migrations/index.ts for why not globs). */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [
+  SourceEntity,
+  FeedItemEntity,
+  ...ORGANISATION_ENTITIES,
+  StoryEntity,
+  MentionEntity,
+  NotificationEntity,
+  RealtimeEventEntity,
+  ...INCIDENT_ENTITIES,
+];

@@ -1,4 +1,16 @@
 import { Init1764200000000 } from './1764200000000-init';
+import { Organisation1764210000001 } from './1764210000001-organisation';
+import { Sources1764300000010 } from './1764300000010-sources';
+import { Analysis1764400000001 } from './1764400000001-analysis';
+import { Incidents1764500000001 } from './1764500000001-incidents';
+import { Notifications1764600000001 } from './1764600000001-notifications';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
-export const MIGRATIONS = [Init1764200000000];
+export const MIGRATIONS = [
+  Init1764200000000,
+  Organisation1764210000001,
+  Sources1764300000010,
+  Analysis1764400000001,
+  Incidents1764500000001,
+  Notifications1764600000001,
+];
