@@ -8,10 +8,13 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { startOrAttachEmbeddedPostgres } from '../server/src/database/embedded-postgres';
 import { startTestPostgres, TestPostgres } from './support/postgres';
-import { postgresPids, runCli, startServer } from './support/server-process';
+import { postgresPids, runCli, ServerProcess, startServer } from './support/server-process';
 
 function connectionFor(dataDir: string): string {
-  const { user, password } = JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')) as { user: string; password: string };
+  const { user, password } = JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')) as {
+    user: string;
+    password: string;
+  };
   const port = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3];
   return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/mediawatch`;
 }
@@ -37,7 +40,20 @@ async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> 
 describe('server with the embedded PostgreSQL', () => {
   let home: string;
   let dataDir: string;
+  const started: ServerProcess[] = [];
   const env = () => ({ DATABASE_URL: undefined, MW_PG_DATA_DIR: dataDir, MW_SEED_SOURCES: 'false' });
+  const start = async () => {
+    const server = await startServer(env());
+    started.push(server);
+    return server;
+  };
+
+  // A failed expectation must not leave a server or its PostgreSQL to the next test.
+  afterEach(async () => {
+    for (const server of started.splice(0)) await server.stop('SIGTERM');
+    for (const pid of postgresPids(dataDir)) process.kill(pid, 'SIGINT');
+    await waitFor(() => postgresPids(dataDir).length === 0, 20_000);
+  });
 
   beforeAll(() => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-e2e-home-'));
@@ -49,7 +65,7 @@ describe('server with the embedded PostgreSQL', () => {
   });
 
   it('starts, answers health with the database up, and keeps the data for the next start', async () => {
-    const first = await startServer(env());
+    const first = await start();
     await first.waitHealthy();
     expect(fs.existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
     const pids = postgresPids(dataDir);
@@ -61,22 +77,25 @@ describe('server with the embedded PostgreSQL', () => {
     expect(await first.stop('SIGTERM')).toBe(0);
     await waitFor(() => postgresPids(dataDir).length === 0);
 
-    const second = await startServer(env());
+    const second = await start();
     await second.waitHealthy();
     expect(second.output()).not.toContain('initialising embedded PostgreSQL');
-    const rows = await query<{ value: string }>(connectionFor(dataDir), `SELECT value FROM app_setting WHERE key = 'e2e.marker'`);
+    const rows = await query<{ value: string }>(
+      connectionFor(dataDir),
+      `SELECT value FROM app_setting WHERE key = 'e2e.marker'`,
+    );
     expect(rows).toEqual([{ value: 'kept' }]);
     expect(await second.stop('SIGINT')).toBe(0);
     await waitFor(() => postgresPids(dataDir).length === 0);
   });
 
   it('after SIGKILL, the next start adopts the orphaned PostgreSQL and leaves none behind on shutdown', async () => {
-    const killed = await startServer(env());
+    const killed = await start();
     await killed.waitHealthy();
     await killed.stop('SIGKILL');
     expect(postgresPids(dataDir).length).toBeGreaterThan(0); // the orphan
 
-    const next = await startServer(env());
+    const next = await start();
     await next.waitHealthy();
     expect(next.output()).toContain('adopting embedded PostgreSQL');
     expect(await next.stop('SIGTERM')).toBe(0);
@@ -84,14 +103,14 @@ describe('server with the embedded PostgreSQL', () => {
   });
 
   it('recovers from a stale postmaster.pid whose process is gone', async () => {
-    const killed = await startServer(env());
+    const killed = await start();
     await killed.waitHealthy();
     await killed.stop('SIGKILL');
     for (const pid of postgresPids(dataDir)) process.kill(pid, 'SIGKILL');
     await waitFor(() => postgresPids(dataDir).length === 0);
     expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
 
-    const next = await startServer(env());
+    const next = await start();
     await next.waitHealthy();
     expect(next.output()).toContain('removing stale postmaster.pid');
     expect(await next.stop('SIGTERM')).toBe(0);
@@ -99,7 +118,7 @@ describe('server with the embedded PostgreSQL', () => {
   });
 
   it('CLI attaches to the PostgreSQL of a running server and leaves it running', async () => {
-    const server = await startServer(env());
+    const server = await start();
     await server.waitHealthy();
     const before = postgresPids(dataDir);
     const result = await runCli(['health'], env());
@@ -130,7 +149,11 @@ describe('server with the embedded PostgreSQL', () => {
 
 describe('configuration errors', () => {
   it('PORT=abc exits non-zero with one line naming PORT', async () => {
-    const server = await startServer({ PORT: 'abc', DATABASE_URL: undefined, MW_PG_DATA_DIR: '/nonexistent/never-created' });
+    const server = await startServer({
+      PORT: 'abc',
+      DATABASE_URL: undefined,
+      MW_PG_DATA_DIR: '/nonexistent/never-created',
+    });
     const code = await server.exited;
     expect(code).not.toBe(0);
     const lines = server.output().trim().split('\n');

@@ -37,6 +37,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       connectionTimeoutMillis: 3000,
     });
     this.pool.on('error', () => undefined);
+    // The adapter keeps one pooled client checked out for LISTEN without an 'error' listener; a database
+    // restart would then crash the process. Every client the pool creates gets one (the adapter reconnects on 'end').
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     server.adapter(createAdapter(this.pool, { errorHandler: () => undefined }) as unknown as NestIoAdapterFactory);
     return server;
   }
