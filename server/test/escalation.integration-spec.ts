@@ -116,6 +116,17 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
     });
     expect(ticket.body.escalationLevel).toBe(4);
     expect(ticket.body.timeline.filter((e) => e.kind === 'escalated').map((e) => e.data.level)).toEqual([2, 3, 4]);
+    // Steps read as codes with params and Vietnamese text; the leader hears of level 4 alone.
+    expect(ticket.body.timeline.filter((e) => e.kind === 'escalated').at(-1)).toMatchObject({
+      code: 'escalated',
+      params: { level: 4, count: 1 },
+      text: 'Chuyển cấp 4: báo 1 người',
+    });
+    expect(ticket.body.timeline.filter((e) => e.kind === 'reminder').at(-1)).toMatchObject({
+      code: 'reminder',
+      params: { round: 1, level: 4, count: 5 },
+      text: 'Nhắc lần 1 (cấp 4), 5 người',
+    });
 
     // Acknowledgement stops the chain: no further reminders.
     await call(t.baseUrl, 'POST', `incidents/${incident.id}/acknowledge`, { token: tokenFor(t.app, spokesA.id) });
@@ -171,7 +182,13 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
     });
     expect(ticket.body).toMatchObject({ status: 'acknowledged', acknowledgedAt: clock.now().toISOString() });
     const entry = ticket.body.timeline.find((e) => e.kind === 'status_changed');
-    expect(entry).toMatchObject({ actorId: principalA.id, data: { to: 'acknowledged', reason: 'via email' } });
+    expect(entry).toMatchObject({
+      actorId: principalA.id,
+      data: { to: 'acknowledged', reason: 'via email' },
+      code: 'status_changed_via',
+      params: { from: 'new', to: 'acknowledged', via: 'email' },
+      text: 'Mới → Đã tiếp nhận (qua email)',
+    });
     clock.set(local('2026-03-04T13:20:00'));
     await escalation.runDue();
     expect(await events(incident.id)).toEqual(['incident.opened/1']);
@@ -270,7 +287,11 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
     expect(incident.unreachableUnits).toEqual([lonely.code]);
     expect(incident.escalationLevel).toBe(3);
     expect(await told(incident.id, 'incident.escalated', 3)).toEqual(sorted(officeSpokes, steering));
-    expect(incident.timeline.map((e) => e.kind)).toContain('unreachable');
+    expect(incident.timeline.find((e) => e.kind === 'unreachable')).toMatchObject({
+      code: 'unreachable',
+      params: { units: lonely.code },
+      text: `Không liên hệ được đơn vị ${lonely.code}: chuyển thẳng Văn phòng`,
+    });
     // The next step goes to leadership.
     clock.set(local('2026-03-12T14:00:00'));
     await escalation.runDue();

@@ -165,7 +165,31 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     expect(ticket.mentions.map((m) => m.mentionId)).toEqual([mentionId]);
     expect(ticket.assignees.map((a) => a.personId).sort()).toEqual([spokesA.id, officeSpokes.id].sort());
     expect(ticket.timeline.map((e) => e.kind)).toEqual(['opened', 'assigned', 'notified']);
-    expect(ticket.severityReasons.length).toBeGreaterThan(0);
+    // Each entry says what happened as a code with params and a Vietnamese text (also kept as `summary`).
+    expect(ticket.timeline.map((e) => [e.code, e.params, e.text])).toEqual([
+      [
+        'opened_detected',
+        { title: 'Phụ huynh phản ánh lạm thu đầu năm tại trường' },
+        'Phát hiện tự động: Phụ huynh phản ánh lạm thu đầu năm tại trường',
+      ],
+      ['assigned_default', { count: 2 }, 'Giao mặc định cho 2 người'],
+      ['notified', { count: 2 }, 'Thông báo 2 người'],
+    ]);
+    expect(ticket.timeline.every((e) => e.summary === e.text && !('message' in e.data))).toBe(true);
+    // The analysis stage's own reason is passed on as written, under the code 'analysis'.
+    expect(ticket.severityReasonDetails).toEqual([
+      {
+        code: 'analysis_proposed',
+        params: { severity: 'S3', outlet: 'Nhóm phụ huynh Gò Vấp' },
+        text: 'Phân tích đề xuất mức S3 cho tin của “Nhóm phụ huynh Gò Vấp”',
+      },
+      {
+        code: 'analysis',
+        params: { text: 'category fees_finances starts at S3' },
+        text: 'category fees_finances starts at S3',
+      },
+    ]);
+    expect(ticket.severityReasons).toEqual(ticket.severityReasonDetails.map((r) => r.text));
     // S3: the assignees are told at once, the principal only for S1-S2.
     const recipients: { recipient_id: string }[] = await ds.query(
       `SELECT DISTINCT recipient_id FROM notification WHERE incident_id = $1 AND event = 'incident.opened'`,
@@ -262,10 +286,27 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     expect(ticket.outlets.sort()).toEqual(['Nhóm phụ huynh Gò Vấp', 'Tuổi Trẻ']);
     expect(ticket.mentionCount).toBe(2);
     expect(ticket.reach).toBeCloseTo(4);
-    expect(ticket.severityReasons.some((r) => r.includes('jumped from social media'))).toBe(true);
+    expect(ticket.severityReasonDetails).toContainEqual({
+      code: 'social_jump',
+      params: { from: 'Nhóm phụ huynh Gò Vấp', to: 'Tuổi Trẻ' },
+      text: 'Lan từ mạng xã hội (Nhóm phụ huynh Gò Vấp) sang báo chính thống (Tuổi Trẻ)',
+    });
+    expect(ticket.severityReasons).toContain(
+      'Lan từ mạng xã hội (Nhóm phụ huynh Gò Vấp) sang báo chính thống (Tuổi Trẻ)',
+    );
     const kinds = ticket.timeline.map((e) => e.kind);
     expect(kinds).toContain('mention_attached');
     expect(kinds[kinds.length - 1]).toBe('severity_changed');
+    expect(ticket.timeline.find((e) => e.kind === 'mention_attached')).toMatchObject({
+      code: 'mention_attached',
+      params: { outlet: 'Tuổi Trẻ', title: 'Trường ở Gò Vấp phạt học sinh đứng giữa nắng' },
+      text: 'Thêm bài từ Tuổi Trẻ: Trường ở Gò Vấp phạt học sinh đứng giữa nắng',
+    });
+    expect(ticket.timeline[ticket.timeline.length - 1]).toMatchObject({
+      code: 'severity_raised',
+      params: { from: 'S3', to: 'S2' },
+      text: 'Mức độ S3 → S2',
+    });
     // The tighter S2 acknowledgement deadline applies from the opening.
     expect(ticket.ackDueAt).toBe(new Date(MORNING.getTime() + 60 * 60_000).toISOString());
   });
@@ -308,6 +349,42 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     const timeline = investigating.body.timeline.filter((e) => e.kind === 'status_changed');
     expect(timeline.map((e) => e.data.to)).toEqual(['acknowledged', 'investigating']);
     expect(timeline.every((e) => e.actorId === spokesA.id)).toBe(true);
+    expect(timeline.map((e) => [e.code, e.params, e.text])).toEqual([
+      ['status_changed', { from: 'new', to: 'acknowledged' }, 'Mới → Đã tiếp nhận'],
+      ['status_changed', { from: 'acknowledged', to: 'investigating' }, 'Đã tiếp nhận → Đang xác minh'],
+    ]);
+  });
+
+  it('tells each caller the transitions their roles allow: spokesperson, principal, leader, web admin', async () => {
+    const { id } = await openFromSocial('Phụ huynh phản ánh giờ đón trả trẻ');
+    const allowed = async (as: PersonRow) => (await detail(id, as)).allowedTransitions;
+    for (const p of [spokesA, principalA, leader]) expect(await allowed(p)).toEqual(['acknowledged', 'dismissed']);
+    expect(await allowed(webAdminA)).toEqual([]);
+
+    await call(t.baseUrl, 'POST', `incidents/${id}/acknowledge`, { token: token(spokesA) });
+    expect(await allowed(principalA)).toEqual(['investigating', 'response_drafted', 'resolved', 'dismissed']);
+    const drafted = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/responses`, {
+      token: token(spokesA),
+      body: { template: 'holding_statement', submit: true },
+    });
+    expect(drafted.body.status).toBe('awaiting_approval');
+    // Marking it responded needs leadership or the designated spokesperson; the principal is neither.
+    expect(drafted.body.allowedTransitions).toEqual(['response_drafted', 'responded', 'dismissed']);
+    expect(await allowed(leader)).toEqual(['response_drafted', 'responded', 'dismissed']);
+    expect(await allowed(principalA)).toEqual(['response_drafted', 'dismissed']);
+    expect(await allowed(webAdminA)).toEqual([]);
+    // What is offered is what the server accepts.
+    const refused = await call(t.baseUrl, 'POST', `incidents/${id}/transition`, {
+      token: token(principalA),
+      body: { to: 'responded' },
+    });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'INCIDENT_NOT_ASSIGNEE' } });
+    const byLeader = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/transition`, {
+      token: token(leader),
+      body: { to: 'responded' },
+    });
+    expect(byLeader.status).toBe(200);
+    expect(byLeader.body.allowedTransitions).toEqual(['investigating', 'resolved']);
   });
 
   it('scopes incidents: another school gets 404 and sees none of them in the list', async () => {
@@ -471,6 +548,15 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('dismissed');
+    expect(res.body.allowedTransitions).toEqual([]);
+    expect(res.body.timeline.slice(-2).map((e) => [e.code, e.params, e.text])).toEqual([
+      [
+        'status_changed_reason',
+        { from: 'new', to: 'dismissed', reason: 'Trường cùng tên ở quận 1' },
+        'Mới → Bỏ qua (nhận diện sai): Trường cùng tên ở quận 1',
+      ],
+      ['false_match', { count: 1 }, 'Ghi nhận nhận diện sai cho 1 bài'],
+    ]);
     const corrections: { mention_ids: string[]; reason: string; corrected_by: string }[] = await ds.query(
       `SELECT mention_ids, reason, corrected_by FROM analysis_correction WHERE incident_id = $1`,
       [id],
@@ -549,7 +635,20 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
       severity: 'S2',
       severityManual: true,
       sourceUrl: 'https://zalo.me/g/abc',
+      severityReasons: ['Mức S2 do người mở sự vụ đặt'],
+      severityReasonDetails: [{ code: 'manual_set', params: { severity: 'S2' }, text: 'Mức S2 do người mở sự vụ đặt' }],
     });
+    expect(created.body.timeline[0]).toMatchObject({
+      code: 'opened_manual',
+      text: 'Mở thủ công: Tin nhắn trong nhóm Zalo phụ huynh',
+    });
+    const unrated = await call<IncidentDetail>(t.baseUrl, 'POST', 'incidents', {
+      token: token(officeSpokes),
+      body: { title: 'Phản ánh qua đường dây nóng', unitCodes: [SCHOOL_A] },
+    });
+    expect(unrated.body.severityReasonDetails).toEqual([
+      { code: 'manual_no_coverage', params: {}, text: 'Mở thủ công; chưa có tin bài kèm theo' },
+    ]);
     const id = created.body.id;
     // S2: the principal hears of it at once.
     const principalTold: unknown[] = await ds.query(

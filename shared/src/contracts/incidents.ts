@@ -10,6 +10,8 @@ import type {
   IncidentStatus,
   ResponseStatus,
   ResponseTemplate,
+  SeverityReasonCode,
+  TimelineCode,
   TimelineKind,
 } from '../enums/incidents';
 import type { DeliveryView } from './notifications';
@@ -75,13 +77,33 @@ export interface IncidentAssigneeView {
   unassignedAt: string | null;
 }
 
+/** Values filled into a coded message's template. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * A human message as a stable code plus params, which the dashboard translates, and the server's own rendering in
+ * Vietnamese (`text`), shown for a code the dashboard does not know.
+ */
+export interface CodedText<C extends string = string> {
+  code: C;
+  params: MessageParams;
+  text: string;
+}
+
+export type SeverityReasonView = CodedText<SeverityReasonCode>;
+
 export interface TimelineEntryView {
   id: string;
   at: string;
   kind: TimelineKind;
   actorId: string | null;
   actorName: string | null;
+  /** The same as `text`: kept for clients written before codes. */
   summary: string;
+  code: TimelineCode;
+  params: MessageParams;
+  /** Vietnamese rendering of code and params. */
+  text: string;
   data: Record<string, unknown>;
 }
 
@@ -124,7 +146,9 @@ export interface IncidentDetail extends IncidentListItem {
   description: string;
   sourceUrl: string | null;
   storyIds: string[];
+  /** Vietnamese texts of `severityReasonDetails`, in the same order. */
   severityReasons: string[];
+  severityReasonDetails: SeverityReasonView[];
   severityManual: boolean;
   outlets: string[];
   reach: number;
@@ -139,6 +163,11 @@ export interface IncidentDetail extends IncidentListItem {
   deliveries: DeliveryView[];
   mergedInto: string | null;
   timestamps: Partial<Record<Exclude<IncidentStatus, 'new'>, string | null>>;
+  /**
+   * Statuses the caller may ask `POST /api/incidents/:id/transition` for now: the workflow's next statuses less
+   * those the caller's roles may not take (`responded` needs leadership or the designated spokesperson).
+   */
+  allowedTransitions: IncidentStatus[];
 }
 
 export interface CreateIncidentRequest {

@@ -66,3 +66,59 @@ export type GoodNewsStatus = (typeof GoodNewsStatus)[keyof typeof GoodNewsStatus
 /** How an incident came in. */
 export const IncidentOrigin = { Detected: 'detected', Manual: 'manual', Split: 'split' } as const;
 export type IncidentOrigin = (typeof IncidentOrigin)[keyof typeof IncidentOrigin];
+
+/**
+ * Why an incident has its severity, as a stable code the dashboard translates; the server also sends a Vietnamese
+ * text. `analysis` carries a reason written by the analysis stage (already Vietnamese) in its `text` param.
+ */
+export const SeverityReasonCode = {
+  ManualNoCoverage: 'manual_no_coverage',
+  ManualSet: 'manual_set',
+  AnalysisProposed: 'analysis_proposed',
+  Analysis: 'analysis',
+  NoProposal: 'no_proposal',
+  CategoryFloor: 'category_floor',
+  NegativeTone: 'negative_tone',
+  SocialJump: 'social_jump',
+  Outlets: 'outlets',
+  Reach: 'reach',
+  FastSpread: 'fast_spread',
+  /** A reason stored before codes existed: only its text is known. */
+  Text: 'text',
+} as const;
+export type SeverityReasonCode = (typeof SeverityReasonCode)[keyof typeof SeverityReasonCode];
+
+/** What a timeline entry says, as a stable code with params; finer than TimelineKind (an opening by hand or detected). */
+export const TimelineCode = {
+  OpenedDetected: 'opened_detected',
+  OpenedManual: 'opened_manual',
+  OpenedSplit: 'opened_split',
+  MentionAttached: 'mention_attached',
+  SeverityRaised: 'severity_raised',
+  StatusChanged: 'status_changed',
+  StatusChangedReason: 'status_changed_reason',
+  StatusChangedVia: 'status_changed_via',
+  AssignedDefault: 'assigned_default',
+  Assigned: 'assigned',
+  Unassigned: 'unassigned',
+  Comment: 'comment',
+  TaskAdded: 'task_added',
+  TaskDone: 'task_done',
+  ResponseDrafted: 'response_drafted',
+  ResponseSubmitted: 'response_submitted',
+  ResponseApproved: 'response_approved',
+  ResponseSentBack: 'response_sent_back',
+  ResponsePublished: 'response_published',
+  Notified: 'notified',
+  Reminder: 'reminder',
+  ResponseOverdue: 'response_overdue',
+  Escalated: 'escalated',
+  Unreachable: 'unreachable',
+  MergedInto: 'merged_into',
+  MergedFrom: 'merged_from',
+  SplitOut: 'split_out',
+  FalseMatch: 'false_match',
+  /** An entry written before codes existed: only its text is known. */
+  Text: 'text',
+} as const;
+export type TimelineCode = (typeof TimelineCode)[keyof typeof TimelineCode];

@@ -35,13 +35,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       language,
       setLanguage,
-      t: (key, params) =>
-        DICTIONARIES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
+      t: (key, params) => translate(language, key, params),
       formatDateTime: (input) => formatDateTime(typeof input === 'string' ? new Date(input) : input),
     }),
     [language, setLanguage],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The message for `key` in `language` with `{name}` placeholders filled from params. */
+export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
+  return DICTIONARIES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+}
+
+/** Whether a key built at run time (e.g. from a code the server sent) has a translation. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
 }
 
 export function useI18n(): I18n {

@@ -15,10 +15,12 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
 import { incidentNotFound } from './incident-errors';
+import { decodeSeverityReason, timelineMessageOf } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { iso, type IncidentMentionRow, type IncidentRow } from './incident-rows';
-import { STATUS_TIMESTAMP_COLUMN } from './incident-status';
+import { allowedTransitions, STATUS_TIMESTAMP_COLUMN } from './incident-status';
 import { IncidentStore, UNITS_JSON } from './incident-store';
+import { IncidentWorkflow } from './incident-workflow';
 
 export interface IncidentQuery {
   status?: IncidentStatus;
@@ -38,6 +40,7 @@ export class IncidentQueries {
     private readonly scope: ScopeService,
     private readonly store: IncidentStore,
     private readonly notifier: IncidentNotifier,
+    private readonly workflow: IncidentWorkflow,
   ) {}
 
   async list(user: AuthUser, q: IncidentQuery): Promise<IncidentListResponse> {
@@ -87,11 +90,11 @@ export class IncidentQueries {
 
   async get(user: AuthUser, id: string): Promise<IncidentDetail> {
     await this.store.visible(this.dataSource.manager, user, id);
-    return this.detail(id);
+    return this.detail(id, user);
   }
 
-  /** The full ticket, unscoped (callers check scope first). */
-  async detail(id: string): Promise<IncidentDetail> {
+  /** The full ticket, unscoped (callers check scope first); `allowedTransitions` is the person's. */
+  async detail(id: string, user: AuthUser): Promise<IncidentDetail> {
     const m = this.dataSource.manager;
     const rows: (IncidentRow & {
       units: IncidentUnitRef[];
@@ -105,7 +108,7 @@ export class IncidentQueries {
     );
     const row = rows[0];
     if (!row) throw incidentNotFound();
-    const [mentions, assignments, timeline, tasks, comments, responses, deliveries] = await Promise.all([
+    const [mentions, assignments, timeline, tasks, comments, responses, deliveries, rights] = await Promise.all([
       m.query(
         `SELECT * FROM incident_mention WHERE incident_id = $1 ORDER BY COALESCE(published_at, attached_at), mention_id`,
         [id],
@@ -156,6 +159,7 @@ export class IncidentQueries {
         ResponseRow[]
       >,
       this.notifier.deliveriesFor(id),
+      this.workflow.transitionRights(m, user, id),
     ]);
     const assigneeViews = assignments.map((a) => ({
       personId: a.person_id,
@@ -164,6 +168,7 @@ export class IncidentQueries {
       assignedAt: iso(a.assigned_at) as string,
       unassignedAt: iso(a.unassigned_at),
     }));
+    const reasons = row.severity_reasons.map(decodeSeverityReason);
     const timestamps: IncidentDetail['timestamps'] = {};
     for (const [status, column] of Object.entries(STATUS_TIMESTAMP_COLUMN)) {
       timestamps[status as keyof typeof STATUS_TIMESTAMP_COLUMN] = iso(row[column as keyof IncidentRow] as Date | null);
@@ -174,7 +179,8 @@ export class IncidentQueries {
       description: row.description,
       sourceUrl: row.source_url,
       storyIds: row.story_ids,
-      severityReasons: row.severity_reasons,
+      severityReasons: reasons.map((r) => r.text),
+      severityReasonDetails: reasons,
       severityManual: row.severity_manual,
       outlets: row.outlets,
       reach: Number(row.reach),
@@ -192,15 +198,19 @@ export class IncidentQueries {
       })),
       assignees: assigneeViews.filter((a) => a.unassignedAt === null),
       assignmentHistory: assigneeViews,
-      timeline: timeline.map((t) => ({
-        id: t.id,
-        at: iso(t.at) as string,
-        kind: t.kind,
-        actorId: t.actor_id,
-        actorName: t.actor_name,
-        summary: t.summary,
-        data: t.data,
-      })),
+      timeline: timeline.map((t) => {
+        const { message: _stored, ...data } = t.data;
+        return {
+          id: t.id,
+          at: iso(t.at) as string,
+          kind: t.kind,
+          actorId: t.actor_id,
+          actorName: t.actor_name,
+          summary: t.summary,
+          ...timelineMessageOf(t.data, t.summary),
+          data,
+        };
+      }),
       tasks: tasks.map((t) => ({
         id: t.id,
         title: t.title,
@@ -221,6 +231,7 @@ export class IncidentQueries {
       deliveries,
       mergedInto: row.merged_into,
       timestamps,
+      allowedTransitions: allowedTransitions(row.status, rights),
     };
   }
 }

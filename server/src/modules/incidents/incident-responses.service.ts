@@ -10,6 +10,7 @@ import {
   IncidentErrorCode,
   IncidentStatus,
   Role,
+  TimelineCode,
   type DraftResponseRequest,
   type IncidentDetail,
 } from '@mw/shared';
@@ -71,7 +72,7 @@ export class IncidentResponsesService {
         at: now,
         kind: 'response_drafted',
         actorId: user.id,
-        summary: title,
+        message: { code: TimelineCode.ResponseDrafted, params: { title } },
         data: { responseId, template: req.template },
       });
       await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, user.id);
@@ -88,7 +89,7 @@ export class IncidentResponsesService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async submit(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
@@ -111,7 +112,7 @@ export class IncidentResponsesService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async approve(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
@@ -134,7 +135,7 @@ export class IncidentResponsesService {
         at: now,
         kind: 'response_approved',
         actorId: user.id,
-        summary: response.title,
+        message: { code: TimelineCode.ResponseApproved, params: { title: response.title } },
         data: { responseId },
       });
       await this.workflow.notifyAssignees(m, row, `response.approved.${responseId}`, 'response.approved');
@@ -145,7 +146,7 @@ export class IncidentResponsesService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async sendBack(
@@ -175,7 +176,7 @@ export class IncidentResponsesService {
         at: now,
         kind: 'response_sent_back',
         actorId: user.id,
-        summary: why,
+        message: { code: TimelineCode.ResponseSentBack, params: { reason: why } },
         data: { responseId },
       });
       await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, user.id);
@@ -197,7 +198,7 @@ export class IncidentResponsesService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async publish(actor: Actor, user: AuthUser, id: string, responseId: string, url: string): Promise<IncidentDetail> {
@@ -221,7 +222,7 @@ export class IncidentResponsesService {
         at: now,
         kind: 'response_published',
         actorId: user.id,
-        summary: url,
+        message: { code: TimelineCode.ResponsePublished, params: { url } },
         data: { responseId, url },
       });
       if (row.status !== IncidentStatus.Responded) {
@@ -237,7 +238,7 @@ export class IncidentResponsesService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   private async submitWithin(
@@ -253,7 +254,7 @@ export class IncidentResponsesService {
       at: now,
       kind: 'response_submitted',
       actorId,
-      summary: 'Trình lãnh đạo duyệt',
+      message: { code: TimelineCode.ResponseSubmitted, params: {} },
       data: { responseId },
     });
     await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, actorId);

@@ -1,4 +1,5 @@
 import type { Severity } from '@mw/shared';
+import { renderSeverityReason } from './incident-messages';
 import { assessSeverity, type SeverityEvidence } from './incident-severity';
 
 const T0 = new Date('2026-03-02T02:00:00Z');
@@ -26,7 +27,7 @@ describe('assessSeverity', () => {
       mention({ proposed: 'S2', reasons: ['someone was injured'], at: hours(30) }),
     ]);
     expect(result.severity).toBe('S2');
-    expect(result.reasons).toContain('someone was injured');
+    expect(result.reasons).toContainEqual({ code: 'analysis', params: { text: 'someone was injured' } });
   });
 
   it('raises one level when a social post reaches a mainstream outlet', () => {
@@ -34,7 +35,10 @@ describe('assessSeverity', () => {
     const jumped = assessSeverity([mention(), mention({ outlet: 'Tuổi Trẻ', sourceKind: 'rss', at: hours(30) })]);
     expect(social.severity).toBe('S3');
     expect(jumped.severity).toBe('S2');
-    expect(jumped.reasons.some((r) => r.includes('jumped from social media'))).toBe(true);
+    expect(jumped.reasons).toContainEqual({ code: 'social_jump', params: { from: 'Nhóm phụ huynh', to: 'Tuổi Trẻ' } });
+    expect(jumped.reasons.map(renderSeverityReason)).toContain(
+      'Lan từ mạng xã hội (Nhóm phụ huynh) sang báo chính thống (Tuổi Trẻ)',
+    );
   });
 
   it('does not count a jump when the press came first', () => {
@@ -63,10 +67,21 @@ describe('assessSeverity', () => {
     );
     const result = assessSeverity(outlets);
     expect(result.severity).toBe('S2' satisfies Severity);
-    expect(result.reasons.filter((r) => /outlets carry|jumped|reach|spread fast/.test(r))).toHaveLength(2);
+    expect(
+      result.reasons.filter((r) => ['outlets', 'social_jump', 'reach', 'fast_spread'].includes(r.code)),
+    ).toHaveLength(2);
   });
 
   it('raises for overwhelmingly negative coverage', () => {
-    expect(assessSeverity([mention({ sentiment: -0.9, sourceKind: 'rss' })]).severity).toBe('S2');
+    const result = assessSeverity([mention({ sentiment: -0.9, sourceKind: 'rss' })]);
+    expect(result.severity).toBe('S2');
+    expect(result.reasons).toContainEqual({ code: 'negative_tone', params: { mean: -0.9 } });
+    expect(result.reasons.map(renderSeverityReason)).toContain('Tin bài tiêu cực áp đảo (sắc thái trung bình -0,9)');
+  });
+
+  it('explains an incident opened by hand without coverage', () => {
+    const result = assessSeverity([], 'S2');
+    expect(result).toEqual({ severity: 'S2', reasons: [{ code: 'manual_no_coverage', params: {} }] });
+    expect(result.reasons.map(renderSeverityReason)).toEqual(['Mở thủ công; chưa có tin bài kèm theo']);
   });
 });

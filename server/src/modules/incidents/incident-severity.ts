@@ -5,7 +5,8 @@
  * from social media to a mainstream outlet. Spread raises the level at most twice, and automatic re-evaluation
  * never lowers it: a story that calms down is closed by a person, not by the arithmetic.
  */
-import { IncidentCategory, Severity, type Category } from '@mw/shared';
+import { IncidentCategory, Severity, SeverityReasonCode, type Category } from '@mw/shared';
+import { analysisReason, type SeverityReason } from './incident-messages';
 
 export interface SeverityEvidence {
   readonly proposed: Severity | null;
@@ -21,7 +22,7 @@ export interface SeverityEvidence {
 
 export interface SeverityAssessment {
   readonly severity: Severity;
-  readonly reasons: string[];
+  readonly reasons: SeverityReason[];
 }
 
 const RANK: readonly Severity[] = [Severity.S1, Severity.S2, Severity.S3, Severity.S4];
@@ -55,8 +56,10 @@ export function assessSeverity(
   evidence: readonly SeverityEvidence[],
   fallback: Severity = Severity.S3,
 ): SeverityAssessment {
-  if (evidence.length === 0) return { severity: fallback, reasons: ['opened by hand; no coverage attached yet'] };
-  const reasons: string[] = [];
+  if (evidence.length === 0) {
+    return { severity: fallback, reasons: [{ code: SeverityReasonCode.ManualNoCoverage, params: {} }] };
+  }
+  const reasons: SeverityReason[] = [];
   const strongest = evidence.reduce<SeverityEvidence | null>((best, e) => {
     if (!e.proposed) return best;
     if (!best?.proposed) return e;
@@ -64,17 +67,23 @@ export function assessSeverity(
   }, null);
   let severity = strongest?.proposed ?? fallback;
   if (strongest?.proposed) {
-    reasons.push(`analysis proposed ${strongest.proposed} for "${strongest.outlet}"`);
-    reasons.push(...strongest.reasons);
+    reasons.push({
+      code: SeverityReasonCode.AnalysisProposed,
+      params: { severity: strongest.proposed, outlet: strongest.outlet },
+    });
+    reasons.push(...strongest.reasons.map(analysisReason));
   } else {
-    reasons.push(`no proposal from analysis; starts at ${fallback}`);
+    reasons.push({ code: SeverityReasonCode.NoProposal, params: { severity: fallback } });
   }
 
   for (const e of evidence) {
     const floor = e.category ? CATEGORY_FLOOR[e.category] : undefined;
     if (floor && severityRank(floor) < severityRank(severity)) {
       severity = floor;
-      reasons.push(`category ${e.category} weighs at least ${floor}`);
+      reasons.push({
+        code: SeverityReasonCode.CategoryFloor,
+        params: { category: e.category as string, severity: floor },
+      });
     }
   }
 
@@ -82,11 +91,11 @@ export function assessSeverity(
   const mean = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : 0;
   if (mean <= OVERWHELMINGLY_NEGATIVE && severityRank(severity) > 1) {
     severity = raise(severity);
-    reasons.push(`coverage is overwhelmingly negative (mean tone ${mean.toFixed(2)})`);
+    reasons.push({ code: SeverityReasonCode.NegativeTone, params: { mean: Number(mean.toFixed(2)) } });
   }
 
   let raised = 0;
-  const spreadRaise = (reason: string) => {
+  const spreadRaise = (reason: SeverityReason) => {
     if (raised >= MAX_SPREAD_RAISE || severity === Severity.S1) return;
     severity = raise(severity);
     raised++;
@@ -101,11 +110,18 @@ export function assessSeverity(
   const first = sorted[0] as SeverityEvidence;
   const jump =
     first.sourceKind === 'social' ? sorted.find((e) => e.sourceKind !== null && e.sourceKind !== 'social') : undefined;
-  if (jump) spreadRaise(`jumped from social media (${first.outlet}) to a mainstream outlet (${jump.outlet})`);
-  if (byOutlet.size >= SPREAD_OUTLETS) spreadRaise(`${byOutlet.size} outlets carry the story`);
+  if (jump) spreadRaise({ code: SeverityReasonCode.SocialJump, params: { from: first.outlet, to: jump.outlet } });
+  if (byOutlet.size >= SPREAD_OUTLETS)
+    spreadRaise({ code: SeverityReasonCode.Outlets, params: { count: byOutlet.size } });
   const reach = [...byOutlet.values()].reduce((sum, e) => sum + e.reachWeight, 0);
-  if (reach >= SPREAD_REACH) spreadRaise(`combined outlet reach ${reach.toFixed(1)}`);
+  if (reach >= SPREAD_REACH)
+    spreadRaise({ code: SeverityReasonCode.Reach, params: { reach: Number(reach.toFixed(1)) } });
   const fast = sorted.filter((e) => e.at.getTime() - first.at.getTime() <= FAST_SPREAD_WINDOW_MS).length;
-  if (fast >= FAST_SPREAD_MENTIONS && byOutlet.size > 1) spreadRaise(`spread fast: ${fast} reports within 6 hours`);
+  if (fast >= FAST_SPREAD_MENTIONS && byOutlet.size > 1) {
+    spreadRaise({
+      code: SeverityReasonCode.FastSpread,
+      params: { count: fast, hours: FAST_SPREAD_WINDOW_MS / 3600_000 },
+    });
+  }
   return { severity, reasons };
 }

@@ -1,5 +1,5 @@
 import { INCIDENT_STATUSES, IncidentStatus } from '@mw/shared';
-import { nextStatus } from './incident-status';
+import { allowedTransitions, nextStatus } from './incident-status';
 
 describe('nextStatus', () => {
   it('walks the happy path from new to resolved', () => {
@@ -42,5 +42,25 @@ describe('nextStatus', () => {
   it('lets a resolved incident be reopened for investigation only', () => {
     expect(nextStatus('resolved', 'investigating').ok).toBe(true);
     expect(nextStatus('resolved', 'new').ok).toBe(false);
+  });
+});
+
+describe('allowedTransitions', () => {
+  const handler = { mayTransition: true, mayPublish: false };
+  const publisher = { mayTransition: true, mayPublish: true };
+
+  it('lists exactly the statuses nextStatus accepts, in workflow order', () => {
+    for (const from of INCIDENT_STATUSES) {
+      const expected = INCIDENT_STATUSES.filter((to) => nextStatus(from, to).ok);
+      expect(allowedTransitions(from, publisher)).toEqual(expected);
+    }
+    expect(allowedTransitions('new', publisher)).toEqual(['acknowledged', 'dismissed']);
+    expect(allowedTransitions('dismissed', publisher)).toEqual([]);
+  });
+
+  it('offers responded only to those who may publish, and nothing to those who may not transition', () => {
+    expect(allowedTransitions('awaiting_approval', publisher)).toEqual(['response_drafted', 'responded', 'dismissed']);
+    expect(allowedTransitions('awaiting_approval', handler)).toEqual(['response_drafted', 'dismissed']);
+    expect(allowedTransitions('acknowledged', { mayTransition: false, mayPublish: true })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * open from every status that is not closed; a resolved incident can be reopened for investigation when the story
  * flares up again.
  */
-import { IncidentStatus } from '@mw/shared';
+import { INCIDENT_STATUSES, IncidentStatus } from '@mw/shared';
 
 export type TransitionResult = { ok: true; to: IncidentStatus } | { ok: false; reason: string };
 
@@ -62,4 +62,20 @@ export function isClosed(status: IncidentStatus): boolean {
 
 export function assertUnreachable(value: never): never {
   throw new Error(`unexpected value ${String(value)}`);
+}
+
+/** What the caller's roles allow besides the workflow itself. */
+export interface TransitionRights {
+  /** May call the transition endpoint at all (the incident handlers). */
+  readonly mayTransition: boolean;
+  /** May mark the incident responded: leadership, or the designated spokesperson. */
+  readonly mayPublish: boolean;
+}
+
+/** The statuses `nextStatus` accepts from `from`, less those the rights do not cover, in workflow order. */
+export function allowedTransitions(from: IncidentStatus, rights: TransitionRights): IncidentStatus[] {
+  if (!rights.mayTransition) return [];
+  return INCIDENT_STATUSES.filter(
+    (to) => nextStatus(from, to).ok && (to !== IncidentStatus.Responded || rights.mayPublish),
+  );
 }

@@ -1,5 +1,6 @@
 import type { TimelineKind } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
+import { renderTimeline, type TimelineMessage } from './incident-messages';
 
 export interface TimelineEntry {
   incidentId: string;
@@ -7,7 +8,8 @@ export interface TimelineEntry {
   kind: TimelineKind;
   /** Null for the system (analysis, escalation). */
   actorId: string | null;
-  summary: string;
+  /** What the entry says; stored as code and params in `data.message`, rendered in Vietnamese into `summary`. */
+  message: TimelineMessage;
   data?: Record<string, unknown>;
 }
 
@@ -16,8 +18,9 @@ export interface TimelineEntry {
  * ticket's history for good; call it with the transaction's manager so the entry commits with the change it tells.
  */
 export async function appendTimeline(manager: EntityManager, entry: TimelineEntry): Promise<void> {
+  const data = { ...entry.data, message: { code: entry.message.code, params: entry.message.params } };
   await manager.query(
     `INSERT INTO incident_timeline (incident_id, at, kind, actor_id, summary, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [entry.incidentId, entry.at, entry.kind, entry.actorId, entry.summary, JSON.stringify(entry.data ?? {})],
+    [entry.incidentId, entry.at, entry.kind, entry.actorId, renderTimeline(entry.message), JSON.stringify(data)],
   );
 }

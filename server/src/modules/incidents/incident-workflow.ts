@@ -4,21 +4,20 @@
  * labels); a chain step recorded once with its notifications; who may mark a response published.
  */
 import { Injectable } from '@nestjs/common';
-import { IncidentStatus, Role, type Severity, type TimelineKind } from '@mw/shared';
+import { IncidentStatus, Role, TimelineCode, type Severity, type TimelineKind } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { hasRole } from '../../common/auth/scope';
 import { Clock } from '../../common/clock/clock';
 import { countStepNotifications, recordStep, stopAckChain, stopAllClocks } from '../escalation/escalation-state';
 import { invalidTransition, notAssignee } from './incident-errors';
+import type { TimelineMessage } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
+import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES } from './incident-permissions';
 import type { IncidentRow } from './incident-rows';
-import { nextStatus, STATUS_TIMESTAMP_COLUMN } from './incident-status';
+import { nextStatus, STATUS_TIMESTAMP_COLUMN, type TransitionRights } from './incident-status';
 import { IncidentStore, type EscalationContext } from './incident-store';
 import { appendTimeline } from './incident-timeline';
-
-/** Roles allowed to mark a response published besides the designated spokesperson. */
-const PUBLISH_AUTHORITIES: Role[] = [Role.Leader, Role.Admin];
 
 @Injectable()
 export class IncidentWorkflow {
@@ -34,6 +33,8 @@ export class IncidentWorkflow {
     to: IncidentStatus,
     actorId: string | null,
     reason: string | null,
+    /** The channel of a message link the change came through (e-mail, Zalo, in-app). */
+    via?: string,
   ): Promise<void> {
     const result = nextStatus(row.status, to);
     if (!result.ok) throw invalidTransition(result.reason);
@@ -43,12 +44,17 @@ export class IncidentWorkflow {
       `UPDATE incident SET status = $2, ${column} = $3, updated_at = $3${to === IncidentStatus.Acknowledged ? ', acknowledged_by = $4' : ''} WHERE id = $1`,
       to === IncidentStatus.Acknowledged ? [row.id, to, now, actorId] : [row.id, to, now],
     );
+    const message: TimelineMessage = via
+      ? { code: TimelineCode.StatusChangedVia, params: { from: row.status, to, via } }
+      : reason
+        ? { code: TimelineCode.StatusChangedReason, params: { from: row.status, to, reason } }
+        : { code: TimelineCode.StatusChanged, params: { from: row.status, to } };
     await appendTimeline(m, {
       incidentId: row.id,
       at: now,
       kind: 'status_changed',
       actorId,
-      summary: `${row.status} → ${to}${reason ? `: ${reason}` : ''}`,
+      message,
       data: { from: row.status, to, reason },
     });
     if (to === IncidentStatus.Acknowledged) await stopAckChain(m, row.id, now);
@@ -70,7 +76,7 @@ export class IncidentWorkflow {
         at: now,
         kind: 'correction',
         actorId,
-        summary: `Ghi nhận nhận diện sai cho ${ids.length} bài`,
+        message: { code: TimelineCode.FalseMatch, params: { count: ids.length } },
         data: { mentionIds: ids, reason },
       });
     }
@@ -109,20 +115,21 @@ export class IncidentWorkflow {
           : record.kind === 'response_overdue'
             ? 'response_overdue'
             : 'escalated';
-    const summary =
-      record.kind === 'opened'
-        ? `Thông báo ${record.recipientIds.length} người`
-        : record.kind === 'reminder'
-          ? `Nhắc lần ${record.round} (cấp ${record.level}), ${record.recipientIds.length} người`
-          : record.kind === 'response_overdue'
-            ? `Quá hạn trả lời báo chí: báo ${record.recipientIds.length} người`
-            : `Chuyển cấp ${record.level}: báo ${record.recipientIds.length} người`;
+    const count = record.recipientIds.length;
+    const message: TimelineMessage =
+      kind === 'notified'
+        ? { code: TimelineCode.Notified, params: { count } }
+        : kind === 'reminder'
+          ? { code: TimelineCode.Reminder, params: { round: record.round, level: record.level, count } }
+          : kind === 'response_overdue'
+            ? { code: TimelineCode.ResponseOverdue, params: { count } }
+            : { code: TimelineCode.Escalated, params: { level: record.level, count } };
     await appendTimeline(m, {
       incidentId: record.incidentId,
       at: record.at,
       kind,
       actorId: null,
-      summary,
+      message,
       data: { level: record.level, round: record.round, recipientIds: record.recipientIds, notifications: sent, event },
     });
     return true;
@@ -142,14 +149,22 @@ export class IncidentWorkflow {
   }
 
   /** The designated spokesperson (an assignee holding a spokesperson role) or leadership/admin. */
-  async assertMayPublish(m: EntityManager, user: AuthUser, id: string): Promise<void> {
-    if (hasRole(user, ...PUBLISH_AUTHORITIES)) return;
+  async mayPublish(m: EntityManager, user: AuthUser, id: string): Promise<boolean> {
+    if (hasRole(user, ...PUBLISH_AUTHORITIES)) return true;
     const isSpokesperson = user.roles.some(
       (r) => r.role === Role.OfficeSpokesperson || r.role === Role.UnitSpokesperson,
     );
-    const assigned = (await this.store.assigneeIds(m, id)).includes(user.id);
-    if (!isSpokesperson || !assigned) {
+    return isSpokesperson && (await this.store.assigneeIds(m, id)).includes(user.id);
+  }
+
+  async assertMayPublish(m: EntityManager, user: AuthUser, id: string): Promise<void> {
+    if (!(await this.mayPublish(m, user, id))) {
       throw notAssignee('Only the designated spokesperson or leadership can mark a response published');
     }
+  }
+
+  /** What the person's roles add to the workflow when they ask for a status change on this incident. */
+  async transitionRights(m: EntityManager, user: AuthUser, id: string): Promise<TransitionRights> {
+    return { mayTransition: hasRole(user, ...INCIDENT_HANDLERS), mayPublish: await this.mayPublish(m, user, id) };
   }
 }

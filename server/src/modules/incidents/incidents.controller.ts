@@ -30,14 +30,11 @@ import {
   TransitionBody,
   UpdateSeverityLevelBody,
 } from './incident.dto';
+import { INCIDENT_HANDLERS, INCIDENT_OPENERS } from './incident-permissions';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentResponsesService } from './incident-responses.service';
 import { IncidentsService } from './incidents.service';
 import { SeverityLevelsService } from './severity-levels.service';
-
-/** People who handle incidents: spokespersons, principals, the office and leadership. */
-const HANDLERS: Role[] = [Role.UnitSpokesperson, Role.Principal, Role.OfficeSpokesperson, Role.Leader, Role.Admin];
-const OPENERS: Role[] = [Role.UnitSpokesperson, Role.OfficeSpokesperson, Role.Leader, Role.Admin];
 
 @Controller('incidents')
 export class IncidentsController {
@@ -66,7 +63,7 @@ export class IncidentsController {
   }
 
   @Post()
-  @Roles(...OPENERS)
+  @Roles(...INCIDENT_OPENERS)
   create(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -94,7 +91,7 @@ export class IncidentsController {
 
   @Post(':id/transition')
   @HttpCode(200)
-  @Roles(...HANDLERS)
+  @Roles(...INCIDENT_HANDLERS)
   transition(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -128,7 +125,7 @@ export class IncidentsController {
   }
 
   @Post(':id/tasks')
-  @Roles(...HANDLERS)
+  @Roles(...INCIDENT_HANDLERS)
   addTask(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -151,7 +148,7 @@ export class IncidentsController {
   }
 
   @Post(':id/responses')
-  @Roles(...HANDLERS)
+  @Roles(...INCIDENT_HANDLERS)
   draft(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -163,7 +160,7 @@ export class IncidentsController {
 
   @Post(':id/responses/:rid/submit')
   @HttpCode(200)
-  @Roles(...HANDLERS)
+  @Roles(...INCIDENT_HANDLERS)
   submit(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -200,7 +197,7 @@ export class IncidentsController {
 
   @Post(':id/responses/:rid/publish')
   @HttpCode(200)
-  @Roles(...HANDLERS)
+  @Roles(...INCIDENT_HANDLERS)
   publish(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -213,7 +210,7 @@ export class IncidentsController {
 
   @Post(':id/merge')
   @HttpCode(200)
-  @Roles(...OPENERS)
+  @Roles(...INCIDENT_OPENERS)
   merge(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -224,7 +221,7 @@ export class IncidentsController {
   }
 
   @Post(':id/split')
-  @Roles(...OPENERS)
+  @Roles(...INCIDENT_OPENERS)
   split(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,

@@ -11,6 +11,8 @@ import {
   ErrorCode,
   IncidentErrorCode,
   IncidentStatus,
+  SeverityReasonCode,
+  TimelineCode,
   type AssignRequest,
   type CreateIncidentRequest,
   type IncidentDetail,
@@ -27,6 +29,7 @@ import type { MentionFacts } from '../analysis/mention-reader.service';
 import { startEscalation, stopAllClocks, tightenEscalation } from '../escalation/escalation-state';
 import { AuditService } from '../organisation/audit/audit.service';
 import { invalidTransition } from './incident-errors';
+import { encodeSeverityReason, type SeverityReason } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentRecipients, unique } from './incident-recipients';
@@ -156,7 +159,7 @@ export class IncidentsService {
       return opened;
     });
     this.store.publishChange(id, 'incident.opened');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async acknowledge(actor: Actor, user: AuthUser, id: string): Promise<IncidentDetail> {
@@ -167,7 +170,7 @@ export class IncidentsService {
       await this.audit.record(actor, { action: 'incident.acknowledge', entityType: 'incident', entityId: id }, m);
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   /**
@@ -178,7 +181,7 @@ export class IncidentsService {
     const changed = await this.dataSource.transaction(async (m) => {
       const row = await this.store.lock(m, id);
       if (row.acknowledged_at) return false;
-      await this.workflow.applyTransition(m, row, IncidentStatus.Acknowledged, personId, `via ${via}`);
+      await this.workflow.applyTransition(m, row, IncidentStatus.Acknowledged, personId, `via ${via}`, via);
       // The person was authenticated by the message link, not by a session: recorded as the system on their behalf.
       await this.audit.record(
         SYSTEM_ACTOR,
@@ -218,7 +221,7 @@ export class IncidentsService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async assign(actor: Actor, user: AuthUser, id: string, req: AssignRequest): Promise<IncidentDetail> {
@@ -258,7 +261,7 @@ export class IncidentsService {
           at: now,
           kind: 'assigned',
           actorId: user.id,
-          summary: `Giao xử lý cho ${added.length} người`,
+          message: { code: TimelineCode.Assigned, params: { count: added.length } },
           data: { personIds: added },
         });
         const ctx = await this.store.escalationContext(m, id);
@@ -280,7 +283,7 @@ export class IncidentsService {
           at: now,
           kind: 'unassigned',
           actorId: user.id,
-          summary: `Thôi giao xử lý cho ${removed.length} người`,
+          message: { code: TimelineCode.Unassigned, params: { count: removed.length } },
           data: { personIds: removed },
         });
       }
@@ -297,7 +300,7 @@ export class IncidentsService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async comment(actor: Actor, user: AuthUser, id: string, body: string): Promise<IncidentDetail> {
@@ -314,7 +317,7 @@ export class IncidentsService {
         at: now,
         kind: 'comment',
         actorId: user.id,
-        summary: text.slice(0, 200),
+        message: { code: TimelineCode.Comment, params: { body: text.slice(0, 200) } },
         data: { commentId: rows[0]?.id },
       });
       await this.audit.record(
@@ -324,7 +327,7 @@ export class IncidentsService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async addTask(actor: Actor, user: AuthUser, id: string, req: TaskRequest): Promise<IncidentDetail> {
@@ -349,7 +352,7 @@ export class IncidentsService {
         at: now,
         kind: 'task_added',
         actorId: user.id,
-        summary: title,
+        message: { code: TimelineCode.TaskAdded, params: { title } },
         data: { taskId: rows[0]?.id, ownerId: req.ownerId, dueAt: req.dueAt ?? null },
       });
       await this.audit.record(
@@ -359,7 +362,7 @@ export class IncidentsService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async completeTask(actor: Actor, user: AuthUser, id: string, taskId: string): Promise<IncidentDetail> {
@@ -376,7 +379,7 @@ export class IncidentsService {
         at: now,
         kind: 'task_done',
         actorId: user.id,
-        summary: rows[0]?.title ?? '',
+        message: { code: TimelineCode.TaskDone, params: { title: rows[0]?.title ?? '' } },
         data: { taskId },
       });
       await this.audit.record(
@@ -385,7 +388,7 @@ export class IncidentsService {
         m,
       );
     });
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async merge(actor: Actor, user: AuthUser, id: string, req: MergeRequest): Promise<IncidentDetail> {
@@ -430,7 +433,7 @@ export class IncidentsService {
           at: now,
           kind: 'merged',
           actorId: user.id,
-          summary: `Gộp vào sự việc #${target.number}`,
+          message: { code: TimelineCode.MergedInto, params: { number: String(target.number) } },
           data: { into: id },
         });
         await appendTimeline(m, {
@@ -438,7 +441,7 @@ export class IncidentsService {
           at: now,
           kind: 'merged',
           actorId: user.id,
-          summary: `Gộp sự việc #${other.number} vào đây`,
+          message: { code: TimelineCode.MergedFrom, params: { number: String(other.number) } },
           data: { from: otherId },
         });
       }
@@ -450,7 +453,7 @@ export class IncidentsService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
-    return this.queries.detail(id);
+    return this.queries.detail(id, user);
   }
 
   async split(actor: Actor, user: AuthUser, id: string, req: SplitRequest): Promise<IncidentDetail> {
@@ -501,7 +504,7 @@ export class IncidentsService {
         at: now,
         kind: 'split',
         actorId: user.id,
-        summary: `Tách ${moving.length} bài sang sự việc mới`,
+        message: { code: TimelineCode.SplitOut, params: { count: moving.length } },
         data: { to: created, mentionIds: req.mentionIds, stories: movedStories },
       });
       await this.refresh(m, id, user.id);
@@ -519,7 +522,7 @@ export class IncidentsService {
     });
     this.store.publishChange(id, 'incident.updated');
     this.store.publishChange(newId, 'incident.opened');
-    return this.queries.detail(newId);
+    return this.queries.detail(newId, user);
   }
 
   // ---------------------------------------------------------------- internals
@@ -530,8 +533,11 @@ export class IncidentsService {
     const evidence = spec.mentions.map(toEvidence);
     const assessed = assessSeverity(evidence, spec.severity ?? 'S3');
     const severity = spec.severity ?? assessed.severity;
-    const reasons = spec.severity
-      ? [`set to ${spec.severity} by hand when opened`, ...(evidence.length > 0 ? assessed.reasons : [])]
+    const reasons: SeverityReason[] = spec.severity
+      ? [
+          { code: SeverityReasonCode.ManualSet, params: { severity: spec.severity } },
+          ...(evidence.length > 0 ? assessed.reasons : []),
+        ]
       : assessed.reasons;
     const rows: { id: string; number: string }[] = await m.query(
       `INSERT INTO incident (title, description, origin, severity, severity_reasons, severity_manual, category, source_url,
@@ -542,7 +548,7 @@ export class IncidentsService {
         spec.description,
         spec.origin,
         severity,
-        reasons,
+        reasons.map(encodeSeverityReason),
         spec.severity !== null,
         spec.category,
         spec.sourceUrl,
@@ -580,18 +586,18 @@ export class IncidentsService {
       await m.query(`UPDATE incident SET unreachable_units = $2 WHERE id = $1`, [id, unreachable]);
     }
 
-    const how =
+    const code =
       spec.origin === 'detected'
-        ? 'Phát hiện tự động'
+        ? TimelineCode.OpenedDetected
         : spec.origin === 'manual'
-          ? 'Mở thủ công'
-          : 'Tách từ sự việc khác';
+          ? TimelineCode.OpenedManual
+          : TimelineCode.OpenedSplit;
     await appendTimeline(m, {
       incidentId: id,
       at: now,
       kind: 'opened',
       actorId: spec.actorId,
-      summary: `${how}: ${spec.title}`,
+      message: { code, params: { title: spec.title } },
       data: { severity, reasons, units: spec.unitCodes },
     });
     if (assignees.size > 0) {
@@ -600,7 +606,7 @@ export class IncidentsService {
         at: now,
         kind: 'assigned',
         actorId: null,
-        summary: `Giao mặc định cho ${assignees.size} người`,
+        message: { code: TimelineCode.AssignedDefault, params: { count: assignees.size } },
         data: { personIds: [...assignees.keys()] },
       });
     }
@@ -627,7 +633,7 @@ export class IncidentsService {
         at: now,
         kind: 'unreachable',
         actorId: null,
-        summary: `Không liên hệ được đơn vị ${unreachable.join(', ')}: chuyển thẳng Văn phòng`,
+        message: { code: TimelineCode.Unreachable, params: { units: unreachable.join(', ') } },
         data: { units: unreachable },
       });
       const office = await this.recipients.office();
@@ -672,7 +678,7 @@ export class IncidentsService {
         at: now,
         kind: 'mention_attached',
         actorId,
-        summary: `Thêm bài từ ${x.outlet}: ${x.title}`,
+        message: { code: TimelineCode.MentionAttached, params: { outlet: x.outlet, title: x.title } },
         data: { mentionId: x.id, outlet: x.outlet, url: x.url },
       });
     }
@@ -691,7 +697,7 @@ export class IncidentsService {
       await m.query(`UPDATE incident SET severity = $2, severity_reasons = $3, updated_at = $4 WHERE id = $1`, [
         id,
         assessed.severity,
-        assessed.reasons,
+        assessed.reasons.map(encodeSeverityReason),
         now,
       ]);
       await appendTimeline(m, {
@@ -699,7 +705,7 @@ export class IncidentsService {
         at: now,
         kind: 'severity_changed',
         actorId,
-        summary: `Mức độ ${row.severity} → ${assessed.severity}`,
+        message: { code: TimelineCode.SeverityRaised, params: { from: row.severity, to: assessed.severity } },
         data: { from: row.severity, to: assessed.severity, reasons: assessed.reasons },
       });
       await tightenEscalation(m, {
@@ -726,7 +732,7 @@ export class IncidentsService {
     } else if (assessed.severity === row.severity) {
       await m.query(`UPDATE incident SET severity_reasons = $2, updated_at = $3 WHERE id = $1`, [
         id,
-        assessed.reasons,
+        assessed.reasons.map(encodeSeverityReason),
         now,
       ]);
     }

@@ -2,17 +2,25 @@ import { useState } from 'react';
 import type { IncidentDetail, IncidentStatus } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { useI18n } from '../../../i18n/i18n';
-import { nextStatuses } from '../incident-flow';
 import { useAcknowledge, useTransition } from '../hooks/useIncidents';
 
-/** Acknowledge and the allowed status moves; dismissing asks why, since the reason corrects the analysis labels. */
+/**
+ * Statuses a ticket offers besides the allowed moves the server lists: acknowledging has its own endpoint (open to
+ * every role, so its button follows the status), and `responded` is reached by publishing an approved response.
+ */
+const OWN_FLOW: readonly IncidentStatus[] = ['acknowledged', 'responded'];
+
+/**
+ * Acknowledge and the status moves the server allows this person (`allowedTransitions`); dismissing asks why, since
+ * the reason corrects the analysis labels.
+ */
 export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   const { t } = useI18n();
   const acknowledge = useAcknowledge(incident.id);
   const transition = useTransition(incident.id);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
-  const moves = nextStatuses(incident.status);
+  const moves = incident.allowedTransitions.filter((to) => !OWN_FLOW.includes(to));
   const busy = acknowledge.isPending || transition.isPending;
   const go = (to: IncidentStatus) => {
     if (to === 'dismissed') setDismissing(true);

@@ -1,8 +1,9 @@
 import type { DeliveryView } from '@mw/shared';
 import { DateTime } from '../../../components/ui/DateTime';
 import { useI18n } from '../../../i18n/i18n';
+import { deliveryEventText } from '../coded-text';
 
-/** Who was told, on which channel, and whether it arrived, was retried or was acknowledged (by whom, how). */
+/** Who was told of what, on which channel, and whether it arrived, was retried or was acknowledged (by whom, how). */
 export function IncidentDeliveries({ deliveries }: { deliveries: DeliveryView[] }) {
   const { t } = useI18n();
   if (deliveries.length === 0) return <p className="muted">{t('incident.noDeliveries')}</p>;
@@ -23,7 +24,9 @@ export function IncidentDeliveries({ deliveries }: { deliveries: DeliveryView[] 
             <tr key={d.id} data-delivery-status={d.status}>
               <td>
                 {d.recipient.name}
-                <div className="muted small">{t('delivery.levelN', { level: d.level })}</div>
+                <div className="muted small">
+                  {t('delivery.levelN', { level: d.level })} · {deliveryEventText(d.event, t)}
+                </div>
               </td>
               <td>{t(`channel.${d.channel}`)}</td>
               <td>

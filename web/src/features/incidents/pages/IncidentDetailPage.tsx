@@ -15,9 +15,10 @@ import { IncidentTasks } from '../components/IncidentTasks';
 import { IncidentTimeline } from '../components/IncidentTimeline';
 import { StatusBadge } from '../components/StatusBadge';
 import { useIncident } from '../hooks/useIncidents';
+import { assigneeReasonText, severityReasonText } from '../coded-text';
 
 export function IncidentDetailPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { id = '' } = useParams();
   const me = useMe();
   const query = useIncident(id);
@@ -89,8 +90,10 @@ export function IncidentDetailPage() {
             <h3 id="reasons-title">{t('incident.severityReasons')}</h3>
             {incident.severityManual && <p className="muted">{t('incident.severityManual')}</p>}
             <ul data-testid="severity-reasons">
-              {incident.severityReasons.map((r, i) => (
-                <li key={i}>{r}</li>
+              {incident.severityReasonDetails.map((r, i) => (
+                <li key={i} data-code={r.code}>
+                  {severityReasonText(r, t, language)}
+                </li>
               ))}
             </ul>
           </section>
@@ -118,7 +121,8 @@ export function IncidentDetailPage() {
             <ul className="plain-list">
               {incident.assignees.map((a) => (
                 <li key={a.personId}>
-                  <strong>{a.name}</strong> <span className="muted">· {a.reason}</span>
+                  <strong>{a.name}</strong>{' '}
+                  <span className="muted">· {assigneeReasonText(a.reason, incident.units, t)}</span>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,220 @@
+/**
+ * The human side of incidents as codes plus params, rendered here in Vietnamese (the office's language) so the
+ * API, e-mail digests and logs read well without the dashboard, while the dashboard translates the code itself.
+ * Each template is a switch arm, so a new code cannot ship without its Vietnamese text.
+ *
+ * Severity reasons live in the `incident.severity_reasons` text[] column, which predates codes: each element holds
+ * one reason as JSON (`{"code":…,"params":…}`). An element that is not such JSON is a reason written before codes and
+ * is read back as code `text` with the stored string as its text.
+ */
+import {
+  SeverityReasonCode,
+  TimelineCode,
+  type Category,
+  type IncidentStatus,
+  type MessageParams,
+  type SeverityReasonView,
+} from '@mw/shared';
+import { assertUnreachable } from './incident-status';
+
+export interface Coded<C extends string> {
+  code: C;
+  params: MessageParams;
+}
+
+export type SeverityReason = Coded<SeverityReasonCode>;
+export type TimelineMessage = Coded<TimelineCode>;
+
+const STATUS_VI: Readonly<Record<IncidentStatus, string>> = {
+  new: 'Mới',
+  acknowledged: 'Đã tiếp nhận',
+  investigating: 'Đang xác minh',
+  response_drafted: 'Đã soạn thông tin',
+  awaiting_approval: 'Chờ lãnh đạo duyệt',
+  responded: 'Đã cung cấp thông tin',
+  resolved: 'Đã xử lý xong',
+  dismissed: 'Bỏ qua (nhận diện sai)',
+};
+
+const CATEGORY_VI: Readonly<Record<Category, string>> = {
+  violence_bullying: 'bạo lực, bắt nạt',
+  abuse_sexual_misconduct: 'xâm hại, quấy rối',
+  teacher_conduct: 'đạo đức nhà giáo',
+  food_safety: 'an toàn thực phẩm',
+  accident_injury: 'tai nạn, thương tích',
+  fees_finances: 'thu chi, tài chính',
+  exams_admissions: 'thi cử, tuyển sinh',
+  facilities_safety: 'cơ sở vật chất, an toàn',
+  health_epidemics: 'sức khỏe, dịch bệnh',
+  disasters_weather: 'thiên tai, thời tiết',
+  misinformation: 'thông tin sai lệch',
+  management_reform: 'đổi mới quản lý',
+  safety_health: 'an toàn và sức khỏe học đường',
+  ethics_culture: 'đạo đức, văn hóa học đường',
+  curriculum_awards: 'kết quả dạy học, giải thưởng',
+  exams_quality: 'thi cử, kiểm định chất lượng',
+  digital_international: 'chuyển đổi số, hợp tác quốc tế',
+  other: 'khác',
+};
+
+const CHANNEL_VI: Readonly<Record<string, string>> = { email: 'email', zalo: 'Zalo', in_app: 'ứng dụng' };
+
+const str = (params: MessageParams, name: string): string => String(params[name] ?? '');
+
+/** A number the Vietnamese way: a decimal comma. */
+function num(params: MessageParams, name: string): string {
+  const v = params[name];
+  return typeof v === 'number' ? String(v).replace('.', ',') : String(v ?? '');
+}
+
+function statusVi(params: MessageParams, name: string): string {
+  const v = str(params, name);
+  return STATUS_VI[v as IncidentStatus] ?? v;
+}
+
+export function renderSeverityReason(reason: SeverityReason): string {
+  const p = reason.params;
+  switch (reason.code) {
+    case SeverityReasonCode.ManualNoCoverage:
+      return 'Mở thủ công; chưa có tin bài kèm theo';
+    case SeverityReasonCode.ManualSet:
+      return `Mức ${str(p, 'severity')} do người mở sự vụ đặt`;
+    case SeverityReasonCode.AnalysisProposed:
+      return `Phân tích đề xuất mức ${str(p, 'severity')} cho tin của “${str(p, 'outlet')}”`;
+    case SeverityReasonCode.Analysis:
+    case SeverityReasonCode.Text:
+      return str(p, 'text');
+    case SeverityReasonCode.NoProposal:
+      return `Phân tích chưa đề xuất mức; bắt đầu từ mức ${str(p, 'severity')}`;
+    case SeverityReasonCode.CategoryFloor: {
+      const category = str(p, 'category');
+      return `Lĩnh vực “${CATEGORY_VI[category as Category] ?? category}” tối thiểu ở mức ${str(p, 'severity')}`;
+    }
+    case SeverityReasonCode.NegativeTone:
+      return `Tin bài tiêu cực áp đảo (sắc thái trung bình ${num(p, 'mean')})`;
+    case SeverityReasonCode.SocialJump:
+      return `Lan từ mạng xã hội (${str(p, 'from')}) sang báo chính thống (${str(p, 'to')})`;
+    case SeverityReasonCode.Outlets:
+      return `${num(p, 'count')} nguồn tin cùng đưa tin`;
+    case SeverityReasonCode.Reach:
+      return `Tổng mức ảnh hưởng của các nguồn: ${num(p, 'reach')}`;
+    case SeverityReasonCode.FastSpread:
+      return `Lan nhanh: ${num(p, 'count')} bài trong ${num(p, 'hours')} giờ`;
+    default:
+      return assertUnreachable(reason.code);
+  }
+}
+
+export function renderTimeline(message: TimelineMessage): string {
+  const p = message.params;
+  switch (message.code) {
+    case TimelineCode.OpenedDetected:
+      return `Phát hiện tự động: ${str(p, 'title')}`;
+    case TimelineCode.OpenedManual:
+      return `Mở thủ công: ${str(p, 'title')}`;
+    case TimelineCode.OpenedSplit:
+      return `Tách từ sự việc khác: ${str(p, 'title')}`;
+    case TimelineCode.MentionAttached:
+      return `Thêm bài từ ${str(p, 'outlet')}: ${str(p, 'title')}`;
+    case TimelineCode.SeverityRaised:
+      return `Mức độ ${str(p, 'from')} → ${str(p, 'to')}`;
+    case TimelineCode.StatusChanged:
+      return `${statusVi(p, 'from')} → ${statusVi(p, 'to')}`;
+    case TimelineCode.StatusChangedReason:
+      return `${statusVi(p, 'from')} → ${statusVi(p, 'to')}: ${str(p, 'reason')}`;
+    case TimelineCode.StatusChangedVia: {
+      const via = str(p, 'via');
+      return `${statusVi(p, 'from')} → ${statusVi(p, 'to')} (qua ${CHANNEL_VI[via] ?? via})`;
+    }
+    case TimelineCode.AssignedDefault:
+      return `Giao mặc định cho ${num(p, 'count')} người`;
+    case TimelineCode.Assigned:
+      return `Giao xử lý cho ${num(p, 'count')} người`;
+    case TimelineCode.Unassigned:
+      return `Thôi giao xử lý cho ${num(p, 'count')} người`;
+    case TimelineCode.Comment:
+      return str(p, 'body');
+    case TimelineCode.TaskAdded:
+    case TimelineCode.TaskDone:
+    case TimelineCode.ResponseDrafted:
+    case TimelineCode.ResponseApproved:
+      return str(p, 'title');
+    case TimelineCode.ResponseSubmitted:
+      return 'Trình lãnh đạo duyệt';
+    case TimelineCode.ResponseSentBack:
+      return `Trả lại: ${str(p, 'reason')}`;
+    case TimelineCode.ResponsePublished:
+      return `Đã đăng tại ${str(p, 'url')}`;
+    case TimelineCode.Notified:
+      return `Thông báo ${num(p, 'count')} người`;
+    case TimelineCode.Reminder:
+      return Number(p.round ?? 0) > 0
+        ? `Nhắc lần ${num(p, 'round')} (cấp ${num(p, 'level')}), ${num(p, 'count')} người`
+        : `Nhắc lại những người đã được báo (cấp ${num(p, 'level')}), ${num(p, 'count')} người`;
+    case TimelineCode.ResponseOverdue:
+      return `Quá hạn trả lời báo chí: báo ${num(p, 'count')} người`;
+    case TimelineCode.Escalated:
+      return `Chuyển cấp ${num(p, 'level')}: báo ${num(p, 'count')} người`;
+    case TimelineCode.Unreachable:
+      return `Không liên hệ được đơn vị ${str(p, 'units')}: chuyển thẳng Văn phòng`;
+    case TimelineCode.MergedInto:
+      return `Gộp vào sự việc #${str(p, 'number')}`;
+    case TimelineCode.MergedFrom:
+      return `Gộp sự việc #${str(p, 'number')} vào đây`;
+    case TimelineCode.SplitOut:
+      return `Tách ${num(p, 'count')} bài sang sự việc mới`;
+    case TimelineCode.FalseMatch:
+      return `Ghi nhận nhận diện sai cho ${num(p, 'count')} bài`;
+    case TimelineCode.Text:
+      return str(p, 'text');
+    default:
+      return assertUnreachable(message.code);
+  }
+}
+
+const REASON_CODES = new Set<string>(Object.values(SeverityReasonCode));
+
+/** One reason as stored in a text[] column. */
+export function encodeSeverityReason(reason: SeverityReason): string {
+  return JSON.stringify({ code: reason.code, params: reason.params });
+}
+
+/** A stored reason back as code, params and Vietnamese text; anything else is kept as plain text. */
+export function decodeSeverityReason(stored: string): SeverityReasonView {
+  if (stored.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(stored) as { code?: unknown; params?: unknown };
+      if (typeof parsed.code === 'string' && REASON_CODES.has(parsed.code) && isParams(parsed.params)) {
+        const reason: SeverityReason = { code: parsed.code as SeverityReasonCode, params: parsed.params };
+        return { ...reason, text: renderSeverityReason(reason) };
+      }
+    } catch {
+      // Not ours: a reason that happens to start with a brace is shown as written.
+    }
+  }
+  return { code: SeverityReasonCode.Text, params: { text: stored }, text: stored };
+}
+
+/** A reason written by the analysis stage for one mention (already Vietnamese). */
+export function analysisReason(text: string): SeverityReason {
+  return { code: SeverityReasonCode.Analysis, params: { text } };
+}
+
+const TIMELINE_CODES = new Set<string>(Object.values(TimelineCode));
+
+/** The coded message stored in a timeline entry's data, or the summary as plain text for an entry without one. */
+export function timelineMessageOf(
+  data: Record<string, unknown>,
+  summary: string,
+): { code: TimelineCode; params: MessageParams; text: string } {
+  const message = data.message as { code?: unknown; params?: unknown } | undefined;
+  if (message && typeof message.code === 'string' && TIMELINE_CODES.has(message.code) && isParams(message.params)) {
+    return { code: message.code as TimelineCode, params: message.params, text: summary };
+  }
+  return { code: TimelineCode.Text, params: { text: summary }, text: summary };
+}
+
+function isParams(value: unknown): value is MessageParams {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number');
+}
