@@ -20,6 +20,7 @@ import {
   type Severity,
   type SplitRequest,
   type TaskRequest,
+  OFFICE_UNIT_CODE,
 } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type AuthUser } from '../../common/auth/auth-user';
@@ -102,7 +103,7 @@ export class IncidentsService {
         title: m.title,
         description: '',
         origin: 'detected',
-        unitCodes: m.unitCodes,
+        unitCodes: ticketUnits(m.unitCodes),
         mentions: [m],
         sourceUrl: m.url || null,
         category: m.category,
@@ -658,7 +659,7 @@ export class IncidentsService {
       `UPDATE incident SET story_ids = ARRAY(SELECT DISTINCT unnest(story_ids || $2::uuid[])) WHERE id = $1`,
       [id, mentions.map((x) => x.storyId)],
     );
-    const newUnits = unique(mentions.flatMap((x) => x.unitCodes));
+    const newUnits = ticketUnits(unique(mentions.flatMap((x) => x.unitCodes)));
     for (const code of newUnits) {
       const inserted: unknown[] = await m.query(
         `INSERT INTO incident_unit (incident_id, unit_code) SELECT $1, code FROM unit WHERE code = $2 ON CONFLICT DO NOTHING RETURNING unit_code`,
@@ -834,4 +835,14 @@ function toEvidence(raw: MentionFacts | IncidentMentionRow): SeverityEvidence {
     sourceKind: x.sourceKind,
     at: x.publishedAt ?? x.seenAt,
   };
+}
+
+/**
+ * The office handles incidents about schools; it is a unit of the ticket only when the coverage is about the
+ * office itself. A school story that quotes the office must not put the office (often with nobody on duty in a
+ * fresh install) on the ticket and jump the escalation chain to level 3.
+ */
+export function ticketUnits(codes: string[]): string[] {
+  const schools = codes.filter((c) => c !== OFFICE_UNIT_CODE);
+  return schools.length > 0 ? schools : codes;
 }
