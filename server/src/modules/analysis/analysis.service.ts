@@ -1,8 +1,9 @@
 /**
  * The analysis stage of the data path: pending feed items become mentions.
  *
- * A batch is claimed with FOR UPDATE SKIP LOCKED (instances never analyse the same item at once), analysed in
- * memory, then its mentions and stories are written and the items marked done in the same transaction, so a crash
+ * A batch is claimed with FOR UPDATE SKIP LOCKED (instances never analyse the same item at once), then analysed
+ * under the story lock (stories are the persisted ones, so the severity counts the stored story's outlets) and its
+ * mentions and stories written and the items marked done in the same transaction, so a crash
  * loses no mention and the unique `mention.item_id` makes a duplicate impossible. An item whose analysis throws is
  * marked failed (and logged) in that transaction: it is not retried forever. When the batch's transaction itself
  * fails, the items are retried one by one, and an item that still cannot be stored is marked failed on its own.
@@ -121,7 +122,10 @@ export class AnalysisService {
 
   private async workerAnalyzer(): Promise<Analyzer> {
     const { gazetteer, version } = await this.gazetteers.current();
-    if (this.worker?.version !== version) this.worker = { analyzer: createAnalyzer({ gazetteer }), version };
+    if (this.worker?.version !== version) {
+      const analyzer = createAnalyzer({ gazetteer, assignStory: (item) => this.stories.assign(item) });
+      this.worker = { analyzer, version };
+    }
     return this.worker.analyzer;
   }
 
@@ -189,31 +193,33 @@ export class AnalysisService {
     const now = this.clock.now();
     // Publication order, as the clusterer expects a feed to arrive.
     const ordered = [...items].sort((a, b) => seenAtOf(a).getTime() - seenAtOf(b).getTime() || (a.id < b.id ? -1 : 1));
-    const analysed: { item: ClaimedItem; out: AnalyzeOutput }[] = [];
+    const doneIds: string[] = [];
     const failedIds: string[] = [];
-    for (const item of ordered) {
-      try {
-        const out = analyzer.analyze({
-          id: item.id,
-          title: item.title,
-          summary: item.summary,
-          content: item.content_text ?? undefined,
-          outlet: item.outlet,
-          publishedAt: seenAtOf(item).toISOString(),
-          sourceUnitCode: item.unit_code ?? undefined,
-        });
-        analysed.push({ item, out });
-      } catch (err) {
-        this.logger.error(`analysis of item ${item.id} failed: ${errorText(err)}`);
-        failedIds.push(item.id);
-      }
-    }
 
     await this.stories.lock(m);
     try {
       await this.stories.catchUp(m);
-      for (const entry of analysed) await this.storeMention(m, entry.item, entry.out, now, result);
-      const doneIds = analysed.map((a) => a.item.id);
+      for (const item of ordered) {
+        let out: AnalyzeOutput;
+        try {
+          out = analyzer.analyze({
+            id: item.id,
+            title: item.title,
+            summary: item.summary,
+            content: item.content_text ?? undefined,
+            outlet: item.outlet,
+            publishedAt: seenAtOf(item).toISOString(),
+            sourceUnitCode: item.unit_code ?? undefined,
+          });
+        } catch (err) {
+          this.logger.error(`analysis of item ${item.id} failed: ${errorText(err)}`);
+          failedIds.push(item.id);
+          await this.stories.discardUnstored(m);
+          continue;
+        }
+        await this.storeMention(m, item, out, now, result);
+        doneIds.push(item.id);
+      }
       if (doneIds.length > 0) {
         await m.query(`UPDATE feed_item SET analysis_state = 'done', analysed_at = $2 WHERE id = ANY($1::uuid[])`, [
           doneIds,
@@ -247,7 +253,7 @@ export class AnalysisService {
     const summary = item.summary.normalize('NFC');
     const outlet = item.outlet.normalize('NFC');
     const seen = seenAtOf(item);
-    const choice = await this.stories.choose(m, { itemId: item.id, title, summary, seenAt: seen, outlet, unitCodes });
+    const choice = await this.stories.choose(m, { itemId: item.id, storyKey: out.storyId });
     let storyId = choice.storyId;
     if (storyId === null) {
       const created: { id: string }[] = await m.query(

@@ -1,20 +1,30 @@
 /**
  * Story assignment that survives restarts and agrees across instances.
  *
- * The grouping itself is the StoryClusterer (MinHash over syllable bigrams, title overlap, a time window), which
- * lives in memory. The database is the record: every mention stores the fields the clusterer reads (title, summary,
- * seen_at, outlet, unit codes) and `mention.seq` numbers mentions in commit order. Assignment runs inside the
- * storing transaction under one transaction-scoped advisory lock, so instances take turns; on taking the lock an
- * instance first replays, in seq order, the mentions it has not seen (all of the recent window after a restart,
- * only other instances' new ones afterwards). Replaying the same inputs in the same order makes the same decisions,
- * so a new item can join a story created before a restart or by another instance.
+ * The grouping itself is the StoryClusterer (content shingles, title overlap, units, incident category, a time
+ * window), which lives in memory. The database is the record: every mention stores the fields the clusterer reads
+ * (title, summary, seen_at, outlet, units, category; see `storyItemOf`) and `mention.seq` numbers mentions in
+ * commit order. Assignment runs inside the storing transaction under one transaction-scoped advisory lock, so
+ * instances take turns; on taking the lock an instance first replays, in seq order, the mentions it has not seen
+ * (all of the recent window after a restart, only other instances' new ones afterwards). Replaying the same inputs
+ * in the same order makes the same decisions, so a new item can join a story created before a restart or by another
+ * instance.
  *
- * The clusterer names a story by the item id of its first member it saw; that item's mention row says which
- * story row it belongs to, so no separate mapping needs persisting. When the transaction rolls back, the
- * in-memory state is discarded and rebuilt from the database on the next use.
+ * The analyzer assigns each new item through `assign` (so its severity counts the outlets of the persisted story),
+ * then `choose` turns the clusterer's story into a story row. The clusterer names a story by the item id of its
+ * first member it saw; that item's mention row says which story row it belongs to, so no separate mapping needs
+ * persisting. When the transaction rolls back, the in-memory state is discarded and rebuilt from the database on
+ * the next use.
  */
+import type { Category } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
-import { StoryClusterer, type StoryClustererOptions } from './stories/story-clusterer';
+import { storyItemOf } from './pipeline/analyze-item';
+import {
+  StoryClusterer,
+  type StoryAssignment,
+  type StoryClustererOptions,
+  type StoryItem,
+} from './stories/story-clusterer';
 
 /** Key of the transaction-scoped advisory lock under which mentions and stories are written. */
 export const STORY_LOCK_KEY = 764_400_001;
@@ -22,11 +32,8 @@ export const STORY_WINDOW_HOURS = 72;
 
 export interface StoryInput {
   itemId: string;
-  title: string;
-  summary: string;
-  seenAt: Date;
-  outlet: string;
-  unitCodes: readonly string[];
+  /** The clusterer's story id, as `assign` returned it for this item. */
+  storyKey: string;
 }
 
 export interface StoryChoice {
@@ -42,7 +49,8 @@ interface ReplayRow {
   summary: string;
   seen_at: Date;
   outlet: string;
-  unit_codes: string[];
+  units: { code: string; name: string }[];
+  category: Category;
 }
 
 const REPLAY_PAGE = 2000;
@@ -51,6 +59,8 @@ const CACHE_LIMIT = 20_000;
 export class MentionStories {
   private clusterer: StoryClusterer | undefined;
   private lastSeq = '0';
+  /** An item assigned in memory whose mention is not stored yet. */
+  private unstored: string | null = null;
   /** Item id (clusterer story id) → story row id, for recent lookups; the database answers the rest. */
   private readonly storyOfItem = new Map<string, string>();
 
@@ -60,6 +70,7 @@ export class MentionStories {
   reset(): void {
     this.clusterer = undefined;
     this.lastSeq = '0';
+    this.unstored = null;
     this.storyOfItem.clear();
   }
 
@@ -92,19 +103,22 @@ export class MentionStories {
     }
     for (;;) {
       const rows: ReplayRow[] = await m.query(
-        `SELECT seq::text AS seq, item_id, title, summary, seen_at, outlet, unit_codes
+        `SELECT seq::text AS seq, item_id, title, summary, seen_at, outlet, units, category
          FROM mention WHERE seq > $1 ORDER BY seq LIMIT $2`,
         [this.lastSeq, REPLAY_PAGE],
       );
       for (const row of rows) {
-        this.assignInMemory({
-          itemId: row.item_id,
-          title: row.title,
-          summary: row.summary,
-          seenAt: new Date(row.seen_at),
-          outlet: row.outlet,
-          unitCodes: row.unit_codes,
-        });
+        this.clustererOrThrow().assign(
+          storyItemOf({
+            id: row.item_id,
+            title: row.title,
+            summary: row.summary,
+            publishedAt: new Date(row.seen_at),
+            outlet: row.outlet,
+            units: row.units,
+            category: row.category,
+          }),
+        );
         this.lastSeq = row.seq;
       }
       replayed += rows.length;
@@ -112,9 +126,27 @@ export class MentionStories {
     }
   }
 
-  /** The story an item joins. Call under the lock after `catchUp`, then `stored` once its mention is inserted. */
+  /**
+   * Puts a new item in a story, in memory: the analyzer's AssignStory. Call under the lock after `catchUp`; the item
+   * must then be stored (`choose`, `stored`) or dropped with `discardUnstored` before the next one.
+   */
+  assign(item: StoryItem): StoryAssignment {
+    if (this.unstored !== null) throw new Error(`item ${this.unstored} was assigned a story but not stored`);
+    const assignment = this.clustererOrThrow().assign(item);
+    this.unstored = item.id;
+    return assignment;
+  }
+
+  /** After an item failed between `assign` and `stored`: rebuilds the state without it. Call under the lock. */
+  async discardUnstored(m: EntityManager): Promise<void> {
+    if (this.unstored === null) return;
+    this.reset();
+    await this.catchUp(m);
+  }
+
+  /** The story row for the clusterer's story of an item. Call after `assign`, then `stored` once it is inserted. */
   async choose(m: EntityManager, item: StoryInput): Promise<StoryChoice> {
-    const clusterId = this.assignInMemory(item);
+    const clusterId = item.storyKey;
     if (clusterId === item.itemId) return { storyId: null, key: item.itemId };
     const known = this.storyOfItem.get(clusterId);
     if (known) return { storyId: known, key: clusterId };
@@ -128,19 +160,13 @@ export class MentionStories {
   /** Records a mention this instance inserted (its seq is then already replayed). */
   stored(itemId: string, storyId: string, seq: string): void {
     this.remember(itemId, storyId);
+    if (this.unstored === itemId) this.unstored = null;
     if (BigInt(seq) > BigInt(this.lastSeq)) this.lastSeq = seq;
   }
 
-  private assignInMemory(item: StoryInput): string {
+  private clustererOrThrow(): StoryClusterer {
     if (!this.clusterer) throw new Error('MentionStories.catchUp must run before assigning');
-    return this.clusterer.assign({
-      id: item.itemId,
-      title: item.title,
-      text: item.summary,
-      publishedAt: item.seenAt,
-      outlet: item.outlet,
-      keys: item.unitCodes,
-    }).storyId;
+    return this.clusterer;
   }
 
   private remember(itemId: string, storyId: string): void {

@@ -1,4 +1,5 @@
 import { loadSeedGazetteer } from '../matching/unit-matcher';
+import type { StoryAssignment, StoryItem } from '../stories/story-clusterer';
 import { createAnalyzer, type AnalyzeOutput } from './analyze-item';
 
 const CONTRACT_KEYS = ['category', 'id', 'incident', 'sentiment', 'severity', 'storyId', 'units'];
@@ -80,5 +81,40 @@ describe('createAnalyzer (seed gazetteer, committed model)', () => {
     ].map(([id, outlet, publishedAt, title]) => analyzer.analyze({ id, outlet, publishedAt, title }));
     expect(results.map((r) => r.storyId)).toEqual(['t1', 't1', 't1']);
     expect(results[2].severity).toBe('S1');
+  });
+
+  it('keeps different events at the same school in different stories', () => {
+    const analyzer = createAnalyzer({ gazetteer });
+    const results = [
+      ['s1', '2025-09-03T09:00:00+07:00', 'Nam sinh trường THPT Gò Vấp bị đánh'],
+      ['s2', '2025-09-04T09:00:00+07:00', 'Trường THPT Gò Vấp khai giảng'],
+      ['s3', '2025-09-05T09:00:00+07:00', 'Trường THPT Gò Vấp đạt giải nhất hội thao'],
+    ].map(([id, publishedAt, title]) => analyzer.analyze({ id, publishedAt, title }));
+    expect(results.every((r) => r.units.length > 0 && r.units[0]?.code === results[0]?.units[0]?.code)).toBe(true);
+    expect(results.map((r) => r.storyId)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('takes the story, and the outlet count behind the severity, from an injected assignment', () => {
+    const seen: StoryItem[] = [];
+    const assignStory = (item: StoryItem): StoryAssignment => {
+      seen.push(item);
+      return { storyId: 'stored-7', firstOutlet: 'Tuổi Trẻ', firstSeenAt: null, size: 5, outlets: 4 };
+    };
+    const input = {
+      id: 'i1',
+      outlet: 'Zing',
+      publishedAt: '2025-10-15T10:20:00+07:00',
+      title: 'Phụ huynh Trường THCS Nguyễn Du (quận Gò Vấp) phản ánh bị lạm thu đầu năm',
+      summary: 'Nhiều khoản thu ngoài quy định khiến phụ huynh bức xúc.',
+    };
+    const alone = createAnalyzer({ gazetteer }).analyze(input);
+    const spread = createAnalyzer({ gazetteer, assignStory }).analyze(input);
+    expect(spread.storyId).toBe('stored-7');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ id: 'i1', outlet: 'Zing', topic: spread.category, keys: ['79764502'] });
+    expect(seen[0]?.names?.length).toBe(1);
+    expect(spread.incident).toBe(true);
+    expect(spread.severityReasons.length).toBeGreaterThan(alone.severityReasons.length);
+    expect(spread.severity).not.toBe(alone.severity);
   });
 });

@@ -3,12 +3,19 @@
  * severity, and the story the item belongs to. The output shape is the external contract of
  * `npm run -s cli -- analyze` (`terms`, `severityReasons` and unit `spans` are additions).
  *
- * An analyzer is stateful only through its story clusterer, which remembers the stories of the last few days;
- * for a given sequence of inputs the outputs are always the same.
+ * An analyzer is stateful only through its story assignment. By default that is its own clusterer, which remembers
+ * the stories of the last few days, so for a given sequence of inputs the outputs are always the same (the CLI makes
+ * a fresh analyzer per run). The analysis worker injects `assignStory` instead: its stories are the persisted ones,
+ * shared by every instance, and the severity then counts the outlets of the stored story.
  */
 import { IncidentCategory, toNfc as sharedToNfc, type Category, type SentimentLabel, type Severity } from '@mw/shared';
 import { UnitMatcher, type Gazetteer, type UnitMatch } from '../matching/unit-matcher';
-import { StoryClusterer, type StoryClustererOptions } from '../stories/story-clusterer';
+import {
+  StoryClusterer,
+  type AssignStory,
+  type StoryClustererOptions,
+  type StoryItem,
+} from '../stories/story-clusterer';
 import { SentimentAnalyzer } from '../tone/sentiment-analyzer';
 import { CategoryClassifier, ruleScores, topicCues } from '../topic/category-classifier';
 import { proposeSeverity } from '../topic/severity';
@@ -50,6 +57,8 @@ export interface AnalyzerOptions {
   /** Defaults to the committed model trained on the labelled set's TRAIN split. */
   readonly model?: AnalysisModel;
   readonly stories?: StoryClustererOptions;
+  /** Story assignment to use instead of the analyzer's own clusterer (then `stories` is ignored). */
+  readonly assignStory?: AssignStory;
 }
 
 export interface Analyzer {
@@ -68,7 +77,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const model = options.model ?? committedModel();
   const sentiment = new SentimentAnalyzer(model.sentiment, model.params.sentiment);
   const categories = new CategoryClassifier(model.category, model.params.category);
-  const stories = new StoryClusterer(options.stories);
+  let assignStory = options.assignStory;
+  if (!assignStory) {
+    const own = new StoryClusterer(options.stories);
+    assignStory = (item) => own.assign(item);
+  }
   // Both classifiers are trained on the same documents, so they normally share a vocabulary: encode once.
   const shared =
     sentiment.classifier && categories.classifier && sentiment.classifier.sharesVocabulary(categories.classifier)
@@ -96,14 +109,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       const logProb = categories.logProb(features);
       const tone = sentiment.analyze(text, features, topicCues(rules, logProb));
       const category = categories.classify(rules, logProb, tone.label);
-      const story = stories.assign({
-        id: raw.id,
-        title,
-        text: summary,
-        publishedAt: raw.publishedAt,
-        outlet,
-        keys: units.map((u) => u.code),
-        topic: isIncidentCategory(category) ? category : null,
+      const story = assignStory({
+        ...storyItemOf({ id: raw.id, title, summary, publishedAt: raw.publishedAt, outlet, units, category }),
         foldedTitle: text.title.folded,
         foldedText: text.summary.folded,
       });
@@ -130,6 +137,31 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         storyId: story.storyId,
       };
     },
+  };
+}
+
+/**
+ * What story grouping reads of an analysed item. The worker rebuilds its stories from stored mentions with this
+ * same function, so a replayed mention is compared exactly as it was when first analysed.
+ */
+export function storyItemOf(item: {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly publishedAt?: string | Date | null;
+  readonly outlet?: string | null;
+  readonly units: readonly { readonly code: string; readonly name: string }[];
+  readonly category: Category;
+}): StoryItem {
+  return {
+    id: item.id,
+    title: item.title,
+    text: item.summary,
+    publishedAt: item.publishedAt,
+    outlet: item.outlet,
+    keys: item.units.map((u) => u.code),
+    names: item.units.map((u) => u.name),
+    topic: isIncidentCategory(item.category) ? item.category : null,
   };
 }
 

@@ -59,7 +59,7 @@ describe('StoryClusterer', () => {
     expect(new Set([first.storyId, other.storyId, fight.storyId]).size).toBe(3);
   });
 
-  it('groups by shared entity with less shared wording, but only when they share it', () => {
+  it('does not join a report to a story only because it names the same school', () => {
     const related = {
       id: 'f1',
       outlet: 'Người Lao Động',
@@ -67,12 +67,130 @@ describe('StoryClusterer', () => {
       title: 'Phường chỉ đạo làm rõ vụ việc tại trường Lê Văn Thọ',
       text: 'Ủy ban phường yêu cầu nhà trường báo cáo, lấy mẫu thức ăn để xác định nguyên nhân.',
     };
-    const withKeys = new StoryClusterer();
-    withKeys.assign({ ...poisoning[0], keys: ['79764401'] });
-    expect(withKeys.assign({ ...related, keys: ['79764401'] }).storyId).toBe('a1');
-    const withoutKeys = new StoryClusterer();
-    withoutKeys.assign(poisoning[0]);
-    expect(withoutKeys.assign(related).storyId).toBe('f1');
+    const school = { keys: ['79764401'], names: ['Tiểu học Lê Văn Thọ'] };
+    const clusterer = new StoryClusterer();
+    clusterer.assign({ ...poisoning[0], ...school });
+    expect(clusterer.assign({ ...related, ...school }).storyId).toBe('f1');
+  });
+
+  it('lets a shared school lower the bar a little for wording that is already close', () => {
+    const flood = {
+      id: 'r1',
+      publishedAt: '2025-10-03T08:00:00+07:00',
+      title: 'Trường THCS Nguyễn Du cho học sinh nghỉ học vì mưa ngập',
+      keys: ['79764502'],
+      names: ['THCS Nguyễn Du'],
+    };
+    const report = {
+      id: 'r2',
+      publishedAt: '2025-10-03T12:00:00+07:00',
+      title: 'Mưa lớn, sân Trường THCS Nguyễn Du ngập nửa mét',
+      names: ['THCS Nguyễn Du'],
+    };
+    const shared = new StoryClusterer();
+    shared.assign(flood);
+    expect(shared.assign({ ...report, keys: ['79764502'] }).storyId).toBe('r1');
+    const unknown = new StoryClusterer();
+    unknown.assign(flood);
+    expect(unknown.assign(report).storyId).toBe('r2');
+  });
+
+  it('keeps different events at the same school apart, days apart or not', () => {
+    const school = { keys: ['79000724'], names: ['THPT Gò Vấp'] };
+    const clusterer = new StoryClusterer();
+    const items: { id: string; publishedAt: string; title: string; topic: string | null }[] = [
+      {
+        id: 'v1',
+        publishedAt: '2025-09-03T09:00:00+07:00',
+        title: 'Nam sinh trường THPT Gò Vấp bị đánh',
+        topic: 'violence_bullying',
+      },
+      { id: 'v2', publishedAt: '2025-09-04T09:00:00+07:00', title: 'Trường THPT Gò Vấp khai giảng', topic: null },
+      {
+        id: 'v3',
+        publishedAt: '2025-09-05T09:00:00+07:00',
+        title: 'Trường THPT Gò Vấp đạt giải nhất hội thao',
+        topic: null,
+      },
+    ];
+    const ids = items.map((item) => clusterer.assign({ ...item, ...school }).storyId);
+    expect(ids).toEqual(['v1', 'v2', 'v3']);
+  });
+
+  it('joins one event told by three outlets in different words, with or without the school, accented or not', () => {
+    const clusterer = new StoryClusterer();
+    const ids = [
+      {
+        id: 'w1',
+        outlet: 'Tuổi Trẻ',
+        publishedAt: '2025-11-10T08:00:00+07:00',
+        title: 'Nam sinh lớp 10 Trường THPT Gò Vấp bị nhóm bạn đánh hội đồng trước cổng trường',
+        text: 'Clip ghi lại cảnh một nam sinh lớp 10 bị bốn bạn đánh hội đồng trước cổng trường lan truyền trên mạng.',
+        keys: ['79000724'],
+        names: ['THPT Gò Vấp'],
+      },
+      {
+        id: 'w2',
+        outlet: 'Thanh Niên',
+        publishedAt: '2025-11-10T11:30:00+07:00',
+        title: 'Xôn xao clip nam sinh lớp 10 bị đánh hội đồng trước cổng trường',
+        text: 'Đoạn clip nam sinh bị nhóm bạn vây đánh hội đồng khiến phụ huynh bức xúc.',
+      },
+      {
+        id: 'w3',
+        outlet: 'Facebook',
+        publishedAt: '2025-11-10T20:15:00+07:00',
+        title: 'nam sinh lop 10 thpt go vap bi danh hoi dong truoc cong truong, clip lan truyen',
+        text: 'phu huynh buc xuc vi clip nam sinh bi ban danh hoi dong',
+        keys: ['79000724'],
+        names: ['THPT Gò Vấp'],
+      },
+    ].map((item) => clusterer.assign(item));
+    expect(ids.map((s) => s.storyId)).toEqual(['w1', 'w1', 'w1']);
+    expect(ids[2].outlets).toBe(3);
+  });
+
+  it('keeps the same kind of event at two different schools on the same day apart', () => {
+    const clusterer = new StoryClusterer();
+    const first = clusterer.assign({
+      id: 'd1',
+      publishedAt: '2025-11-12T09:00:00+07:00',
+      title: 'Học sinh Trường THCS Nguyễn Du bị bạn đánh trong giờ ra chơi',
+      keys: ['79764502'],
+      names: ['THCS Nguyễn Du'],
+      topic: 'violence_bullying',
+    });
+    const second = clusterer.assign({
+      id: 'd2',
+      publishedAt: '2025-11-12T15:00:00+07:00',
+      title: 'Học sinh Trường THCS Gò Vấp bị bạn đánh trong giờ ra chơi',
+      keys: ['79764503'],
+      names: ['THCS Gò Vấp'],
+      topic: 'violence_bullying',
+    });
+    expect([first.storyId, second.storyId]).toEqual(['d1', 'd2']);
+  });
+
+  it('needs nearly the same wording to join items of different incident categories', () => {
+    const school = { keys: ['79764502'], names: ['THCS Nguyễn Du'] };
+    const meal = {
+      id: 'm1',
+      publishedAt: '2025-10-03T08:00:00+07:00',
+      title: 'Trường THCS Nguyễn Du: học sinh nhập viện sau bữa ăn bán trú',
+      ...school,
+    };
+    const fees = {
+      id: 'm2',
+      publishedAt: '2025-10-03T10:00:00+07:00',
+      title: 'Trường THCS Nguyễn Du: phụ huynh phản ánh tiền bữa ăn bán trú tăng',
+      ...school,
+    };
+    const untyped = new StoryClusterer();
+    untyped.assign(meal);
+    expect(untyped.assign(fees).storyId).toBe('m1');
+    const typed = new StoryClusterer();
+    typed.assign({ ...meal, topic: 'food_safety' });
+    expect(typed.assign({ ...fees, topic: 'fees_finances' }).storyId).toBe('m2');
   });
 
   it('joins a differently worded follow-up about the same entity and incident topic', () => {

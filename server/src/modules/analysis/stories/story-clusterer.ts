@@ -1,14 +1,20 @@
 /**
  * Groups items that tell the same event into one story, streaming and with bounded memory.
  *
- * Each item becomes a MinHash signature over folded syllable bigrams of its title and text, plus the set of
- * its title's content syllables. Candidates come from two indexes (LSH bands of the signature, and title
- * bigrams), are checked against a few members of each candidate story, and the item joins the most similar
- * story when the estimated text Jaccard or the title overlap clears its threshold. Stories whose latest item
- * is older than the window (measured from the newest publication time seen) are evicted together with their
- * index entries, and a hard cap on live stories bounds memory whatever the input.
+ * Items are compared on what happened, not on who it happened to: the syllables of the matched units' names, of
+ * school-level words ("trường", "THPT", "mầm non") and of Gò Vấp's place names are masked before anything is
+ * compared, because every story about one school shares them and they would otherwise carry "Trường THPT Gò Vấp
+ * khai giảng" into the story of a fight at that school. What is left is the event content: folded syllable bigrams
+ * of title and text (a MinHash signature for finding candidates, a short sorted list for the exact comparison) and
+ * the title's content syllables. An item joins the most similar live story when the content shingles' Jaccard or
+ * the title overlap clears its threshold and the two share a minimum of content. A shared unit lowers the bar only
+ * a little; items about different units never join, nor do items of different incident categories unless their
+ * wording is nearly the same. The one rule that needs no shared wording is a follow-up: the same unit and the same
+ * incident category within the window ("Tạm dừng bếp ăn sau vụ việc" after a food poisoning).
  *
- * The story id is the id of the story's first assigned item, so for a given input order the output is fixed.
+ * Stories whose first item is older than the window (measured from the newest publication time seen) are evicted
+ * together with their index entries, and a hard cap on live stories bounds memory whatever the input. The story id
+ * is the id of the story's first assigned item, so for a given input order the output is fixed.
  */
 import { toSyllables } from '../tone/syllables';
 
@@ -19,12 +25,17 @@ export interface StoryItem {
   readonly text?: string;
   readonly publishedAt?: string | number | Date | null;
   readonly outlet?: string | null;
-  /** Entities the item is about (matched unit codes): sharing one lowers the similarity needed to join. */
-  readonly keys?: readonly string[];
   /**
-   * What kind of event this is (an incident category). Two items about the same entity with the same topic in
-   * the window are one story whatever their wording: follow-ups ("trường xin lỗi", "phường chỉ đạo làm rõ")
-   * share few words with the first report.
+   * Entities the item is about (matched unit codes). Sharing one lowers the similarity needed a little; items
+   * whose entities are all different are different stories.
+   */
+  readonly keys?: readonly string[];
+  /** Names of those entities, in any spelling: their syllables say who, not what happened, so they are masked. */
+  readonly names?: readonly string[];
+  /**
+   * What kind of event this is (an incident category, null otherwise). The same entity with the same topic in the
+   * window is one story whatever the wording: follow-ups ("trường xin lỗi", "phường chỉ đạo làm rõ") share few
+   * words with the first report. Different topics need nearly the same wording to join.
    */
   readonly topic?: string | null;
   /** Folded syllables of title and text when the caller already has them (saves tokenising twice). */
@@ -43,10 +54,13 @@ export interface StoryAssignment {
   readonly outlets: number;
 }
 
+/** Puts an item in a story; a StoryClusterer's `assign`, or a caller's persisted equivalent. */
+export type AssignStory = (item: StoryItem) => StoryAssignment;
+
 export interface StoryClustererOptions {
   readonly windowHours?: number;
   readonly maxStories?: number;
-  /** Estimated Jaccard of title+text bigram shingles above which two items are the same story. */
+  /** Jaccard of title+text content bigrams above which two items are the same story. */
   readonly textThreshold?: number;
   /** Overlap of title content syllables above which two items are the same story. */
   readonly titleThreshold?: number;
@@ -56,12 +70,21 @@ const HASHES = 64;
 const ROWS_PER_BAND = 3;
 const BANDS = Math.floor(HASHES / ROWS_PER_BAND);
 const MEMBERS_KEPT = 6;
+/** Content bigrams kept per member for the exact comparison; the title's come first. */
+const SHINGLES_KEPT = 160;
 /** A title bigram shared by more live stories than this says nothing about the event ("học sinh"). */
 const MAX_POSTINGS = 40;
-/** Two reports about the same school in the same days need less shared wording to be one story. */
-const ENTITY_RELAX = 0.5;
+/** A shared unit makes a same-day report a little more likely to be the same event, no more. */
+const ENTITY_RELAX = 0.7;
+/** Different incident categories join only when the wording is this much more alike than usual. */
+const TOPIC_CONFLICT = 1.3;
+/** Fewer shared content syllables (title) or bigrams (text) than these is a coincidence, not an event. */
+const MIN_SHARED_TITLE = 2;
+const MIN_SHARED_SHINGLES = 2;
 /** Keeps a same-entity, same-topic match above zero when the wording shares nothing. */
 const SAME_TOPIC_SCORE = 0.05;
+/** Marks a masked position in a syllable sequence: no bigram spans it. */
+const GAP = '';
 
 const STOPWORDS = new Set(
   (
@@ -69,6 +92,60 @@ const STOPWORDS = new Set(
     'nguoi sau truoc ngay hon nhieu lai vao len tren duoi cung khong chua theo tp hcm thanh pho'
   ).split(' '),
 );
+
+/**
+ * Who and where, never what: school words and levels, the district and its wards (old and new), the city, and the
+ * words nearly every school story uses ("học sinh", "phụ huynh", "năm học"). Masked wherever they occur, as whole
+ * phrases so that "giao thông" keeps its "thông" while "phổ thông" loses it.
+ */
+const NAMING_PHRASES: readonly string[] = [
+  'truong',
+  'thpt',
+  'thcs',
+  'th',
+  'mn',
+  'mg',
+  'gdtx',
+  'trung hoc pho thong',
+  'trung hoc co so',
+  'tieu hoc',
+  'mam non',
+  'mau giao',
+  'nha tre',
+  'hoc sinh',
+  'hs',
+  'giao vien',
+  'nha truong',
+  'phu huynh',
+  'nam hoc',
+  'to chuc',
+  'go vap',
+  'quan go vap',
+  'q go vap',
+  'qgv',
+  'q gv',
+  'phuong',
+  'an nhon',
+  'an hoi tay',
+  'an hoi dong',
+  'hanh thong',
+  'hanh thong tay',
+  'thong tay hoi',
+  'tphcm',
+  'tp hcm',
+  'ho chi minh',
+  'sai gon',
+];
+/** Phrase syllables by first syllable, longest first. */
+const NAMING = new Map<string, string[][]>();
+for (const phrase of NAMING_PHRASES) {
+  const parts = phrase.split(' ');
+  const list = NAMING.get(parts[0]) ?? [];
+  list.push(parts);
+  list.sort((a, b) => b.length - a.length);
+  NAMING.set(parts[0], list);
+}
+const NAME_CACHE_LIMIT = 4096;
 
 // Seeds for the HASHES hash functions: odd multipliers and offsets from a fixed LCG, so runs agree.
 const SEED_A = new Uint32Array(HASHES);
@@ -101,7 +178,10 @@ interface Keys {
 
 interface Member {
   readonly signature: Uint32Array;
-  readonly title: Set<string>;
+  /** Distinct content bigram hashes, ascending. */
+  readonly shingles: Uint32Array;
+  /** Distinct title content syllables, hashed, ascending. */
+  readonly title: Uint32Array;
   readonly entities: readonly string[];
   readonly topic: string | null;
 }
@@ -130,6 +210,8 @@ export class StoryClusterer {
   private readonly stories = new Map<string, Story>();
   /** Hashed band, title-bigram and entity keys to the live stories holding them; collisions only add candidates. */
   private readonly index = new Map<number, Set<Story>>();
+  /** Entity name → its folded syllables; names repeat across items. */
+  private readonly nameSyllables = new Map<string, readonly string[]>();
   private watermark = Number.NEGATIVE_INFINITY;
   private sinceSweep = 0;
 
@@ -150,10 +232,13 @@ export class StoryClusterer {
     if (time > this.watermark) this.watermark = time;
     if (++this.sinceSweep >= 256 || this.stories.size > this.maxStories) this.sweep();
 
-    const title = item.foldedTitle ?? toSyllables(item.title).folded;
-    const body = item.foldedText ?? toSyllables(item.text ?? '').folded;
+    const masked = this.maskedNames(item.names);
+    const title = contentOf(item.foldedTitle ?? toSyllables(item.title).folded, masked);
+    const body = contentOf(item.foldedText ?? toSyllables(item.text ?? '').folded, masked);
+    const shingles = shinglesOf(title, body);
     const member: Member = {
-      signature: minhash([...title, '|', ...body]),
+      signature: minhash(shingles),
+      shingles: keptShingles(shingles),
       title: titleTerms(title),
       entities: item.keys ?? [],
       topic: item.topic ?? null,
@@ -193,6 +278,21 @@ export class StoryClusterer {
     return describe(created, parsed !== null);
   }
 
+  private maskedNames(names: readonly string[] | undefined): Set<string> | null {
+    if (!names || names.length === 0) return null;
+    const out = new Set<string>();
+    for (const name of names) {
+      let syllables = this.nameSyllables.get(name);
+      if (!syllables) {
+        syllables = toSyllables(name).folded;
+        if (this.nameSyllables.size >= NAME_CACHE_LIMIT) this.nameSyllables.clear();
+        this.nameSyllables.set(name, syllables);
+      }
+      for (const s of syllables) out.add(s);
+    }
+    return out;
+  }
+
   private bestStory(member: Member, keys: Keys, time: number): Story | undefined {
     const seen = new Set<Story>();
     let best: Story | undefined;
@@ -219,35 +319,48 @@ export class StoryClusterer {
   private similarity(member: Member, story: Story): number {
     let best = 0;
     for (const other of story.members) {
-      const text = estimateJaccard(member.signature, other.signature);
-      const title = overlap(member.title, other.title);
-      const entity = sharesEntity(member, other);
-      if (entity && member.topic !== null && member.topic === other.topic) {
+      const entity = relation(member.entities, other.entities);
+      if (entity === 'different') continue;
+      const sameTopic = member.topic !== null && member.topic === other.topic;
+      const shared = sharedCount(member.shingles, other.shingles);
+      const union = member.shingles.length + other.shingles.length - shared;
+      const text = union === 0 ? 0 : shared / union;
+      const sharedTitle = sharedCount(member.title, other.title);
+      const title = sharedTitle === 0 ? 0 : (2 * sharedTitle) / (member.title.length + other.title.length);
+      if (entity === 'shared' && sameTopic) {
         best = Math.max(best, text + title + SAME_TOPIC_SCORE);
         continue;
       }
-      const relax = entity ? ENTITY_RELAX : 1;
-      const same =
-        text >= this.textThreshold * relax ||
-        title >= this.titleThreshold * relax ||
-        (text >= this.textThreshold * 0.5 * relax && title >= this.titleThreshold * 0.7 * relax);
-      if (same) best = Math.max(best, text + title);
+      const conflict = member.topic !== null && other.topic !== null && !sameTopic;
+      const factor = conflict ? TOPIC_CONFLICT : entity === 'shared' ? ENTITY_RELAX : 1;
+      const byText = shared >= MIN_SHARED_SHINGLES && text >= this.textThreshold * factor;
+      const byTitle = sharedTitle >= MIN_SHARED_TITLE && title >= this.titleThreshold * factor;
+      // Two half-way signals agreeing is good enough only when nothing speaks against the match.
+      const byBoth =
+        !conflict &&
+        shared >= MIN_SHARED_SHINGLES &&
+        sharedTitle >= MIN_SHARED_TITLE &&
+        text >= this.textThreshold * 0.5 * factor &&
+        title >= this.titleThreshold * 0.7 * factor;
+      if (byText || byTitle || byBoth) best = Math.max(best, text + title);
     }
     return best;
   }
 
   private keysOf(member: Member, title: readonly string[]): Keys {
     const all: number[] = [];
-    for (let b = 0; b < BANDS; b++) {
-      let key = Math.imul(b + 1, 0x9e3779b1);
-      for (let r = 0; r < ROWS_PER_BAND; r++)
-        key = Math.imul(key ^ member.signature[b * ROWS_PER_BAND + r], 0x01000193);
-      all.push(key >>> 0);
+    if (member.shingles.length > 0) {
+      for (let b = 0; b < BANDS; b++) {
+        let key = Math.imul(b + 1, 0x9e3779b1);
+        for (let r = 0; r < ROWS_PER_BAND; r++)
+          key = Math.imul(key ^ member.signature[b * ROWS_PER_BAND + r], 0x01000193);
+        all.push(key >>> 0);
+      }
     }
     for (const entity of member.entities) all.push(fnv1a('e:' + entity));
     const titleFrom = all.length;
     for (let i = 0; i + 1 < title.length; i++) {
-      if (STOPWORDS.has(title[i]) && STOPWORDS.has(title[i + 1])) continue;
+      if (!isShingle(title[i], title[i + 1])) continue;
       all.push(fnv1a('t:' + title[i] + ' ' + title[i + 1]));
     }
     return { all, titleFrom, titleTo: all.length };
@@ -302,23 +415,75 @@ function toTime(value: StoryItem['publishedAt']): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-function sharesEntity(a: Member, b: Member): boolean {
-  for (const e of a.entities) if (b.entities.includes(e)) return true;
-  return false;
+function relation(a: readonly string[], b: readonly string[]): 'shared' | 'different' | 'unknown' {
+  if (a.length === 0 || b.length === 0) return 'unknown';
+  for (const e of a) if (b.includes(e)) return 'shared';
+  return 'different';
 }
 
-function titleTerms(title: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const s of title) if (!STOPWORDS.has(s)) out.add(s);
+/** The syllables with naming phrases and the given names' syllables replaced by GAP. */
+function contentOf(syllables: readonly string[], names: Set<string> | null): string[] {
+  const out = new Array<string>(syllables.length);
+  for (let i = 0; i < syllables.length;) {
+    const s = syllables[i];
+    const phrases = NAMING.get(s);
+    let length = 0;
+    if (phrases) {
+      for (const phrase of phrases) {
+        let k = 1;
+        while (k < phrase.length && syllables[i + k] === phrase[k]) k++;
+        if (k === phrase.length) {
+          length = k;
+          break;
+        }
+      }
+    }
+    if (length > 0) {
+      for (let k = 0; k < length; k++) out[i + k] = GAP;
+      i += length;
+      continue;
+    }
+    out[i] = names !== null && names.has(s) ? GAP : s;
+    i++;
+  }
   return out;
 }
 
-function minhash(syllables: readonly string[]): Uint32Array {
+/** A bigram of two unmasked syllables, not both stopwords ("bị đánh" counts, "của các" does not). */
+function isShingle(a: string, b: string): boolean {
+  return a !== GAP && b !== GAP && !(STOPWORDS.has(a) && STOPWORDS.has(b));
+}
+
+function shinglesOf(title: readonly string[], body: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const part of [title, body]) {
+    for (let i = 0; i + 1 < part.length; i++) {
+      if (isShingle(part[i], part[i + 1])) out.push(fnv1a(part[i] + ' ' + part[i + 1]));
+    }
+  }
+  return out;
+}
+
+function keptShingles(shingles: readonly number[]): Uint32Array {
+  return distinctSorted(Uint32Array.from(shingles.slice(0, SHINGLES_KEPT)));
+}
+
+function titleTerms(title: readonly string[]): Uint32Array {
+  const out: number[] = [];
+  for (const s of title) if (s !== GAP && !STOPWORDS.has(s)) out.push(fnv1a(s));
+  return distinctSorted(Uint32Array.from(out));
+}
+
+function distinctSorted(values: Uint32Array): Uint32Array {
+  values.sort();
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[n++] = values[i];
+  return values.subarray(0, n);
+}
+
+function minhash(shingles: readonly number[]): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    if (syllables[i] === '|' || syllables[i + 1] === '|') continue;
-    if (STOPWORDS.has(syllables[i]) && STOPWORDS.has(syllables[i + 1])) continue;
-    const x = fnv1a(syllables[i] + ' ' + syllables[i + 1]);
+  for (const x of shingles) {
     for (let k = 0; k < HASHES; k++) {
       const h = (Math.imul(x, SEED_A[k]) + SEED_B[k]) >>> 0;
       if (h < sig[k]) sig[k] = h;
@@ -327,18 +492,18 @@ function minhash(syllables: readonly string[]): Uint32Array {
   return sig;
 }
 
-function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a[0] === 0xffffffff || b[0] === 0xffffffff) return 0;
-  let same = 0;
-  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
-  return same / HASHES;
-}
-
-/** Dice coefficient of title content syllables. */
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size < 3 || b.size < 3) return 0;
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const s of small) if (large.has(s)) shared++;
-  return (2 * shared) / (a.size + b.size);
+/** Elements common to two ascending arrays. */
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
 }
