@@ -58,7 +58,7 @@ export class Incidents1764500000001 implements MigrationInterface {
         status text NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'acknowledged', 'investigating',
           'response_drafted', 'awaiting_approval', 'responded', 'resolved', 'dismissed')),
         severity text NOT NULL REFERENCES severity_level (code),
-        severity_reasons text[] NOT NULL DEFAULT '{}',
+        severity_reasons jsonb NOT NULL DEFAULT '[]'::jsonb,
         severity_manual boolean NOT NULL DEFAULT false,
         category text,
         source_url text,

@@ -1,10 +1,10 @@
 import { SeverityReasonCode, TimelineCode } from '@mw/shared';
 import {
-  decodeSeverityReason,
-  encodeSeverityReason,
+  readSeverityReason,
   renderSeverityReason,
   renderTimeline,
   timelineMessageOf,
+  withText,
 } from './incident-messages';
 
 describe('incident messages', () => {
@@ -38,19 +38,27 @@ describe('incident messages', () => {
     }
   });
 
-  it('stores a reason as JSON and reads one written before codes as plain text', () => {
-    const stored = encodeSeverityReason({ code: 'outlets', params: { count: 4 } });
-    expect(decodeSeverityReason(stored)).toEqual({
-      code: 'outlets',
-      params: { count: 4 },
-      text: '4 nguồn tin cùng đưa tin',
-    });
-    expect(decodeSeverityReason('opened by hand')).toEqual({
+  it('stores a reason with its text and reads it back, rendering known codes afresh', () => {
+    const stored = JSON.parse(JSON.stringify(withText({ code: 'outlets', params: { count: 4 } }))) as unknown;
+    expect(stored).toEqual({ code: 'outlets', params: { count: 4 }, text: '4 nguồn tin cùng đưa tin' });
+    expect(readSeverityReason({ code: 'outlets', params: { count: 5 }, text: 'cũ' }).text).toBe(
+      '5 nguồn tin cùng đưa tin',
+    );
+  });
+
+  it('shows an element with an unknown code or bad params by its stored text', () => {
+    expect(readSeverityReason({ code: 'nope', params: {}, text: 'Lý do cũ' })).toEqual({
       code: 'text',
-      params: { text: 'opened by hand' },
-      text: 'opened by hand',
+      params: { text: 'Lý do cũ' },
+      text: 'Lý do cũ',
     });
-    expect(decodeSeverityReason('{"code":"nope","params":{}}').code).toBe('text');
+    expect(readSeverityReason({ code: 'outlets', params: { count: [4] } }).code).toBe('text');
+    expect(readSeverityReason('Mở bằng tay')).toEqual({
+      code: 'text',
+      params: { text: 'Mở bằng tay' },
+      text: 'Mở bằng tay',
+    });
+    expect(readSeverityReason(null).text).toBe('');
   });
 
   it('reads a timeline entry without a stored message as plain text', () => {

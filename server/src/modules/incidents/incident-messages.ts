@@ -3,9 +3,9 @@
  * API, e-mail digests and logs read well without the dashboard, while the dashboard translates the code itself.
  * Each template is a switch arm, so a new code cannot ship without its Vietnamese text.
  *
- * Severity reasons live in the `incident.severity_reasons` text[] column, which predates codes: each element holds
- * one reason as JSON (`{"code":…,"params":…}`). An element that is not such JSON is a reason written before codes and
- * is read back as code `text` with the stored string as its text.
+ * Severity reasons live in the `incident.severity_reasons` jsonb column as an array of `{code, params, text}`, the
+ * text rendered when written so that SQL and ad-hoc readers need no code table. Reading renders known codes again, so
+ * a corrected template shows at once; anything else is shown by its stored text.
  */
 import {
   SeverityReasonCode,
@@ -174,25 +174,20 @@ export function renderTimeline(message: TimelineMessage): string {
 
 const REASON_CODES = new Set<string>(Object.values(SeverityReasonCode));
 
-/** One reason as stored in a text[] column. */
-export function encodeSeverityReason(reason: SeverityReason): string {
-  return JSON.stringify({ code: reason.code, params: reason.params });
+/** A reason with its Vietnamese text, as written to `incident.severity_reasons`. */
+export function withText(reason: SeverityReason): SeverityReasonView {
+  return { code: reason.code, params: reason.params, text: renderSeverityReason(reason) };
 }
 
-/** A stored reason back as code, params and Vietnamese text; anything else is kept as plain text. */
-export function decodeSeverityReason(stored: string): SeverityReasonView {
-  if (stored.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(stored) as { code?: unknown; params?: unknown };
-      if (typeof parsed.code === 'string' && REASON_CODES.has(parsed.code) && isParams(parsed.params)) {
-        const reason: SeverityReason = { code: parsed.code as SeverityReasonCode, params: parsed.params };
-        return { ...reason, text: renderSeverityReason(reason) };
-      }
-    } catch {
-      // Not ours: a reason that happens to start with a brace is shown as written.
-    }
+/** One element of `incident.severity_reasons` as the API shows it; a bare string or odd object keeps its text. */
+export function readSeverityReason(stored: unknown): SeverityReasonView {
+  if (typeof stored === 'string') return { code: SeverityReasonCode.Text, params: { text: stored }, text: stored };
+  const { code, params, text } = (stored ?? {}) as { code?: unknown; params?: unknown; text?: unknown };
+  if (typeof code === 'string' && REASON_CODES.has(code) && isParams(params)) {
+    return withText({ code: code as SeverityReasonCode, params });
   }
-  return { code: SeverityReasonCode.Text, params: { text: stored }, text: stored };
+  const shown = typeof text === 'string' ? text : '';
+  return { code: SeverityReasonCode.Text, params: { text: shown }, text: shown };
 }
 
 /** A reason written by the analysis stage for one mention (already Vietnamese). */

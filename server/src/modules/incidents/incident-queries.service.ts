@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
 import { incidentNotFound } from './incident-errors';
-import { decodeSeverityReason, timelineMessageOf } from './incident-messages';
+import { readSeverityReason, timelineMessageOf } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { iso, type IncidentMentionRow, type IncidentRow } from './incident-rows';
 import { allowedTransitions, STATUS_TIMESTAMP_COLUMN } from './incident-status';
@@ -168,7 +168,7 @@ export class IncidentQueries {
       assignedAt: iso(a.assigned_at) as string,
       unassignedAt: iso(a.unassigned_at),
     }));
-    const reasons = row.severity_reasons.map(decodeSeverityReason);
+    const reasons = row.severity_reasons.map(readSeverityReason);
     const timestamps: IncidentDetail['timestamps'] = {};
     for (const [status, column] of Object.entries(STATUS_TIMESTAMP_COLUMN)) {
       timestamps[status as keyof typeof STATUS_TIMESTAMP_COLUMN] = iso(row[column as keyof IncidentRow] as Date | null);

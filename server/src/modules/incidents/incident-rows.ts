@@ -9,7 +9,8 @@ export interface IncidentRow {
   origin: IncidentOrigin;
   status: IncidentStatus;
   severity: Severity;
-  severity_reasons: string[];
+  /** jsonb: `{code, params, text}` objects, read through `readSeverityReason`. */
+  severity_reasons: unknown[];
   severity_manual: boolean;
   category: Category | null;
   source_url: string | null;

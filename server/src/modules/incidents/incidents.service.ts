@@ -30,7 +30,7 @@ import type { MentionFacts } from '../analysis/mention-reader.service';
 import { startEscalation, stopAllClocks, tightenEscalation } from '../escalation/escalation-state';
 import { AuditService } from '../organisation/audit/audit.service';
 import { invalidTransition } from './incident-errors';
-import { encodeSeverityReason, type SeverityReason } from './incident-messages';
+import { withText, type SeverityReason } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentRecipients, unique } from './incident-recipients';
@@ -543,13 +543,13 @@ export class IncidentsService {
     const rows: { id: string; number: string }[] = await m.query(
       `INSERT INTO incident (title, description, origin, severity, severity_reasons, severity_manual, category, source_url,
          opened_by, opened_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id, number::text AS number`,
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $10) RETURNING id, number::text AS number`,
       [
         spec.title,
         spec.description,
         spec.origin,
         severity,
-        reasons.map(encodeSeverityReason),
+        JSON.stringify(reasons.map(withText)),
         spec.severity !== null,
         spec.category,
         spec.sourceUrl,
@@ -695,10 +695,10 @@ export class IncidentsService {
     const assessed = assessSeverity(mentions.map(toEvidence), row.severity);
     const now = this.clock.now();
     if (severityRank(assessed.severity) < severityRank(row.severity)) {
-      await m.query(`UPDATE incident SET severity = $2, severity_reasons = $3, updated_at = $4 WHERE id = $1`, [
+      await m.query(`UPDATE incident SET severity = $2, severity_reasons = $3::jsonb, updated_at = $4 WHERE id = $1`, [
         id,
         assessed.severity,
-        assessed.reasons.map(encodeSeverityReason),
+        JSON.stringify(assessed.reasons.map(withText)),
         now,
       ]);
       await appendTimeline(m, {
@@ -731,9 +731,9 @@ export class IncidentsService {
       }
       row.severity = assessed.severity;
     } else if (assessed.severity === row.severity) {
-      await m.query(`UPDATE incident SET severity_reasons = $2, updated_at = $3 WHERE id = $1`, [
+      await m.query(`UPDATE incident SET severity_reasons = $2::jsonb, updated_at = $3 WHERE id = $1`, [
         id,
-        assessed.reasons.map(encodeSeverityReason),
+        JSON.stringify(assessed.reasons.map(withText)),
         now,
       ]);
     }

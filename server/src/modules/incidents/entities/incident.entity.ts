@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import type { SeverityReasonView } from '@mw/shared';
 import { SeverityLevelEntity } from './severity-level.entity';
 
 /** An incident ticket; one timestamp column per workflow transition. Written through IncidentsService only. */
@@ -48,8 +49,8 @@ export class IncidentEntity {
   @JoinColumn({ name: 'severity', foreignKeyConstraintName: 'incident_severity_fkey' })
   severityLevel?: SeverityLevelEntity;
 
-  @Column('text', { name: 'severity_reasons', array: true, default: () => "'{}'" })
-  severityReasons!: string[];
+  @Column('jsonb', { name: 'severity_reasons', default: () => "'[]'" })
+  severityReasons!: SeverityReasonView[];
 
   @Column('boolean', { name: 'severity_manual', default: false })
   severityManual!: boolean;
