@@ -12,13 +12,15 @@ const build = spawnSync(
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const apiPort = process.env.PORT ?? '3000';
+// vite does not export its bin path; resolve it next to its package.json before anything is started.
+const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 const children = [
   spawn(process.execPath, ['server/dist/main.js'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PORT: apiPort, MW_WEB_DIST: '' },
   }),
-  spawn(process.execPath, [require.resolve('vite/bin/vite.js')], {
+  spawn(process.execPath, [viteBin], {
     cwd: path.join(root, 'web'),
     stdio: 'inherit',
     env: { ...process.env, MW_API_PORT: apiPort },
