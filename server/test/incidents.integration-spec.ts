@@ -599,9 +599,15 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
       body: { title: 'Thử', unitCodes: [SCHOOL_A] },
     });
     expect(principalOpens.status).toBe(403);
-    // The web admin of the school may still acknowledge and comment.
+    // The web admin of the school sees the ticket and may comment, but acknowledging would stop the escalation
+    // chain without anyone who handles the incident having seen it.
     const ack = await call(t.baseUrl, 'POST', `incidents/${id}/acknowledge`, { token: token(webAdminA) });
-    expect(ack.status).toBe(200);
+    expect(ack.status).toBe(403);
+    const comment = await call(t.baseUrl, 'POST', `incidents/${id}/comments`, {
+      token: token(webAdminA),
+      body: { body: 'Đã gỡ bài đăng trên trang của trường.' },
+    });
+    expect(comment.status).toBe(201);
   });
 
   it('keeps the timeline append-only', async () => {
@@ -682,6 +688,11 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     expect(tasked.status).toBe(201);
     const task = tasked.body.tasks[0] as IncidentDetail['tasks'][number];
     expect(task).toMatchObject({ ownerId: principalA.id, dueAt: due, doneAt: null });
+    // Someone who can see the ticket but neither owns the task nor handles incidents may not close it.
+    const notTheirs = await call(t.baseUrl, 'POST', `incidents/${id}/tasks/${task.id}/done`, {
+      token: token(webAdminA),
+    });
+    expect(notTheirs.status).toBe(403);
     const done = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/tasks/${task.id}/done`, {
       token: token(principalA),
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AnalyzeTextResult, MentionView, Page, StoryDetail, StoryView } from '@mw/shared';
-import { ANY_ROLE, Authenticated, Roles } from '../../common/auth/access.decorators';
+import { ANY_ROLE, Roles } from '../../common/auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
 import { AnalysisService } from './analysis.service';
 import { AnalyzeTextDto, MentionListQueryDto, StoryListQueryDto } from './mention.dto';
@@ -57,7 +57,7 @@ export class AnalyzeController {
   /** Analyses the posted text with the current units and aliases; nothing is saved. */
   @Post()
   @HttpCode(200)
-  @Authenticated()
+  @Roles(...ANY_ROLE)
   analyze(@Body() body: AnalyzeTextDto): Promise<AnalyzeTextResult> {
     return this.analysis.analyzeText(body);
   }

@@ -80,7 +80,7 @@ export class IncidentsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Roles(...ANY_ROLE)
+  @Roles(...INCIDENT_HANDLERS)
   acknowledge(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,

@@ -24,12 +24,14 @@ import {
 } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type AuthUser } from '../../common/auth/auth-user';
-import { ScopeService } from '../../common/auth/scope';
+import { hasRole, ScopeService } from '../../common/auth/scope';
+import { returnedRows } from '../../common/database/returned-rows';
+import { INCIDENT_HANDLERS } from './incident-permissions';
 import { Clock } from '../../common/clock/clock';
 import type { MentionFacts } from '../analysis/mention-reader.service';
 import { startEscalation, stopAllClocks, tightenEscalation } from '../escalation/escalation-state';
 import { AuditService } from '../organisation/audit/audit.service';
-import { invalidTransition } from './incident-errors';
+import { invalidTransition, notAssignee } from './incident-errors';
 import { withText, type SeverityReason } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
@@ -370,11 +372,25 @@ export class IncidentsService {
     await this.dataSource.transaction(async (m) => {
       await this.store.visible(m, user, id, true);
       const now = this.clock.now();
-      const rows: { title: string }[] = await m.query(
-        `UPDATE incident_task SET done_at = $3 WHERE id = $1 AND incident_id = $2 AND done_at IS NULL RETURNING title`,
-        [taskId, id, now],
+      // The task's owner closes it, or someone who handles incidents; others in scope may only read it.
+      const mayCloseAny = hasRole(user, ...INCIDENT_HANDLERS);
+      const rows = returnedRows<{ title: string }>(
+        await m.query(
+          `UPDATE incident_task SET done_at = $3
+            WHERE id = $1 AND incident_id = $2 AND done_at IS NULL AND ($4 OR owner_id = $5)
+            RETURNING title`,
+          [taskId, id, now, mayCloseAny, user.id],
+        ),
       );
-      if (rows.length === 0) throw invalidTransition('The task does not exist or is already done');
+      if (rows.length === 0) {
+        const open: unknown[] = await m.query(
+          `SELECT 1 FROM incident_task WHERE id = $1 AND incident_id = $2 AND done_at IS NULL`,
+          [taskId, id],
+        );
+        if (open.length > 0)
+          throw notAssignee('Only the task owner or a person handling incidents can close this task');
+        throw invalidTransition('The task does not exist or is already done');
+      }
       await appendTimeline(m, {
         incidentId: id,
         at: now,

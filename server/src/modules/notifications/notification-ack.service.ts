@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { AppConfig } from '../../config/app-config';
 import { signAckToken, verifyAckToken } from './ack-token';
-import { returnedRows } from './returned-rows';
+import { returnedRows } from '../../common/database/returned-rows';
 
 const ACK_SECRET_SETTING = 'notification_ack_secret';
 

@@ -26,7 +26,7 @@ import {
   RecipientContact,
 } from './channels/notification-channel';
 import { ACKNOWLEDGEABLE_TEMPLATES, NotificationAckService } from './notification-ack.service';
-import { returnedRows } from './returned-rows';
+import { returnedRows } from '../../common/database/returned-rows';
 import { mayRetry, retryDelayMs, RetryPolicy } from './retry-policy';
 
 /** Rows one instance claims per round; they are sent concurrently. */

@@ -14,7 +14,7 @@ import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { PeopleService } from '../organisation/people/people.service';
 import { renderNotification } from './notification-templates';
-import { returnedRows } from './returned-rows';
+import { returnedRows } from '../../common/database/returned-rows';
 
 interface DeliveryRow {
   id: string;

@@ -22,7 +22,7 @@ import { normaliseEmail } from '../people/person.mapper';
 import { PeopleService } from '../people/people.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
-import { returnedRows } from '../returned-rows';
+import { returnedRows } from '../../../common/database/returned-rows';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokenStore } from './refresh-token.store';
 

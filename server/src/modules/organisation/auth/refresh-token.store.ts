@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '../returned-rows';
+import { returnedRows } from '../../../common/database/returned-rows';
 
 /** Revocation shared by sign-out, password changes and deactivation. */
 @Injectable()

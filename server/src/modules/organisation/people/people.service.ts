@@ -26,7 +26,7 @@ import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokenStore } from '../auth/refresh-token.store';
-import { returnedRows } from '../returned-rows';
+import { returnedRows } from '../../../common/database/returned-rows';
 import { UnitEntity } from '../units/unit.entity';
 import { PersonEntity } from './person.entity';
 import {
