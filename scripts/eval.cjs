@@ -4,20 +4,6 @@
 // goals of issue 4. Runs the TypeScript sources directly (no build needed); exit code 1 when a goal is missed.
 'use strict';
 
-const fs = require('node:fs');
-require('../tools/eval/ts-hook.cjs');
-const {
-  runEvaluation,
-  formatEvalReport,
-  DEFAULT_LABELLED_PATH,
-} = require('../server/src/modules/analysis/pipeline/evaluate.ts');
+const { runEvalCli } = require('../tools/eval/eval.cjs');
 
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? DEFAULT_LABELLED_PATH;
-if (!fs.existsSync(file)) {
-  process.stderr.write(`error: labelled set not found at ${file}\n`);
-  process.exit(1);
-}
-const report = runEvaluation(file);
-process.stdout.write(formatEvalReport(report, { mistakes: args.includes('--mistakes') }));
-process.exitCode = report.goals.every((g) => g.met) ? 0 : 1;
+runEvalCli(process.argv.slice(2), { requireFile: true });

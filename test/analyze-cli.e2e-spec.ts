@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { startTestPostgres, type TestPostgres } from './support/postgres';
 import { postgresPids, runCli } from './support/server-process';
+import { query } from './support/db';
 
 const NGUYEN_DU = '79764502'; // THCS Nguyễn Du, Gò Vấp
 const CONTRACT_KEYS = ['category', 'id', 'incident', 'sentiment', 'severity', 'storyId', 'units'];
@@ -32,16 +32,6 @@ function parseOut(stdout: string): ContractLine[] {
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as ContractLine);
-}
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 describe('cli analyze without a database', () => {

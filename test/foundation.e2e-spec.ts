@@ -5,10 +5,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { startOrAttachEmbeddedPostgres } from '../server/src/database/embedded-postgres';
 import { startTestPostgres, TestPostgres } from './support/postgres';
 import { postgresPids, runCli, ServerProcess, startServer } from './support/server-process';
+import { query } from './support/db';
+import { waitUntil } from './support/wait';
 
 function connectionFor(dataDir: string): string {
   const { user, password } = JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')) as {
@@ -17,24 +18,6 @@ function connectionFor(dataDir: string): string {
   };
   const port = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3];
   return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/mediawatch`;
-}
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('server with the embedded PostgreSQL', () => {
@@ -52,7 +35,7 @@ describe('server with the embedded PostgreSQL', () => {
   afterEach(async () => {
     for (const server of started.splice(0)) await server.stop('SIGTERM');
     for (const pid of postgresPids(dataDir)) process.kill(pid, 'SIGINT');
-    await waitFor(() => postgresPids(dataDir).length === 0, 20_000);
+    await waitUntil(() => postgresPids(dataDir).length === 0, 20_000);
   });
 
   beforeAll(() => {
@@ -75,7 +58,7 @@ describe('server with the embedded PostgreSQL', () => {
     await query(connectionFor(dataDir), `INSERT INTO app_setting (key, value) VALUES ('e2e.marker', '"kept"')`);
 
     expect(await first.stop('SIGTERM')).toBe(0);
-    await waitFor(() => postgresPids(dataDir).length === 0);
+    await waitUntil(() => postgresPids(dataDir).length === 0);
 
     const second = await start();
     await second.waitHealthy();
@@ -86,7 +69,7 @@ describe('server with the embedded PostgreSQL', () => {
     );
     expect(rows).toEqual([{ value: 'kept' }]);
     expect(await second.stop('SIGINT')).toBe(0);
-    await waitFor(() => postgresPids(dataDir).length === 0);
+    await waitUntil(() => postgresPids(dataDir).length === 0);
   });
 
   it('after SIGKILL, the next start adopts the orphaned PostgreSQL and leaves none behind on shutdown', async () => {
@@ -99,7 +82,7 @@ describe('server with the embedded PostgreSQL', () => {
     await next.waitHealthy();
     expect(next.output()).toContain('adopting embedded PostgreSQL');
     expect(await next.stop('SIGTERM')).toBe(0);
-    await waitFor(() => postgresPids(dataDir).length === 0);
+    await waitUntil(() => postgresPids(dataDir).length === 0);
   });
 
   it('recovers from a stale postmaster.pid whose process is gone', async () => {
@@ -107,14 +90,14 @@ describe('server with the embedded PostgreSQL', () => {
     await killed.waitHealthy();
     await killed.stop('SIGKILL');
     for (const pid of postgresPids(dataDir)) process.kill(pid, 'SIGKILL');
-    await waitFor(() => postgresPids(dataDir).length === 0);
+    await waitUntil(() => postgresPids(dataDir).length === 0);
     expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
 
     const next = await start();
     await next.waitHealthy();
     expect(next.output()).toContain('removing stale postmaster.pid');
     expect(await next.stop('SIGTERM')).toBe(0);
-    await waitFor(() => postgresPids(dataDir).length === 0);
+    await waitUntil(() => postgresPids(dataDir).length === 0);
   });
 
   it('CLI attaches to the PostgreSQL of a running server and leaves it running', async () => {
@@ -128,7 +111,7 @@ describe('server with the embedded PostgreSQL', () => {
     const health = await fetch(`${server.baseUrl}/api/health`);
     expect(health.status).toBe(200);
     expect(await server.stop('SIGTERM')).toBe(0);
-    await waitFor(() => postgresPids(dataDir).length === 0);
+    await waitUntil(() => postgresPids(dataDir).length === 0);
   });
 
   it('CLI starts the embedded PostgreSQL when no server runs, and stops it afterwards', async () => {

@@ -9,11 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { startFixtureFeedServer, type FixtureFeedServer } from './fixture-feed-server';
 import { startTestPostgres, type TestPostgres } from './support/postgres';
 import { ROOT, startServer, type ServerProcess } from './support/server-process';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './support/smtp';
+import { query } from './support/db';
+import { waitFor } from './support/wait';
 
 const PUBLIC_URL = 'https://mediawatch.govap.test';
 const ADMIN = { email: 'admin@govap.test', password: 'quan-tri-vien-2026' };
@@ -184,26 +185,6 @@ function publish(feeds: FixtureFeedServer, outlet: string, channelTitle: string,
   }
   feeds.setFeed(feedPath, rss(feeds.url, outlet, channelTitle, entries));
   return feedPath;
-}
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function api<T>(

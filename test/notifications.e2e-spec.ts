@@ -10,26 +10,8 @@ import { Client } from 'pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { startTestPostgres, type TestPostgres } from './support/postgres';
 import { startServer, type ServerProcess } from './support/server-process';
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { query } from './support/db';
+import { waitFor } from './support/wait';
 
 describe('notification delivery across a crash (real processes, PostgreSQL, SMTP)', () => {
   let pg: TestPostgres;

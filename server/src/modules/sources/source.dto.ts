@@ -21,6 +21,7 @@ import {
   type SourceSettings,
   type UpdateSourceRequest,
 } from '@mw/shared';
+import { IntersectionType, PartialType } from '@nestjs/swagger';
 
 /** An absolute http:// or https:// URL (what the fetcher accepts), without embedded credentials. */
 export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
@@ -85,51 +86,20 @@ export class CreateSourceBody implements CreateSourceRequest {
   settings?: SourceSettings;
 }
 
-export class UpdateSourceBody implements UpdateSourceRequest {
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  outlet?: string;
-
-  @IsOptional()
-  @IsHttpUrl()
-  url?: string;
-
-  @IsOptional()
-  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
-  kind?: SourceKind;
-
-  @IsOptional()
-  @IsInt({ message: 'intervalMinutes must be a whole number of minutes' })
-  @Min(1)
-  @Max(10080)
-  intervalMinutes?: number;
-
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100)
-  reachWeight?: number;
-
-  @ValidateIf((_, value) => value !== undefined && value !== null)
-  @IsString()
-  @MaxLength(50)
-  unitCode?: string | null;
-
-  @IsOptional()
-  @IsObject()
-  settings?: SourceSettings;
-
+/** The one field a source can change after creation but not be created with. */
+class SourceEnabledBody {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
 }
+
+/**
+ * Every create field made optional, then `enabled`. An intersection rather than a subclass field keeps the
+ * validation order of the create body with `enabled` last, so the 400 still names the same first offending field.
+ */
+export class UpdateSourceBody
+  extends IntersectionType(PartialType(CreateSourceBody), SourceEnabledBody)
+  implements UpdateSourceRequest {}
 
 /**
  * Checks the settings a kind relies on; returns the offending field and a message, or undefined when fine.

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { INCIDENT_CATEGORIES, SEVERITIES, type Category, type Severity } from '@mw/shared';
 import { ApiError } from '../../../api/http';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { SelectField } from '../../../components/ui/SelectField';
+import { UnitSelect } from '../../../components/ui/UnitSelect';
 import { useI18n } from '../../../i18n/i18n';
-import { useUnits } from '../../units/hooks/useUnits';
 import { useCreateIncident } from '../hooks/useIncidents';
 
 /** A spokesperson opens a ticket by hand from a tip: a parents' group post, a screenshot, a link. */
 export function CreateIncidentForm({ onCreated }: { onCreated(id: string): void }) {
   const { t } = useI18n();
-  const units = useUnits();
   const create = useCreateIncident();
   const [title, setTitle] = useState('');
   const [unitCode, setUnitCode] = useState('');
@@ -46,39 +46,23 @@ export function CreateIncidentForm({ onCreated }: { onCreated(id: string): void 
           aria-invalid={badField === 'title'}
         />
       </label>
-      <label className="field">
-        <span>{t('incidents.unit')}</span>
-        <select name="unitCode" required value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          {(units.data ?? []).map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('incidents.category')}</span>
-        <select name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          {INCIDENT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('incidents.severity')}</span>
-        <select name="severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-          <option value="">{t('incidents.severityAuto')}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {s} · {t(`severity.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UnitSelect name="unitCode" required value={unitCode} onChange={setUnitCode} emptyLabel={t('common.choose')} />
+      <SelectField
+        label={t('incidents.category')}
+        name="category"
+        value={category}
+        onChange={setCategory}
+        emptyLabel={t('common.choose')}
+        options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+      />
+      <SelectField
+        label={t('incidents.severity')}
+        name="severity"
+        value={severity}
+        onChange={setSeverity}
+        emptyLabel={t('incidents.severityAuto')}
+        options={SEVERITIES.map((s) => ({ value: s, label: `${s} · ${t(`severity.${s}`)}` }))}
+      />
       <label className="field span-2">
         <span>{t('incidents.sourceUrl')}</span>
         <input name="sourceUrl" type="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} />

@@ -5,9 +5,10 @@ import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
 import { Pagination } from '../../../components/ui/Pagination';
+import { SelectField } from '../../../components/ui/SelectField';
+import { UnitSelect } from '../../../components/ui/UnitSelect';
 import { SeverityBadge } from '../../incidents/components/SeverityBadge';
 import { useI18n } from '../../../i18n/i18n';
-import { useUnits } from '../../units/hooks/useUnits';
 import { MatchEvidence } from '../components/MatchEvidence';
 import { useMentions, useStories } from '../hooks/useMentions';
 
@@ -55,28 +56,23 @@ function MentionsList({ unit }: { unit: string }) {
   return (
     <>
       <div className="filters">
-        <label className="field">
-          <span>{t('mentions.sentiment')}</span>
-          <select value={sentiment} onChange={(e) => (setSentiment(e.target.value), setPage(1))}>
-            <option value="">{t('common.all')}</option>
-            {(['negative', 'neutral', 'positive'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`sentiment.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('incidents.category')}</span>
-          <select value={category} onChange={(e) => (setCategory(e.target.value), setPage(1))}>
-            <option value="">{t('common.all')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('mentions.sentiment')}
+          value={sentiment}
+          onChange={(v) => (setSentiment(v), setPage(1))}
+          emptyLabel={t('common.all')}
+          options={(['negative', 'neutral', 'positive'] as const).map((s) => ({
+            value: s,
+            label: t(`sentiment.${s}`),
+          }))}
+        />
+        <SelectField
+          label={t('incidents.category')}
+          value={category}
+          onChange={(v) => (setCategory(v), setPage(1))}
+          emptyLabel={t('common.all')}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -149,7 +145,6 @@ function StoriesList({ unit }: { unit: string }) {
 
 export function MentionsPage() {
   const { t } = useI18n();
-  const units = useUnits();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'stories' ? 'stories' : 'mentions';
   const unit = params.get('unit') ?? '';
@@ -173,17 +168,7 @@ export function MentionsPage() {
       </div>
       <div className="card" role="tabpanel">
         <div className="filters">
-          <label className="field">
-            <span>{t('incidents.unit')}</span>
-            <select value={unit} onChange={(e) => set({ unit: e.target.value })}>
-              <option value="">{t('common.all')}</option>
-              {(units.data ?? []).map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect value={unit} onChange={(code) => set({ unit: code })} emptyLabel={t('common.all')} />
         </div>
         {tab === 'mentions' ? <MentionsList unit={unit} /> : <StoriesList unit={unit} />}
       </div>
