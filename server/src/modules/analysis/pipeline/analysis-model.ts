@@ -76,6 +76,17 @@ export function itemFeatures(text: ItemText): string[] {
   return out;
 }
 
+/** What classifier.encode(itemFeatures(text)) returns, computed without building the gram strings. */
+export function itemFeatureIds(text: ItemText, classifier: NaiveBayes): Int32Array {
+  const body = text.content.folded;
+  return classifier.encodeSyllableGrams([
+    text.title.folded,
+    text.title.folded,
+    text.summary.folded,
+    body.length > BODY_SYLLABLES ? body.slice(0, BODY_SYLLABLES) : body,
+  ]);
+}
+
 interface Prepared {
   readonly item: LabelledItem;
   readonly features: string[];

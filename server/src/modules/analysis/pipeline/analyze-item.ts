@@ -19,7 +19,7 @@ import {
 import { SentimentAnalyzer } from '../tone/sentiment-analyzer';
 import { CategoryClassifier, ruleScores, topicCues } from '../topic/category-classifier';
 import { proposeSeverity } from '../topic/severity';
-import { committedModel, itemFeatures, toItemText, type AnalysisModel } from './analysis-model';
+import { committedModel, itemFeatureIds, itemFeatures, toItemText, type AnalysisModel } from './analysis-model';
 
 export type { Gazetteer };
 
@@ -103,8 +103,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         spans: m.spans,
       }));
       const text = toItemText(title, summary, content);
-      const grams = itemFeatures(text);
-      const features = shared ? shared.encode(grams) : grams;
+      const features = shared ? itemFeatureIds(text, shared) : itemFeatures(text);
       const rules = ruleScores(text);
       const logProb = categories.logProb(features);
       const tone = sentiment.analyze(text, features, topicCues(rules, logProb));

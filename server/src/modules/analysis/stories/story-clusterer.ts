@@ -161,12 +161,21 @@ const SEED_B = new Uint32Array(HASHES);
 }
 
 function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+  return fnv1aMore(0x811c9dc5, s) >>> 0;
+}
+
+/** Continues an FNV-1a hash over `s`, so a hash of "a b" needs no joined string. */
+function fnv1aMore(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
+}
+
+/** fnv1a(a + ' ' + b). */
+function fnv1aPair(a: string, b: string): number {
+  return fnv1aMore(Math.imul(fnv1aMore(0x811c9dc5, a) ^ 32, 0x01000193), b) >>> 0;
 }
 
 interface Keys {
@@ -195,6 +204,8 @@ interface Story {
   readonly outlets: Set<string>;
   readonly members: Member[];
   readonly keys: number[];
+  /** The last bestStory() call that looked at this story: a stamp instead of a Set per call. */
+  visited: number;
 }
 
 export interface StoryClustererStats {
@@ -214,6 +225,7 @@ export class StoryClusterer {
   private readonly nameSyllables = new Map<string, readonly string[]>();
   private watermark = Number.NEGATIVE_INFINITY;
   private sinceSweep = 0;
+  private visit = 0;
 
   constructor(options: StoryClustererOptions = {}) {
     this.windowMs = (options.windowHours ?? 72) * 3_600_000;
@@ -272,6 +284,7 @@ export class StoryClusterer {
       outlets: new Set(outlet ? [outlet] : []),
       members: [member],
       keys: [],
+      visited: 0,
     };
     this.stories.set(id, created);
     for (const key of keys.all) this.addKey(created, key);
@@ -294,15 +307,15 @@ export class StoryClusterer {
   }
 
   private bestStory(member: Member, keys: Keys, time: number): Story | undefined {
-    const seen = new Set<Story>();
+    const stamp = ++this.visit;
     let best: Story | undefined;
     let bestScore = 0;
     for (let k = 0; k < keys.all.length; k++) {
       const posting = this.index.get(keys.all[k]);
       if (!posting || (posting.size > MAX_POSTINGS && k >= keys.titleFrom && k < keys.titleTo)) continue;
       for (const story of posting) {
-        if (seen.has(story)) continue;
-        seen.add(story);
+        if (story.visited === stamp) continue;
+        story.visited = stamp;
         if (Math.abs(time - story.firstSeen) > this.windowMs) continue;
         const score = this.similarity(member, story);
         // Ties go to the older story so the result does not depend on Set iteration details.
@@ -458,7 +471,7 @@ function shinglesOf(title: readonly string[], body: readonly string[]): number[]
   const out: number[] = [];
   for (const part of [title, body]) {
     for (let i = 0; i + 1 < part.length; i++) {
-      if (isShingle(part[i], part[i + 1])) out.push(fnv1a(part[i] + ' ' + part[i + 1]));
+      if (isShingle(part[i], part[i + 1])) out.push(fnv1aPair(part[i], part[i + 1]));
     }
   }
   return out;
@@ -482,12 +495,17 @@ function distinctSorted(values: Uint32Array): Uint32Array {
 }
 
 function minhash(shingles: readonly number[]): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const x of shingles) {
-    for (let k = 0; k < HASHES; k++) {
-      const h = (Math.imul(x, SEED_A[k]) + SEED_B[k]) >>> 0;
-      if (h < sig[k]) sig[k] = h;
+  const sig = new Uint32Array(HASHES);
+  // One hash function at a time keeps its seeds and running minimum in registers.
+  for (let k = 0; k < HASHES; k++) {
+    const a = SEED_A[k];
+    const b = SEED_B[k];
+    let min = 0xffffffff;
+    for (let i = 0; i < shingles.length; i++) {
+      const h = (Math.imul(shingles[i], a) + b) >>> 0;
+      if (h < min) min = h;
     }
+    sig[k] = min;
   }
   return sig;
 }

@@ -57,6 +57,15 @@ export class NaiveBayes {
   private readonly logPrior: number[];
   /** Feature-major log-likelihoods, so one lookup serves every label. */
   private readonly byFeature: Float64Array;
+  /**
+   * The vocabulary split into syllables, so encodeSyllableGrams can look bigrams up by a pair of syllable numbers
+   * instead of building and hashing a "a b" string for every pair of syllables in the text.
+   */
+  private readonly syllableIds = new Map<string, number>();
+  /** Feature id of the unigram per syllable number, -1 when the syllable is only part of bigrams. */
+  private readonly unigramIds: number[] = [];
+  /** Feature id per bigram, keyed by first syllable number × syllable count + second syllable number. */
+  private readonly bigramIds = new Map<number, number>();
 
   constructor(model: NaiveBayesModel) {
     const k = model.labels.length;
@@ -77,6 +86,26 @@ export class NaiveBayes {
         this.byFeature[f * k + pairs[p]] = Math.log(pairs[p + 1] + model.alpha) - denom[pairs[p]];
       }
     }
+    const split = model.vocab.map((f) => f.split(' '));
+    for (const parts of split) {
+      if (parts.length > 2) continue;
+      for (const part of parts) {
+        if (!this.syllableIds.has(part)) {
+          this.syllableIds.set(part, this.unigramIds.length);
+          this.unigramIds.push(-1);
+        }
+      }
+    }
+    const syllables = this.unigramIds.length;
+    // Later duplicates of a vocabulary entry win, as they do in `index`.
+    split.forEach((parts, f) => {
+      if (parts.length === 1) this.unigramIds[this.syllableIds.get(parts[0]) as number] = f;
+      else if (parts.length === 2) {
+        const a = this.syllableIds.get(parts[0]) as number;
+        const b = this.syllableIds.get(parts[1]) as number;
+        this.bigramIds.set(a * syllables + b, f);
+      }
+    });
   }
 
   /** True when `other` has the same vocabulary, so one encode() serves both. */
@@ -93,6 +122,33 @@ export class NaiveBayes {
     for (const f of features) {
       const fi = this.index.get(f);
       if (fi !== undefined) ids[n++] = fi;
+    }
+    return ids.subarray(0, n);
+  }
+
+  /**
+   * The same ids as encode() of syllableGrams() of each sequence in turn (every syllable, then it and the next one
+   * joined by a space), without building the gram strings.
+   */
+  encodeSyllableGrams(sequences: readonly (readonly string[])[]): Int32Array {
+    let total = 0;
+    for (const seq of sequences) total += 2 * seq.length;
+    const ids = new Int32Array(total);
+    const syllables = this.unigramIds.length;
+    let n = 0;
+    for (const seq of sequences) {
+      let next = seq.length > 0 ? this.syllableIds.get(seq[0]) : undefined;
+      for (let i = 0; i < seq.length; i++) {
+        const current = next;
+        next = i + 1 < seq.length ? this.syllableIds.get(seq[i + 1]) : undefined;
+        if (current === undefined) continue;
+        const uni = this.unigramIds[current];
+        if (uni >= 0) ids[n++] = uni;
+        if (next !== undefined) {
+          const bi = this.bigramIds.get(current * syllables + next);
+          if (bi !== undefined) ids[n++] = bi;
+        }
+      }
     }
     return ids.subarray(0, n);
   }

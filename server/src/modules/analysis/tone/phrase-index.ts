@@ -26,9 +26,14 @@ export interface PhraseIndexOptions {
   readonly looseInUnaccented?: boolean;
 }
 
+/** A trie over folded syllables: the phrases whose key ends here, and the syllables that may follow. */
+interface Node<T> {
+  readonly hits: { entry: T; lower: string }[];
+  readonly next: Map<string, Node<T>>;
+}
+
 export class PhraseIndex<T extends PhraseEntry> {
-  private readonly byKey = new Map<string, { entry: T; lower: string }[]>();
-  private readonly prefixes = new Set<string>();
+  private readonly root: Node<T> = { hits: [], next: new Map() };
 
   private readonly loose: boolean;
 
@@ -36,12 +41,16 @@ export class PhraseIndex<T extends PhraseEntry> {
     this.loose = options.looseInUnaccented ?? false;
     for (const entry of entries) {
       const lower = toNfc(entry.phrase).toLowerCase().trim().split(/\s+/u).join(' ');
-      const key = fold(lower);
-      const list = this.byKey.get(key) ?? [];
-      list.push({ entry, lower });
-      this.byKey.set(key, list);
-      const parts = key.split(' ');
-      for (let n = 1; n <= parts.length; n++) this.prefixes.add(parts.slice(0, n).join(' '));
+      let node = this.root;
+      for (const part of fold(lower).split(' ')) {
+        let child = node.next.get(part);
+        if (!child) {
+          child = { hits: [], next: new Map() };
+          node.next.set(part, child);
+        }
+        node = child;
+      }
+      node.hits.push({ entry, lower });
     }
   }
 
@@ -50,18 +59,15 @@ export class PhraseIndex<T extends PhraseEntry> {
     const out: PhraseMatch<T>[] = [];
     const { folded } = text;
     for (let i = 0; i < folded.length; i++) {
-      let key = folded[i];
-      for (let j = i + 1; ; j++) {
-        if (!this.prefixes.has(key)) break;
-        const hits = this.byKey.get(key);
-        if (hits) {
-          for (const hit of hits) {
-            const verdict = this.accepts(hit.entry, hit.lower, text, i, j);
-            if (verdict !== 'no') out.push({ entry: hit.entry, start: i, end: j, loose: verdict === 'loose' });
-          }
+      // Walking the trie syllable by syllable finds the same keys as joining syllables, without building strings.
+      let node = this.root.next.get(folded[i]);
+      for (let j = i + 1; node !== undefined; j++) {
+        for (const hit of node.hits) {
+          const verdict = this.accepts(hit.entry, hit.lower, text, i, j);
+          if (verdict !== 'no') out.push({ entry: hit.entry, start: i, end: j, loose: verdict === 'loose' });
         }
         if (j >= folded.length) break;
-        key = key + ' ' + folded[j];
+        node = node.next.get(folded[j]);
       }
     }
     return out;
