@@ -164,6 +164,7 @@ describe('server with DATABASE_URL', () => {
     const rows = await query<{ name: string }>(url, 'SELECT name FROM migrations');
     expect(rows.map((r) => r.name)).toContain('Init1764200000000');
     expect(await server.stop('SIGTERM')).toBe(0);
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 });
 
