@@ -4,7 +4,6 @@
  * designated spokesperson or leadership. The incident's status follows through the workflow function.
  */
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   IncidentErrorCode,
@@ -14,7 +13,7 @@ import {
   type DraftResponseRequest,
   type IncidentDetail,
 } from '@mw/shared';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../common/auth/auth-user';
 import { hasRole } from '../../common/auth/scope';
 import { Clock } from '../../common/clock/clock';
@@ -34,7 +33,6 @@ const APPROVERS: Role[] = [Role.Leader, Role.Admin];
 @Injectable()
 export class IncidentResponsesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly store: IncidentStore,
@@ -45,8 +43,7 @@ export class IncidentResponsesService {
   ) {}
 
   async draft(actor: Actor, user: AuthUser, id: string, req: DraftResponseRequest): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       if (isClosed(row.status) || row.status === IncidentStatus.New) {
         throw invalidTransition(`A response cannot be drafted while the incident is ${row.status}`);
       }
@@ -88,13 +85,11 @@ export class IncidentResponsesService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
   async submit(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m) => {
       const response = await this.lockResponse(m, id, responseId);
       if (response.status !== 'draft' && response.status !== 'sent_back') {
         throw invalidTransition(`A ${response.status} response cannot be submitted`);
@@ -111,7 +106,6 @@ export class IncidentResponsesService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
@@ -119,8 +113,7 @@ export class IncidentResponsesService {
     if (!hasRole(user, ...APPROVERS)) {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership approves a response' });
     }
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       const response = await this.lockResponse(m, id, responseId);
       if (response.status !== 'awaiting_approval') {
         throw invalidTransition(`A ${response.status} response cannot be approved`);
@@ -145,7 +138,6 @@ export class IncidentResponsesService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
@@ -159,8 +151,7 @@ export class IncidentResponsesService {
     if (!hasRole(user, ...APPROVERS)) {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership sends a response back' });
     }
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       const response = await this.lockResponse(m, id, responseId);
       if (response.status !== 'awaiting_approval') {
         throw invalidTransition(`A ${response.status} response cannot be sent back`);
@@ -197,13 +188,11 @@ export class IncidentResponsesService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
   async publish(actor: Actor, user: AuthUser, id: string, responseId: string, url: string): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       await this.workflow.assertMayPublish(m, user, id);
       const response = await this.lockResponse(m, id, responseId);
       if (response.status !== 'approved') {
@@ -237,7 +226,6 @@ export class IncidentResponsesService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 

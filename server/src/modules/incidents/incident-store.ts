@@ -122,6 +122,15 @@ export class IncidentStore {
   }
 
   /** Live update for dashboards (after commit): 'incident.opened' publishes a creation, anything else an update. */
+  /**
+   * The envelope of a person's change to one incident: in one transaction, lock the incident (404 outside the
+   * caller's scope), apply the change; after commit, tell the incident's rooms.
+   */
+  async change(user: AuthUser, id: string, work: (m: EntityManager, row: IncidentRow) => Promise<void>): Promise<void> {
+    await this.dataSource.transaction(async (m) => work(m, await this.visible(m, user, id, true)));
+    this.publishChange(id, 'incident.updated');
+  }
+
   publishChange(id: string, event: string): void {
     void this.dataSource
       .query(

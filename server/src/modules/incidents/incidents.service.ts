@@ -166,13 +166,11 @@ export class IncidentsService {
   }
 
   async acknowledge(actor: Actor, user: AuthUser, id: string): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       if (row.acknowledged_at) return;
       await this.workflow.applyTransition(m, row, IncidentStatus.Acknowledged, user.id, null);
       await this.audit.record(actor, { action: 'incident.acknowledge', entityType: 'incident', entityId: id }, m);
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
@@ -204,8 +202,7 @@ export class IncidentsService {
     to: IncidentStatus,
     reason?: string,
   ): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       if (to === IncidentStatus.Responded) {
         await this.workflow.assertMayPublish(m, user, row.id);
       }
@@ -223,13 +220,11 @@ export class IncidentsService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
   async assign(actor: Actor, user: AuthUser, id: string, req: AssignRequest): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m, row) => {
       const now = this.clock.now();
       const wanted = unique(req.personIds);
       const people: { id: string }[] = await m.query(`SELECT id FROM person WHERE id = ANY($1::uuid[]) AND active`, [
@@ -302,13 +297,11 @@ export class IncidentsService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
   async comment(actor: Actor, user: AuthUser, id: string, body: string): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m) => {
       const now = this.clock.now();
       const text = body.normalize('NFC').trim();
       const rows: { id: string }[] = await m.query(
@@ -329,13 +322,11 @@ export class IncidentsService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
   async addTask(actor: Actor, user: AuthUser, id: string, req: TaskRequest): Promise<IncidentDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.store.visible(m, user, id, true);
+    await this.store.change(user, id, async (m) => {
       const now = this.clock.now();
       const owner: unknown[] = await m.query(`SELECT 1 FROM person WHERE id = $1 AND active`, [req.ownerId]);
       if (owner.length === 0) {
@@ -364,7 +355,6 @@ export class IncidentsService {
         m,
       );
     });
-    this.store.publishChange(id, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
