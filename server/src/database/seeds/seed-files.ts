@@ -63,6 +63,10 @@ export interface Localities {
   otherWards: { names: string[] };
   lookAlikes: { text: string; area: string }[];
   provinces: { bare: string[]; prefixed: string[] };
+  /** Foreign countries: counter-evidence only next to a school name. */
+  countries?: { names: string[] };
+  /** People's and organisations' names that contain a place name ("Chủ tịch Hồ Chí Minh"): not places. */
+  notPlaces?: { names: string[] };
 }
 
 const UNIT_LEVELS = new Set<string>(Object.values(UnitLevel));

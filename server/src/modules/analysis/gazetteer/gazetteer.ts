@@ -8,7 +8,8 @@
  * "Nguyễn Du"). A core name that another district's school also bears is marked ambiguous with those districts, so
  * the matcher asks for Gò Vấp evidence before claiming it. Place words become entries of their own: the district,
  * the six new wards, numbered old wards, the city, Gò Vấp streets, each unit's street and address, and places
- * elsewhere (other districts, wards, provinces, look-alikes, other districts' school names) as counter-evidence.
+ * elsewhere (other districts, wards, provinces, look-alikes, other districts' school names, foreign countries) as
+ * counter-evidence, and names that merely contain a place ("Chủ tịch Hồ Chí Minh") so the place inside them is hidden.
  * A generic alias shared by two Gò Vấp units goes to the one whose registry kind it names; a shared "trường X" goes
  * to none. The education office is also written without its district ("Phòng GD-ĐT quận" once the item has named Gò
  * Vấp): those forms are entries of their own, which the matcher accepts only in an item placed in Gò Vấp.
@@ -52,7 +53,8 @@ export interface GazetteerData {
   localities: Localities;
 }
 
-export type ElsewhereType = 'district' | 'ward' | 'province' | 'lookAlike' | 'school';
+/** `country`: a foreign country, which counts against a school name only next to it (see the matcher's nearness). */
+export type ElsewhereType = 'district' | 'ward' | 'province' | 'lookAlike' | 'school' | 'country';
 
 /** What one automaton pattern stands for. */
 export type GazetteerEntry =
@@ -73,7 +75,9 @@ export type GazetteerEntry =
   | { kind: 'goVapStreet'; street: string }
   | { kind: 'unitStreet'; street: string; codes: readonly string[] }
   | { kind: 'unitAddress'; code: string }
-  | { kind: 'elsewhere'; type: ElsewhereType; place: string };
+  | { kind: 'elsewhere'; type: ElsewhereType; place: string }
+  /** A name that contains a place but is none ("Chủ tịch Hồ Chí Minh"): it only hides the place inside it. */
+  | { kind: 'notPlace' };
 
 export interface UnitAlias {
   text: string;
@@ -330,6 +334,8 @@ function resolveUnitCollisions(entries: GazetteerEntry[], unitKinds: Map<string,
   ];
 }
 
+const COUNTRY_PREFIXES = ['tại ', 'ở ', 'bên '];
+
 function addLocalityPatterns(
   patterns: PatternSet,
   localities: Localities,
@@ -403,4 +409,11 @@ function addLocalityPatterns(
   for (const province of localities.provinces.bare) {
     patterns.add(province, { kind: 'elsewhere', type: 'province', place: province });
   }
+  // Only "tại/ở/bên <country>": a bare country next to a school name is mostly a partner ("đón giáo viên Phần Lan").
+  for (const country of localities.countries?.names ?? []) {
+    for (const prefix of COUNTRY_PREFIXES) {
+      patterns.add(`${prefix}${country}`, { kind: 'elsewhere', type: 'country', place: country });
+    }
+  }
+  for (const name of localities.notPlaces?.names ?? []) patterns.add(name, { kind: 'notPlace' });
 }

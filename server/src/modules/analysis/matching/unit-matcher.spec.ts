@@ -117,6 +117,27 @@ describe('UnitMatcher on the seed gazetteer', () => {
     expect(match('Trường tiểu học Lê Hoàn ở Hà Nội mở lớp dạy bơi')).toEqual([]);
   });
 
+  it('takes a foreign country next to the name as another school, but not an exchange abroad', () => {
+    expect(match('Trường tiểu học Lê Hoàn tại Singapore tuyển giáo viên tiếng Việt')).toEqual([]);
+    expect(codes('Trường tiểu học Lê Hoàn mở lớp dạy bơi miễn phí')).toEqual([CODES.leHoan]);
+    // a country elsewhere in the item is a partner, not the school's place
+    expect(codes('Học sinh Trường THCS Nguyễn Du (quận Gò Vấp) giao lưu trực tuyến với bạn bè Nhật Bản')).toEqual([
+      CODES.nguyenDu,
+    ]);
+    expect(codes('Trường tiểu học Lê Hoàn đón đoàn giáo viên Phần Lan đến dự giờ')).toEqual([CODES.leHoan]);
+  });
+
+  it('does not read "Chủ tịch Hồ Chí Minh" or "Đội TNTP Hồ Chí Minh" as the city', () => {
+    const evidenceOf = (title: string): string[] => match(title).flatMap((m) => m.evidence);
+    expect(evidenceOf('Trường tiểu học Lê Hoàn ở TP Hồ Chí Minh dạy bơi').join(' ')).toContain('thành phố');
+    expect(evidenceOf('Trường tiểu học Lê Hoàn học tập tấm gương Chủ tịch Hồ Chí Minh').join(' ')).not.toContain(
+      'thành phố',
+    );
+    expect(evidenceOf('Liên đội Đội TNTP Hồ Chí Minh Trường tiểu học Lê Hoàn ra quân').join(' ')).not.toContain(
+      'thành phố',
+    );
+  });
+
   it('does not take a street for the school', () => {
     expect(match('Tai nạn liên hoàn trên đường Nguyễn Du, quận Gò Vấp')).toEqual([]);
     expect(match('Cháy nhà ở số 12 Nguyễn Du, phường Gò Vấp')).toEqual([]);

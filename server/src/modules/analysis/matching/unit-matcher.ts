@@ -259,7 +259,8 @@ export class UnitMatcher {
     this.gazetteer.automaton.scanTokens(tokens, ({ first, last, payloads }) => {
       if (payloads.some((e) => e.kind === 'unit' || (e.kind === 'elsewhere' && e.type === 'school'))) {
         hits.push({ fieldIndex: 0, first, last, entries: payloads });
-      } else if (payloads.some((e) => e.kind === 'elsewhere')) {
+      } else if (payloads.some((e) => e.kind === 'elsewhere' && e.type !== 'country')) {
+        // A country in a page's name is part of a school's name ("MN Học Viện Hoa Kỳ"), not its place.
         elsewhere = true;
       }
     });
@@ -704,6 +705,9 @@ export class UnitMatcher {
     let strength = 0;
     const shared = new Set(unit.sharedDistricts.map((d) => fold(d)));
     const weigh = (type: ElsewhereType, place: string): number => {
+      // A country places the item abroad only next to the school name (nearness); elsewhere in the item it is
+      // usually an exchange or a partner ("giao lưu với trường Nhật Bản").
+      if (type === 'country') return 0;
       if (type === 'school') return 0.4;
       if (type === 'district' && shared.has(fold(place))) return 0.9;
       return 0.6;
