@@ -492,4 +492,104 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
       expect(res.body.field).toBe('url');
     });
   });
+
+  describe('unit and settings on create and update', () => {
+    interface Problem {
+      code: string;
+      field: string;
+      message: string;
+    }
+
+    it('refuses a unitCode that names no unit, on create and on update; null clears it', async () => {
+      const before = (await api<SourceDto[]>('GET', '/sources')).body.length;
+      const refused = await api<Problem>('POST', '/sources', {
+        name: 'ghost school',
+        url: `${feeds.url}/custom/ghost.rss`,
+        kind: 'rss',
+        unitCode: 'NO-SUCH-UNIT',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitCode' });
+      expect(refused.body.message).toContain('NO-SUCH-UNIT');
+      expect((await api<SourceDto[]>('GET', '/sources')).body.length).toBe(before);
+
+      const unit = await createUnit(t.db.dataSource);
+      const s = await createSource({
+        name: 'unit page',
+        url: `${feeds.url}/custom/unit-page.rss`,
+        kind: 'rss',
+        unitCode: unit.code,
+      });
+      expect(s.unitCode).toBe(unit.code);
+      const bad = await api<Problem>('PATCH', `/sources/${s.id}`, { unitCode: 'NO-SUCH-UNIT', name: 'renamed' });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitCode' });
+      expect(bad.body.message).toContain('NO-SUCH-UNIT');
+      expect(await sourceById(s.id)).toMatchObject({ unitCode: unit.code, name: 'unit page' });
+
+      const other = await createUnit(t.db.dataSource);
+      expect((await api<SourceDto>('PATCH', `/sources/${s.id}`, { unitCode: other.code })).body.unitCode).toBe(
+        other.code,
+      );
+      const cleared = await api<SourceDto>('PATCH', `/sources/${s.id}`, { unitCode: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.unitCode).toBeNull();
+    });
+
+    it('merges PATCH settings into the stored ones: given keys replace, null removes, the rest stay', async () => {
+      const s = await createSource({
+        name: 'merge me',
+        url: `${feeds.url}/custom/merge.rss`,
+        kind: 'rss',
+        settings: { fetchArticles: false, intervalSeconds: 60, queries: ['a'], note: 'keep?' },
+      });
+      const res = await api<SourceDto>('PATCH', `/sources/${s.id}`, {
+        settings: { intervalSeconds: 120, note: null, extra: 'added' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.settings).toEqual({ fetchArticles: false, intervalSeconds: 120, queries: ['a'], extra: 'added' });
+      expect((await sourceById(s.id)).settings).toEqual(res.body.settings);
+      // A PATCH without settings leaves them alone.
+      expect((await api<SourceDto>('PATCH', `/sources/${s.id}`, { name: 'merged' })).body.settings).toEqual(
+        res.body.settings,
+      );
+    });
+
+    it('validates the merged settings and answers 400 naming the field, storing nothing', async () => {
+      const selectors = { item: 'li', link: 'a' };
+      const s = await createSource({
+        name: 'listing',
+        url: `${feeds.url}/custom/listing.html`,
+        kind: 'html',
+        settings: { selectors, fetchArticles: false },
+      });
+      // Only fetchArticles given: the stored selectors are kept, so the html source stays valid.
+      const ok = await api<SourceDto>('PATCH', `/sources/${s.id}`, { settings: { fetchArticles: true } });
+      expect(ok.status).toBe(200);
+      expect(ok.body.settings).toEqual({ selectors, fetchArticles: true });
+
+      const removed = await api<Problem>('PATCH', `/sources/${s.id}`, { settings: { selectors: null } });
+      expect(removed.status).toBe(400);
+      expect(removed.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'settings.selectors' });
+      const partial = await api<Problem>('PATCH', `/sources/${s.id}`, { settings: { selectors: { item: 'li' } } });
+      expect(partial.status).toBe(400);
+      expect(partial.body.field).toBe('settings.selectors.link');
+      const interval = await api<Problem>('PATCH', `/sources/${s.id}`, { settings: { intervalSeconds: 0 } });
+      expect(interval.status).toBe(400);
+      expect(interval.body.field).toBe('settings.intervalSeconds');
+      expect((await sourceById(s.id)).settings).toEqual({ selectors, fetchArticles: true });
+
+      // Turning an rss source into an html one validates its stored settings against the new kind.
+      const rss = await createSource({ name: 'plain', url: `${feeds.url}/custom/plain.rss`, kind: 'rss' });
+      const kind = await api<Problem>('PATCH', `/sources/${rss.id}`, {
+        kind: 'html',
+        settings: { fetchArticles: true },
+      });
+      expect(kind.status).toBe(400);
+      expect(kind.body.field).toBe('settings.selectors');
+      const fixed = await api<SourceDto>('PATCH', `/sources/${rss.id}`, { kind: 'html', settings: { selectors } });
+      expect(fixed.status).toBe(200);
+      expect(fixed.body).toMatchObject({ kind: 'html', settings: { selectors } });
+    });
+  });
 });

@@ -83,6 +83,11 @@ export interface CreateSourceRequest {
 /** Body of PATCH /api/sources/:id: any subset of the fields, plus enabling or disabling. */
 export interface UpdateSourceRequest extends Partial<CreateSourceRequest> {
   enabled?: boolean;
+  /**
+   * Merged into the stored settings, not replacing them: each given top-level key replaces the stored one, a key
+   * given as null is removed, keys not given stay. The merged settings must be valid for the (new or stored) kind.
+   */
+  settings?: SourceSettings;
 }
 
 /** One item read from a feed, as POST /api/sources/test and the CLI `fetch` show it. */

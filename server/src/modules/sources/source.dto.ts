@@ -96,6 +96,8 @@ class SourceEnabledBody {
 /**
  * Every create field made optional, then `enabled`. An intersection rather than a subclass field keeps the
  * validation order of the create body with `enabled` last, so the 400 still names the same first offending field.
+ * `settings` is a merge patch of the stored settings (top-level keys replace, a null key removes, others stay); the
+ * merged result is what settingsProblem checks. `unitCode` must name an existing unit; null clears it.
  */
 export class UpdateSourceBody
   extends IntersectionType(PartialType(CreateSourceBody), SourceEnabledBody)

@@ -11,6 +11,7 @@ import {
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { UnitsService } from '../organisation/units/units.service';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { knownOutletName } from './parse/outlets';
 import { settingsProblem } from './source.dto';
@@ -77,6 +78,7 @@ export class SourcesService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly poller: SourcePollerService,
+    private readonly units: UnitsService,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
   ) {}
 
@@ -103,6 +105,7 @@ export class SourcesService {
   /** Registers a source and polls it at once (or at the next tick, where this instance runs no schedules). */
   async create(body: CreateSourceRequest): Promise<SourceDto> {
     const settings = body.settings ?? {};
+    await this.assertUnit(body.unitCode);
     assertSettings(body.kind, settings);
     const now = this.clock.now();
     let id: string;
@@ -138,7 +141,8 @@ export class SourcesService {
     const before = current[0];
     if (!before) throw notFound(id);
     const kind = body.kind ?? before.kind;
-    const settings = body.settings ?? before.settings ?? {};
+    const settings = body.settings ? mergeSettings(before.settings ?? {}, body.settings) : (before.settings ?? {});
+    await this.assertUnit(body.unitCode);
     assertSettings(kind, settings);
 
     const now = this.clock.now();
@@ -209,6 +213,27 @@ export class SourcesService {
     );
     return rows.map(toFeedItemDto);
   }
+
+  /** A source may belong to a unit only if the unit exists; null (no unit) and absent are always fine. */
+  private async assertUnit(unitCode: string | null | undefined): Promise<void> {
+    if (unitCode === undefined || unitCode === null) return;
+    if (await this.units.findByCode(unitCode)) return;
+    throw new BadRequestException({
+      code: ErrorCode.ValidationFailed,
+      field: 'unitCode',
+      message: `unitCode ${unitCode} is not a known unit`,
+    });
+  }
+}
+
+/**
+ * PATCH semantics of `settings`: the given top-level keys replace the stored ones, a key given as null is removed.
+ * Built with fromEntries so that any key, `__proto__` included, stays a plain own property.
+ */
+function mergeSettings(stored: SourceSettings, patch: SourceSettings): SourceSettings {
+  const kept = Object.entries(stored).filter(([key]) => !Object.hasOwn(patch, key));
+  const given = Object.entries(patch).filter(([, value]) => value !== null);
+  return Object.fromEntries([...kept, ...given]) as SourceSettings;
 }
 
 function assertSettings(kind: SourceKind, settings: SourceSettings): void {
