@@ -26,4 +26,33 @@ describe('parseEnv', () => {
     expect(env.MW_SCHEDULER_ENABLED).toBe(false);
     expect(() => parseEnv({ MW_SCHEDULER_ENABLED: 'maybe' })).toThrow(/MW_SCHEDULER_ENABLED must be true or false/);
   });
+
+  it('parses MW_TRUST_PROXY as Express takes it and refuses anything else in one line', () => {
+    expect(parseEnv({}).MW_TRUST_PROXY).toBe(false);
+    expect(parseEnv({ MW_TRUST_PROXY: '1' }).MW_TRUST_PROXY).toBe(1);
+    expect(parseEnv({ MW_TRUST_PROXY: '0' }).MW_TRUST_PROXY).toBe(false);
+    expect(parseEnv({ MW_TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).MW_TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(parseEnv({ MW_TRUST_PROXY: '192.168.1.10,172.16.0.0/255.240.0.0' }).MW_TRUST_PROXY).toEqual([
+      '192.168.1.10',
+      '172.16.0.0/255.240.0.0',
+    ]);
+    for (const bad of [
+      'true',
+      'proxy.example',
+      '10.0.0.0/33',
+      '10.0.0/8',
+      '10.0.0.0/255.0.255.0',
+      'loopback,,nope',
+      '-1',
+    ]) {
+      expect(() => parseEnv({ MW_TRUST_PROXY: bad })).toThrow(ConfigError);
+      expect(() => parseEnv({ MW_TRUST_PROXY: bad })).toThrow(
+        /^Invalid configuration: MW_TRUST_PROXY must be a hop count/,
+      );
+    }
+  });
 });

@@ -3,6 +3,8 @@
  * The README's configuration table is generated from this list (see tools/print-config.cjs)
  * and a bad value stops the process at boot with one line naming the variable.
  */
+import { isIP } from 'node:net';
+
 export interface EnvVarSpec<T> {
   description: string;
   default?: string;
@@ -54,6 +56,45 @@ const bool = (raw: string): boolean => {
   throw new Error('must be true or false');
 };
 
+/** Express's named subnets for 'trust proxy' (proxy-addr). */
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.includes(entry) || isIP(entry) !== 0) return true;
+  const slash = entry.indexOf('/');
+  if (slash < 0) return false;
+  const address = entry.slice(0, slash);
+  const range = entry.slice(slash + 1);
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  // proxy-addr also takes a contiguous IPv4 netmask (10.0.0.0/255.0.0.0).
+  if (family !== 4 || isIP(range) !== 4) return false;
+  const bits = range
+    .split('.')
+    .map((octet) => Number(octet).toString(2).padStart(8, '0'))
+    .join('');
+  return /^1*0*$/.test(bits);
+}
+
+/**
+ * Express's 'trust proxy': empty (trust nobody), a hop count, or proxy addresses, CIDRs and named subnets.
+ * `true` (trust every hop) is refused: any client could then choose its own address and evade the login throttle.
+ */
+const trustProxy = (raw: string): false | number | string[] => {
+  const value = raw.trim();
+  if (value === '' || value.toLowerCase() === 'false') return false;
+  const expected = 'must be a hop count (e.g. 1) or proxy addresses/CIDRs such as loopback or 10.0.0.0/8';
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 100) throw new Error(expected);
+    return hops === 0 ? false : hops;
+  }
+  const entries = list(value);
+  if (entries.length === 0 || !entries.every(isProxyAddress)) throw new Error(expected);
+  return entries;
+};
+
 const minLength =
   (n: number) =>
   (raw: string): string => {
@@ -94,6 +135,12 @@ export const ENV_SCHEMA = {
     description: 'Public base URL of the dashboard, used in links sent by e-mail and Zalo.',
     default: 'http://localhost:3000',
     parse: text,
+  },
+  MW_TRUST_PROXY: {
+    description:
+      "Reverse proxies whose X-Forwarded-For is believed (Express 'trust proxy'): a hop count such as 1, or comma-separated addresses/CIDRs such as loopback or 10.0.0.0/8. Empty trusts none; the client address then is the TCP peer, as the login throttle and audit log see it.",
+    default: '',
+    parse: trustProxy,
   },
   MW_CORS_ORIGIN: {
     description: 'Origins allowed by CORS, comma-separated. Empty allows only same-origin requests.',
@@ -157,6 +204,12 @@ export const ENV_SCHEMA = {
     description: 'Requests this instance sends to one host at the same time (feeds and article pages).',
     default: '2',
     parse: integer(1, 50),
+  },
+  MW_INTAKE_MAX_AGE_HOURS: {
+    description:
+      'On its first run (e.g. when the incidents stage is enabled on an install that already holds mentions), the incident intake skips stored mentions whose article was published, or if that is unknown fetched, more than this many hours earlier, so old coverage opens no tickets. Later mentions are all taken.',
+    default: '72',
+    parse: integer(1, 87600),
   },
   MW_JWT_SECRET: {
     description: 'Secret that signs access tokens. When unset a random one is generated and kept in the database.',

@@ -83,8 +83,6 @@ export const SeverityReasonCode = {
   Outlets: 'outlets',
   Reach: 'reach',
   FastSpread: 'fast_spread',
-  /** A reason stored before codes existed: only its text is known. */
-  Text: 'text',
 } as const;
 export type SeverityReasonCode = (typeof SeverityReasonCode)[keyof typeof SeverityReasonCode];
 

@@ -4,6 +4,7 @@ import { Sources1764300000010 } from './1764300000010-sources';
 import { Analysis1764400000001 } from './1764400000001-analysis';
 import { Incidents1764500000001 } from './1764500000001-incidents';
 import { Notifications1764600000001 } from './1764600000001-notifications';
+import { IncidentIntakeBacklog1795768892391 } from './1795768892391-incident-intake-backlog';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Analysis1764400000001,
   Incidents1764500000001,
   Notifications1764600000001,
+  IncidentIntakeBacklog1795768892391,
 ];

@@ -69,6 +69,12 @@ export class MentionReader {
     return rows.map(toFacts);
   }
 
+  /** The highest `seq` stored so far ('0' when there is no mention): later commits always get a higher one. */
+  async lastSeq(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const rows: { seq: string }[] = await manager.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM mention`);
+    return rows[0]?.seq ?? '0';
+  }
+
   async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<MentionFacts[]> {
     if (ids.length === 0) return [];
     const rows: Row[] = await manager.query(

@@ -82,7 +82,6 @@ export function renderSeverityReason(reason: SeverityReason): string {
     case SeverityReasonCode.AnalysisProposed:
       return `Phân tích đề xuất mức ${str(p, 'severity')} cho tin của “${str(p, 'outlet')}”`;
     case SeverityReasonCode.Analysis:
-    case SeverityReasonCode.Text:
       return str(p, 'text');
     case SeverityReasonCode.NoProposal:
       return `Phân tích chưa đề xuất mức; bắt đầu từ mức ${str(p, 'severity')}`;
@@ -179,15 +178,22 @@ export function withText(reason: SeverityReason): SeverityReasonView {
   return { code: reason.code, params: reason.params, text: renderSeverityReason(reason) };
 }
 
-/** One element of `incident.severity_reasons` as the API shows it; a bare string or odd object keeps its text. */
-export function readSeverityReason(stored: unknown): SeverityReasonView {
-  if (typeof stored === 'string') return { code: SeverityReasonCode.Text, params: { text: stored }, text: stored };
-  const { code, params, text } = (stored ?? {}) as { code?: unknown; params?: unknown; text?: unknown };
-  if (typeof code === 'string' && REASON_CODES.has(code) && isParams(params)) {
-    return withText({ code: code as SeverityReasonCode, params });
+/** One element of `incident.severity_reasons` as stored (see `withText`). */
+export interface StoredSeverityReason {
+  code: string;
+  params: MessageParams;
+  text: string;
+}
+
+/**
+ * One element of `incident.severity_reasons` as the API shows it. A code this build cannot render (written by a
+ * newer instance sharing the database) keeps its code and stored text; the dashboard shows that text as it is.
+ */
+export function readSeverityReason(stored: StoredSeverityReason): SeverityReasonView {
+  if (REASON_CODES.has(stored.code) && isParams(stored.params)) {
+    return withText({ code: stored.code as SeverityReasonCode, params: stored.params });
   }
-  const shown = typeof text === 'string' ? text : '';
-  return { code: SeverityReasonCode.Text, params: { text: shown }, text: shown };
+  return { code: stored.code as SeverityReasonCode, params: stored.params, text: stored.text };
 }
 
 /** A reason written by the analysis stage for one mention (already Vietnamese). */

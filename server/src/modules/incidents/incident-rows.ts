@@ -1,4 +1,5 @@
 import type { Category, IncidentOrigin, IncidentStatus, Severity } from '@mw/shared';
+import type { StoredSeverityReason } from './incident-messages';
 
 /** An `incident` row as the service reads it. */
 export interface IncidentRow {
@@ -10,7 +11,7 @@ export interface IncidentRow {
   status: IncidentStatus;
   severity: Severity;
   /** jsonb: `{code, params, text}` objects, read through `readSeverityReason`. */
-  severity_reasons: unknown[];
+  severity_reasons: StoredSeverityReason[];
   severity_manual: boolean;
   category: Category | null;
   source_url: string | null;

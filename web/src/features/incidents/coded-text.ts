@@ -74,7 +74,7 @@ type Complete<K extends string> = [Missing<K>] extends [never] ? true : Missing<
 
 /** Fails to compile, naming the key, when a code has no dictionary entry. */
 export const CODES_TRANSLATED: [
-  Complete<`reasonText.${Exclude<SeverityReasonCode, 'text' | 'analysis'>}`>,
+  Complete<`reasonText.${Exclude<SeverityReasonCode, 'analysis'>}`>,
   Complete<`timelineText.${Exclude<TimelineCode, 'text'> | 'reminder_catch_up'}`>,
 ] = [true, true];
 
