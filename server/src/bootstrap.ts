@@ -23,6 +23,7 @@ export async function createApp(
     bufferLogs: false,
     abortOnError: false,
   });
+  applyTrustProxy(app, config.env.MW_TRUST_PROXY);
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.useGlobalPipes(createValidationPipe());
@@ -56,6 +57,14 @@ export async function createApp(
 
   serveDashboard(app, config.env.MW_WEB_DIST);
   return app;
+}
+
+/**
+ * Which reverse proxies may name the client in X-Forwarded-For (MW_TRUST_PROXY). It decides `req.ip`, the address
+ * the per-IP login throttle counts and the audit log records; without it, behind a proxy every client is the proxy.
+ */
+export function applyTrustProxy(app: NestExpressApplication, setting: AppConfig['env']['MW_TRUST_PROXY']): void {
+  app.set('trust proxy', setting);
 }
 
 /** Serves the built web app at / with a fallback to index.html for client-side routes. */

@@ -1,12 +1,14 @@
 /**
  * The socket.io gateway against real PostgreSQL with two application instances on the same database: the
  * handshake refuses missing and bad tokens, rooms follow the person's scope, an event published on one instance
- * reaches a client connected to the other (PostgreSQL adapter), and a client reconnecting with lastEventId gets
- * what it missed.
+ * reaches a client connected to the other (PostgreSQL adapter), a client reconnecting with lastEventId gets
+ * what it missed, and a socket is told `session.expired` and disconnected when its handshake token expires.
  */
 import type { AddressInfo } from 'node:net';
+import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  RealtimeControlEvent,
   RealtimeEvent,
   type RealtimeEnvelope,
   type RealtimeErrorPayload,
@@ -206,5 +208,40 @@ describe('realtime gateway (two instances, one PostgreSQL)', () => {
     await until(() => handled().length >= 2);
     await new Promise((r) => setTimeout(r, 200));
     expect(handled().map((e) => (e.data as { mentionId: string }).mentionId)).toEqual(['m-2', 'm-4']);
+  });
+
+  it('disconnects a socket when its access token expires, telling it first; a fresh token connects again', async () => {
+    // A two-second token signed with the test secret, exactly as the server signs its 15-minute ones.
+    const jwt = new JwtService();
+    const shortLived = jwt.sign(
+      { sub: principalA.id, typ: 'access' },
+      { secret: SECRET, algorithm: 'HS256', expiresIn: 2 },
+    );
+    const { exp } = jwt.decode<{ exp: number }>(shortLived);
+    const socket = connect(first.baseUrl, { token: shortLived });
+    const happened: unknown[] = [];
+    socket.on(RealtimeControlEvent.SessionExpired, (payload: unknown) => happened.push(payload));
+    socket.on('disconnect', (reason: string) => happened.push(`disconnect: ${reason}`));
+    await connected(socket);
+    expect(happened).toEqual([]);
+
+    await until(() => happened.length >= 2, 6000);
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000 - 100);
+    expect(happened).toEqual([{ expiredAt: new Date(exp * 1000).toISOString() }, 'disconnect: io server disconnect']);
+    expect(await refused(connect(first.baseUrl, { token: shortLived }))).toBe('unauthorized');
+
+    // Reconnecting with a fresh token works, and the new socket is back in its unit's room.
+    const again = connect(first.baseUrl, { token: tokenFor(first.app, principalA.id) });
+    const seen = collect(again, RealtimeEvent.IncidentCreated);
+    await connected(again);
+    first.app.get(RealtimeService).publish([`unit:${SCHOOL_A}`], RealtimeEvent.IncidentCreated, {
+      incidentId: 'a-after-expiry',
+      unitCodes: [SCHOOL_A],
+      severity: 'S3',
+      title: 'Sau khi phiên hết hạn',
+    });
+    await until(() => seen.length >= 1);
+    expect(seen[0]?.data).toMatchObject({ incidentId: 'a-after-expiry' });
+    expect(again.connected).toBe(true);
   });
 });

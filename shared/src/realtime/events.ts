@@ -52,7 +52,17 @@ export type RealtimeErrorCode = (typeof RealtimeErrorCode)[keyof typeof Realtime
 export const RealtimeControlEvent = {
   /** A request of this socket was refused (e.g. a room outside the person's scope). */
   Error: 'realtime.error',
+  /**
+   * The access token of the handshake has expired: the server disconnects the socket right after this event. The
+   * client refreshes its token pair and connects again (with `lastEventId`, so nothing is lost).
+   */
+  SessionExpired: 'session.expired',
 } as const;
+
+export interface RealtimeSessionExpiredPayload {
+  /** When the token expired (ISO 8601). */
+  expiredAt: string;
+}
 
 export interface RealtimeErrorPayload {
   code: RealtimeErrorCode;

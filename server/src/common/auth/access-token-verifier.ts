@@ -6,4 +6,12 @@ import type { AuthUser } from './auth-user';
  */
 export abstract class AccessTokenVerifier {
   abstract verify(token: string): Promise<AuthUser>;
+
+  /**
+   * When a token that verify() accepted stops being valid, or null when the verifier cannot tell. The gateway
+   * disconnects a socket then, since its handshake token is checked only once.
+   */
+  expiresAt(_token: string): Date | null {
+    return null;
+  }
 }

@@ -6,6 +6,8 @@ import { AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 import { ScopeService } from '../../common/auth/scope';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { AuthPruneCron } from './auth/auth-prune.cron';
+import { AuthRetentionService } from './auth/auth-retention.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle.service';
@@ -42,6 +44,8 @@ import { UnitsService } from './units/units.service';
     PeopleService,
     UnitsService,
     AuthService,
+    AuthRetentionService,
+    AuthPruneCron,
     { provide: AccessTokenVerifier, useExisting: AuthService },
     { provide: APP_GUARD, useClass: AccessGuard },
     OrganisationBootstrap,

@@ -4,6 +4,10 @@
  * A connected socket joins the person's default rooms (own, units' or office) and receives what it missed since
  * `auth.lastEventId`. Other rooms are asked for with `subscribe`, checked with canJoinRoom; a refusal is logged and
  * answered with a `realtime.error` event and a negative acknowledgement.
+ *
+ * The token is checked once, at the handshake, so each socket carries a timer set to the token's expiry: then the
+ * socket is sent `session.expired` and disconnected, and the client reconnects with a refreshed token (its rooms
+ * are checked again and `lastEventId` replays what it missed). The timer is cleared when the socket disconnects.
  */
 import { Logger } from '@nestjs/common';
 import {
@@ -19,17 +23,24 @@ import {
   RealtimeControlEvent,
   RealtimeErrorCode,
   type RealtimeErrorPayload,
+  type RealtimeSessionExpiredPayload,
   type RealtimeSubscribeResult,
 } from '@mw/shared';
 import type { Server, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { defaultRoomsFor, ScopeService } from '../../common/auth/scope';
+import { Clock } from '../../common/clock/clock';
 import { RealtimeService } from './realtime.service';
 
 interface SocketData {
   user?: AuthUser;
+  /** Expiry of the handshake token (null when the verifier cannot tell). */
+  expiresAt?: Date | null;
 }
+
+/** setTimeout's longest delay; access tokens live 15 minutes, far below it. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type RealtimeSocket = Socket<Record<string, never>, Record<string, (...args: unknown[]) => void>, object, SocketData>;
 
@@ -48,6 +59,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly verifier: AccessTokenVerifier,
     private readonly scope: ScopeService,
     private readonly realtime: RealtimeService,
+    private readonly clock: Clock,
   ) {}
 
   afterInit(server: Server): void {
@@ -61,6 +73,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       this.verifier.verify(token).then(
         (user) => {
           (socket as RealtimeSocket).data.user = user;
+          (socket as RealtimeSocket).data.expiresAt = this.verifier.expiresAt(token);
           next();
         },
         () => {
@@ -78,6 +91,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
+    this.expireWithToken(socket);
     const rooms = defaultRoomsFor(user);
     await socket.join(rooms);
     const lastEventId = (socket.handshake.auth as { lastEventId?: unknown } | undefined)?.lastEventId;
@@ -113,6 +127,22 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     if (typeof room !== 'string') return { ok: false };
     await socket.leave(room);
     return { ok: true };
+  }
+
+  /** Disconnects the socket when its handshake token expires, telling the client first. */
+  private expireWithToken(socket: RealtimeSocket): void {
+    const expiresAt = socket.data.expiresAt;
+    if (!expiresAt) return;
+    const delay = Math.min(Math.max(expiresAt.getTime() - this.clock.now().getTime(), 0), MAX_TIMER_MS);
+    const timer = setTimeout(() => {
+      if (!socket.connected) return;
+      const payload: RealtimeSessionExpiredPayload = { expiredAt: expiresAt.toISOString() };
+      socket.emit(RealtimeControlEvent.SessionExpired, payload);
+      socket.disconnect(true);
+      this.logger.log({ msg: 'socket disconnected: token expired', personId: socket.data.user?.id });
+    }, delay);
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   private refuse(socket: RealtimeSocket, error: RealtimeErrorPayload): void {

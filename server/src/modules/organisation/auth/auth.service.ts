@@ -210,6 +210,12 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     return user;
   }
 
+  override expiresAt(token: string): Date | null {
+    const claims: unknown = this.jwt.decode(token);
+    const exp = (claims as Partial<AccessClaims> | null)?.exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : null;
+  }
+
   private async issuePair(personId: string, familyId: string, m: EntityManager): Promise<TokenPair> {
     const now = this.clock.now();
     const refreshToken = randomBytes(32).toString('base64url');
