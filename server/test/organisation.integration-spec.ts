@@ -9,6 +9,7 @@ import type {
   OrganisationGapsResponse,
   Page,
   PersonDetail,
+  PersonView,
   RoleAssignmentView,
   UnitDetail,
   UnitNetwork,
@@ -390,6 +391,106 @@ describe('organisation (real PostgreSQL)', () => {
       expect(page.body.total).toBeGreaterThan(2);
       expect((await call(t.baseUrl, 'GET', 'audit', { token: token(principalA) })).status).toBe(403);
       expect((await call(t.baseUrl, 'GET', 'audit?pageSize=1000', { token: token(admin) })).status).toBe(400);
+    });
+  });
+
+  describe('paged lists', () => {
+    it('pages and searches people, and keeps the plain array when no page is asked for', async () => {
+      const ds = t.db.dataSource;
+      const names = ['Phân Trang An', 'Phân Trang Bình', 'Phân Trang Chi', 'Phân Trang Dũng', 'Phân Trang Em'];
+      for (const name of names) {
+        await createPerson(ds, { name, roles: [{ role: 'unit_web_admin', unitCode: SCHOOL_B }] });
+      }
+      await createPerson(ds, { name: 'Phân Trang Khác Trường', roles: [{ role: 'principal', unitCode: SCHOOL_A }] });
+      const q = `q=${encodeURIComponent('phân trang')}&unitCode=${SCHOOL_B}`;
+
+      const plain = await call<PersonView[]>(t.baseUrl, 'GET', `people?${q}`, { token: token(admin) });
+      expect(plain.status).toBe(200);
+      expect(Array.isArray(plain.body)).toBe(true);
+      expect(plain.body.map((p) => p.name)).toEqual(names);
+
+      const seen: string[] = [];
+      for (const [page, size] of [
+        [1, 2],
+        [2, 2],
+        [3, 1],
+      ] as const) {
+        const res = await call<Page<PersonView>>(t.baseUrl, 'GET', `people?${q}&page=${page}&pageSize=2`, {
+          token: token(admin),
+        });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ total: 5, page, pageSize: 2 });
+        expect(res.body.items).toHaveLength(size);
+        expect(res.body.items.every((p) => p.roles.some((r) => r.unitCode === SCHOOL_B))).toBe(true);
+        seen.push(...res.body.items.map((p) => p.name));
+      }
+      expect(seen).toEqual(names);
+
+      const defaults = await call<Page<PersonView>>(t.baseUrl, 'GET', `people?${q}&page=1`, { token: token(admin) });
+      expect(defaults.body).toMatchObject({ total: 5, pageSize: 50 });
+      const beyond = await call<Page<PersonView>>(t.baseUrl, 'GET', `people?${q}&page=9&pageSize=2`, {
+        token: token(admin),
+      });
+      expect(beyond.body).toMatchObject({ items: [], total: 5 });
+      const tooBig = await call<{ field: string }>(t.baseUrl, 'GET', 'people?pageSize=201', { token: token(admin) });
+      expect(tooBig.status).toBe(400);
+      expect(tooBig.body.field).toBe('pageSize');
+      expect((await call(t.baseUrl, 'GET', 'people?page=0', { token: token(admin) })).status).toBe(400);
+      expect((await call(t.baseUrl, 'GET', 'people?page=1', { token: token(leader) })).status).toBe(403);
+    });
+
+    it('pages and searches units within what the person may see', async () => {
+      const plain = await call<UnitView[]>(t.baseUrl, 'GET', 'units', { token: token(leader) });
+      expect(Array.isArray(plain.body)).toBe(true);
+
+      const first = await call<Page<UnitView>>(t.baseUrl, 'GET', 'units?page=1&pageSize=20', { token: token(leader) });
+      expect(first.status).toBe(200);
+      expect(first.body.total).toBe(plain.body.length);
+      expect(first.body.items.map((u) => u.code)).toEqual(plain.body.slice(0, 20).map((u) => u.code));
+      const second = await call<Page<UnitView>>(t.baseUrl, 'GET', 'units?page=2&pageSize=20', {
+        token: token(leader),
+      });
+      expect(second.body.items.map((u) => u.code)).toEqual(plain.body.slice(20, 40).map((u) => u.code));
+
+      const searched = await call<Page<UnitView>>(
+        t.baseUrl,
+        'GET',
+        `units?q=${encodeURIComponent('Nguyễn Công Trứ')}&level=THPT&pageSize=5`,
+        { token: token(leader) },
+      );
+      expect(searched.body.items.map((u) => u.code)).toEqual([SCHOOL_B]);
+      expect(searched.body).toMatchObject({ total: 1, page: 1, pageSize: 5 });
+
+      const own = await call<Page<UnitView>>(t.baseUrl, 'GET', 'units?pageSize=50', { token: token(principalA) });
+      expect(own.body).toMatchObject({ total: 1, items: [{ code: SCHOOL_A }] });
+      expect((await call(t.baseUrl, 'GET', 'units?pageSize=abc', { token: token(leader) })).status).toBe(400);
+    });
+
+    it('filters the audit log by a time window', async () => {
+      const before = new Date();
+      const person = await call<PersonDetail>(t.baseUrl, 'POST', 'people', {
+        token: token(admin),
+        body: { name: 'Người trong khung giờ', email: 'khung.gio@govap.test' },
+      });
+      expect(person.status).toBe(201);
+      const after = new Date();
+      const window = (from: Date, to: Date) =>
+        call<Page<AuditEntryView>>(
+          t.baseUrl,
+          'GET',
+          `audit?action=person.create&from=${from.toISOString()}&to=${to.toISOString()}`,
+          { token: token(admin) },
+        );
+      const inside = await window(before, after);
+      expect(inside.status).toBe(200);
+      expect(inside.body.items.map((e) => e.entityId)).toEqual([person.body.id]);
+      const later = await window(new Date(after.getTime() + 1), new Date(after.getTime() + 60_000));
+      expect(later.body.items.map((e) => e.entityId)).not.toContain(person.body.id);
+      const earlier = await window(new Date(before.getTime() - 60_000), new Date(before.getTime() - 1));
+      expect(earlier.body.items.map((e) => e.entityId)).not.toContain(person.body.id);
+      const bad = await call<{ field: string }>(t.baseUrl, 'GET', 'audit?from=01/11/2026', { token: token(admin) });
+      expect(bad.status).toBe(400);
+      expect(bad.body.field).toBe('from');
     });
   });
 

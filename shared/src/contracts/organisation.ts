@@ -212,6 +212,41 @@ export interface AuditEntryView {
   ip: string | null;
 }
 
+/**
+ * Query of GET /api/people. Without `page` and `pageSize` the answer is every match as an array (the original
+ * contract); with either of them it is a `Page<PersonView>` (page from 1, pageSize at most 200, default 50).
+ */
+export interface PersonListQuery {
+  /** Substring of the name or e-mail, case-insensitive. */
+  q?: string;
+  role?: Role;
+  unitCode?: string;
+  active?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Query of GET /api/units: like PersonListQuery, an array without `page`/`pageSize`, a `Page<UnitView>` with. */
+export interface UnitListQuery {
+  level?: UnitLevel;
+  active?: boolean;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Query of GET /api/audit; `from`/`to` are ISO instants bounding `at` (both inclusive). */
+export interface AuditListQuery {
+  page?: number;
+  pageSize?: number;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -13,6 +13,16 @@ export const queryKeys = {
     detail: (id: string) => ['incidents', 'detail', id] as const,
   },
   severityLevels: ['severity-levels'] as const,
+  escalationSettings: ['escalation-settings'] as const,
+  people: {
+    all: ['people'] as const,
+    list: (filters: QueryParams) => ['people', 'list', filters] as const,
+    detail: (id: string) => ['people', 'detail', id] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (filters: QueryParams) => ['audit', 'list', filters] as const,
+  },
   goodNews: {
     all: ['good-news'] as const,
     list: (filters: QueryParams) => ['good-news', 'list', filters] as const,

@@ -1,11 +1,14 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { EscalationPage } from '../features/escalation/pages/EscalationPage';
 import { GoodNewsPage } from '../features/goodnews/pages/GoodNewsPage';
 import { IncidentDetailPage } from '../features/incidents/pages/IncidentDetailPage';
 import { IncidentsPage } from '../features/incidents/pages/IncidentsPage';
 import { MentionsPage } from '../features/mentions/pages/MentionsPage';
 import { StoryPage } from '../features/mentions/pages/StoryPage';
+import { PeoplePage } from '../features/people/pages/PeoplePage';
 import { SettingsPage } from '../features/settings/pages/SettingsPage';
 import { SourcesPage } from '../features/sources/pages/SourcesPage';
 import { UnitsPage } from '../features/units/pages/UnitsPage';
@@ -30,6 +33,10 @@ const router = createBrowserRouter([
           { path: 'sources', element: <SourcesPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'units/:code', element: <UnitsPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'people/:id', element: <PeoplePage /> },
+          { path: 'audit', element: <AuditLogPage /> },
+          { path: 'escalation', element: <EscalationPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

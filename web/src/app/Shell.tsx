@@ -2,7 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useRealtime } from '../api/socket';
 import { LanguageSelect } from '../components/ui/LanguageSelect';
 import { useLogout, useMe } from '../features/auth/hooks/useAuth';
-import { hasRole, isOffice } from '../features/auth/roles';
+import { canManagePeople, canReadAudit, canReadEscalation, hasRole, isOffice } from '../features/auth/roles';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 
 interface NavItem {
@@ -25,6 +25,9 @@ export function Shell() {
     { to: '/good-news', label: 'nav.goodNews', visible: true },
     { to: '/sources', label: 'nav.sources', visible: office || hasRole(me.data, 'unit_web_admin') },
     { to: '/units', label: office ? 'nav.units' : 'nav.myUnits', visible: true },
+    { to: '/people', label: 'nav.people', visible: canManagePeople(me.data) },
+    { to: '/audit', label: 'nav.audit', visible: canReadAudit(me.data) },
+    { to: '/escalation', label: 'nav.escalation', visible: canReadEscalation(me.data) },
     { to: '/settings', label: 'nav.settings', visible: true },
   ];
   return (

@@ -17,3 +17,18 @@ export function isAdmin(me: MeResponse | undefined): boolean {
 export function canApprove(me: MeResponse | undefined): boolean {
   return hasRole(me, 'leader', 'admin');
 }
+
+/** People and their roles are managed by admins only (the server's @Roles on /api/people). */
+export function canManagePeople(me: MeResponse | undefined): boolean {
+  return hasRole(me, 'admin');
+}
+
+/** The audit log is read by admins and leaders. */
+export function canReadAudit(me: MeResponse | undefined): boolean {
+  return hasRole(me, 'admin', 'leader');
+}
+
+/** Escalation settings are read by the office roles and edited, with the severity levels, by admins. */
+export function canReadEscalation(me: MeResponse | undefined): boolean {
+  return hasRole(me, 'admin', 'leader', 'office_spokesperson', 'steering_member');
+}

@@ -22,6 +22,9 @@ export interface AuditQuery {
   entityId?: string;
   actorId?: string;
   action?: string;
+  /** ISO instants bounding `at`, both inclusive. */
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -59,6 +62,8 @@ export class AuditService {
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('a.at <= :to', { to: new Date(query.to) });
     const [rows, total] = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')

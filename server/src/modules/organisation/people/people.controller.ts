@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   MeResponse,
   NotificationPreferences,
+  Page,
   PersonDetail,
   PersonView,
   ResetPasswordResponse,
@@ -30,9 +31,12 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  /** Every match as an array, as before; a Page of them when the query names `page` or `pageSize`. */
   @Get()
-  list(@Query() query: PersonListQueryDto): Promise<PersonView[]> {
-    return this.people.list(query);
+  list(@Query() query: PersonListQueryDto): Promise<PersonView[] | Page<PersonView>> {
+    const { page, pageSize, ...filter } = query;
+    if (page === undefined && pageSize === undefined) return this.people.list(filter);
+    return this.people.listPage(filter, page ?? 1, pageSize ?? 50);
   }
 
   @Post()

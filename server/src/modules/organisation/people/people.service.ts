@@ -9,6 +9,7 @@ import {
   type CreatePersonRequest,
   type MeResponse,
   type NotificationPreferences,
+  type Page,
   type PersonDetail,
   type PersonView,
   type ResetPasswordRequest,
@@ -61,7 +62,25 @@ export class PeopleService {
   ) {}
 
   async list(filter: PersonFilter = {}): Promise<PersonView[]> {
-    const qb = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p').orderBy('p.name', 'ASC');
+    return this.withRoles(await this.filtered(filter).getMany());
+  }
+
+  /** One page of `list`, in the same order, with the total count of matches. */
+  async listPage(filter: PersonFilter, page: number, pageSize: number): Promise<Page<PersonView>> {
+    const [people, total] = await this.filtered(filter)
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: await this.withRoles(people), total, page, pageSize };
+  }
+
+  private filtered(filter: PersonFilter) {
+    // The id breaks ties between namesakes so that pages neither repeat nor skip anyone.
+    const qb = this.dataSource
+      .getRepository(PersonEntity)
+      .createQueryBuilder('p')
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC');
     if (filter.active !== undefined) qb.andWhere('p.active = :active', { active: filter.active });
     if (filter.q) {
       qb.andWhere('(p.name ILIKE :q OR p.email ILIKE :q)', {
@@ -77,7 +96,10 @@ export class PeopleService {
         { role: filter.role ?? null, unitCode: filter.unitCode ?? null },
       );
     }
-    const people = await qb.getMany();
+    return qb;
+  }
+
+  private async withRoles(people: PersonEntity[]): Promise<PersonView[]> {
     const assignments = await this.assignmentsOf(people.map((p) => p.id));
     return people.map((p) =>
       toPersonView(

@@ -3,6 +3,7 @@ import {
   NotificationChannel,
   ROLES,
   type CreatePersonRequest,
+  type PersonListQuery,
   type QuietHours,
   type ResetPasswordRequest,
   type Role,
@@ -18,11 +19,14 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
@@ -86,7 +90,7 @@ export class UpdatePreferencesDto implements UpdatePreferencesRequest {
   @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
-export class PersonListQueryDto {
+export class PersonListQueryDto implements PersonListQuery {
   @IsOptional() @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsIn(ROLES) role?: Role;
   @IsOptional() @IsString() @MaxLength(32) unitCode?: string;
@@ -94,4 +98,7 @@ export class PersonListQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
+  /** With page or pageSize the answer is a Page; without both it stays the plain array of every match. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

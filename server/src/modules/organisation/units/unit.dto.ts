@@ -1,15 +1,18 @@
-import { UnitLevel, type CreateUnitRequest, type UpdateUnitRequest } from '@mw/shared';
-import { Transform } from 'class-transformer';
+import { UnitLevel, type CreateUnitRequest, type UnitListQuery, type UpdateUnitRequest } from '@mw/shared';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 
 const LEVELS = Object.values(UnitLevel);
@@ -42,11 +45,14 @@ export class UpdateUnitDto implements UpdateUnitRequest {
   @IsOptional() @IsBoolean() active?: boolean;
 }
 
-export class UnitListQueryDto {
+export class UnitListQueryDto implements UnitListQuery {
   @IsOptional() @IsIn(LEVELS) level?: UnitLevel;
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
   @IsOptional() @IsString() @MaxLength(100) q?: string;
+  /** With page or pageSize the answer is a Page; without both it stays the plain array of every match. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   OFFICE_ROLES,
   type OrganisationGapsResponse,
+  type Page,
   type UnitDetail,
   type UnitNetwork,
   type UnitView,
@@ -20,8 +21,11 @@ export class UnitsController {
 
   @Get()
   @Roles(...ANY_ROLE)
-  list(@CurrentUser() user: AuthUser, @Query() query: UnitListQueryDto): Promise<UnitView[]> {
-    return this.units.list(user, query);
+  list(@CurrentUser() user: AuthUser, @Query() query: UnitListQueryDto): Promise<UnitView[] | Page<UnitView>> {
+    // Every match as an array, as before; a Page of them when the query names `page` or `pageSize`.
+    const { page, pageSize, ...filter } = query;
+    if (page === undefined && pageSize === undefined) return this.units.list(user, filter);
+    return this.units.listPage(user, filter, page ?? 1, pageSize ?? 50);
   }
 
   @Post()

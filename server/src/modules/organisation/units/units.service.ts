@@ -8,6 +8,7 @@ import {
   type NetworkContact,
   type NetworkGap,
   type OrganisationGapsResponse,
+  type Page,
   type Role,
   type UnitDetail,
   type UnitNetwork,
@@ -98,9 +99,31 @@ export class UnitsService {
   }
 
   async list(user: AuthUser, filter: UnitFilter = {}): Promise<UnitView[]> {
+    const qb = this.filtered(user, filter);
+    return qb ? (await qb.getMany()).map(toUnitView) : [];
+  }
+
+  /** One page of `list`, in the same order, with the total count of matches. */
+  async listPage(user: AuthUser, filter: UnitFilter, page: number, pageSize: number): Promise<Page<UnitView>> {
+    const qb = this.filtered(user, filter);
+    if (!qb) return { items: [], total: 0, page, pageSize };
+    const [units, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: units.map(toUnitView), total, page, pageSize };
+  }
+
+  /** The units the person may see that match the filter; null when they may see none. */
+  private filtered(user: AuthUser, filter: UnitFilter) {
     const codes = this.scope.unitCodesFor(user);
-    if (codes !== 'all' && codes.length === 0) return [];
-    const qb = this.repo.createQueryBuilder('u').orderBy('u.level', 'ASC').addOrderBy('u.name', 'ASC');
+    if (codes !== 'all' && codes.length === 0) return null;
+    // The code breaks ties between units of the same name so that pages neither repeat nor skip one.
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .orderBy('u.level', 'ASC')
+      .addOrderBy('u.name', 'ASC')
+      .addOrderBy('u.code', 'ASC');
     if (codes !== 'all') qb.andWhere('u.code = ANY(:codes)', { codes });
     if (filter.level) qb.andWhere('u.level = :level', { level: filter.level });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
@@ -109,7 +132,7 @@ export class UnitsService {
         q: `%${filter.q.normalize('NFC').replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
       });
     }
-    return (await qb.getMany()).map(toUnitView);
+    return qb;
   }
 
   async get(user: AuthUser, code: string): Promise<UnitDetail> {

@@ -1,0 +1,243 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import type { AuditEntryView, AuditListQuery } from '@mw/shared';
+import { DateTime } from '../../../components/ui/DateTime';
+import { dayBoundary, parseDayMonthYear } from '../../../components/ui/dates';
+import { DayMonthYearField } from '../../../components/ui/DayMonthYearField';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { Loading } from '../../../components/ui/Loading';
+import { NotAllowed } from '../../../components/ui/NotAllowed';
+import { Pagination } from '../../../components/ui/Pagination';
+import { SelectField } from '../../../components/ui/SelectField';
+import { hasMessage, useI18n } from '../../../i18n/i18n';
+import { useMe } from '../../auth/hooks/useAuth';
+import { canManagePeople, canReadAudit } from '../../auth/roles';
+import { AUDIT_PAGE_SIZE, useAudit } from '../hooks/useAudit';
+
+/** Actions the server records; the filter still accepts any other, typed by hand. */
+const KNOWN_ACTIONS = [
+  'person.create',
+  'person.update',
+  'person.password_reset',
+  'person.password_change',
+  'person.preferences',
+  'role.assign',
+  'role.renounce',
+  'unit.create',
+  'unit.update',
+  'severity_level.update',
+  'escalation_settings.update',
+  'incident.create',
+  'incident.acknowledge',
+  'incident.transition',
+  'incident.assign',
+];
+const ENTITY_TYPES = ['person', 'role_assignment', 'unit', 'severity_level', 'escalation_settings', 'incident'];
+
+interface Draft {
+  action: string;
+  entityType: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Draft = { action: '', entityType: '', from: '', to: '' };
+
+function Changes({ entry }: { entry: AuditEntryView }) {
+  const { t } = useI18n();
+  if (entry.before === null && entry.after === null) return <span className="muted">—</span>;
+  return (
+    <details>
+      <summary>{t('audit.changes')}</summary>
+      {entry.before !== null && (
+        <>
+          <p className="small">{t('audit.before')}</p>
+          <pre className="small">{JSON.stringify(entry.before, null, 2)}</pre>
+        </>
+      )}
+      {entry.after !== null && (
+        <>
+          <p className="small">{t('audit.after')}</p>
+          <pre className="small">{JSON.stringify(entry.after, null, 2)}</pre>
+        </>
+      )}
+    </details>
+  );
+}
+
+/** The append-only audit log for admins and leaders: filtered and paged by the server. */
+export function AuditLogPage() {
+  const me = useMe();
+  if (!me.data) return <Loading />;
+  return canReadAudit(me.data) ? <AuditScreen linkPeople={canManagePeople(me.data)} /> : <NotAllowed />;
+}
+
+function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [query, setQuery] = useState<AuditListQuery>({ page: 1 });
+  const audit = useAudit(query);
+  const fromInvalid = draft.from !== '' && !parseDayMonthYear(draft.from);
+  const toInvalid = draft.to !== '' && !parseDayMonthYear(draft.to);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const actionLabel = (action: string) => {
+    const key = `auditAction.${action}`;
+    return hasMessage(key) ? t(key) : action;
+  };
+  const entityLabel = (entityType: string) => {
+    const key = `auditEntity.${entityType}`;
+    return hasMessage(key) ? t(key) : entityType;
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (fromInvalid || toInvalid) return;
+    setQuery((q) => ({
+      actorId: q.actorId,
+      action: draft.action.trim() || undefined,
+      entityType: draft.entityType || undefined,
+      from: dayBoundary(draft.from, 'start') ?? undefined,
+      to: dayBoundary(draft.to, 'end') ?? undefined,
+      page: 1,
+    }));
+  };
+  const actor = query.actorId ? audit.data?.items.find((e) => e.actorId === query.actorId)?.actorEmail : undefined;
+  return (
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading">{t('audit.heading')}</h2>
+      <div className="card">
+        <form className="filters" onSubmit={submit} aria-label={t('audit.filters')}>
+          <label className="field">
+            <span>{t('audit.action')}</span>
+            <input
+              name="action"
+              list="audit-actions"
+              value={draft.action}
+              onChange={(e) => set({ action: e.target.value })}
+            />
+            <datalist id="audit-actions">
+              {KNOWN_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)}
+                </option>
+              ))}
+            </datalist>
+          </label>
+          <SelectField
+            label={t('audit.entityType')}
+            name="entityType"
+            value={draft.entityType}
+            onChange={(entityType) => set({ entityType })}
+            emptyLabel={t('common.all')}
+            options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))}
+          />
+          <DayMonthYearField
+            label={t('common.from')}
+            name="from"
+            value={draft.from}
+            invalid={fromInvalid}
+            onChange={(from) => set({ from })}
+          />
+          <DayMonthYearField
+            label={t('common.to')}
+            name="to"
+            value={draft.to}
+            invalid={toInvalid}
+            onChange={(to) => set({ to })}
+          />
+          <div className="filter-actions">
+            <button type="submit">{t('common.apply')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(EMPTY);
+                setQuery({ page: 1 });
+              }}
+            >
+              {t('common.clear')}
+            </button>
+          </div>
+          {(fromInvalid || toInvalid) && (
+            <p className="error field-error" role="alert">
+              {t('common.dateInvalid')}
+            </p>
+          )}
+        </form>
+        {query.actorId && (
+          <p className="actions">
+            <span>{t('audit.actorFilter', { actor: actor ?? query.actorId })}</span>
+            <button type="button" onClick={() => setQuery((q) => ({ ...q, actorId: undefined, page: 1 }))}>
+              {t('audit.clearActor')}
+            </button>
+          </p>
+        )}
+      </div>
+      <div className="card">
+        {audit.isPending && <Loading />}
+        {audit.isError && <ErrorMessage error={audit.error} />}
+        {audit.data && (
+          <>
+            <p className="muted small">{t('audit.count', { n: audit.data.total })}</p>
+            <div className="table-wrap">
+              <table className="table" data-testid="audit-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.at')}</th>
+                    <th scope="col">{t('audit.actor')}</th>
+                    <th scope="col">{t('audit.action')}</th>
+                    <th scope="col">{t('audit.entity')}</th>
+                    <th scope="col">{t('audit.changes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {audit.data.items.map((entry) => (
+                    <tr key={entry.id} data-audit-action={entry.action} data-entity-id={entry.entityId ?? ''}>
+                      <td>
+                        <DateTime value={entry.at} />
+                      </td>
+                      <td>
+                        {entry.actorId ? (
+                          <button
+                            type="button"
+                            className="link-button"
+                            title={t('audit.filterByActor')}
+                            onClick={() => setQuery((q) => ({ ...q, actorId: entry.actorId ?? undefined, page: 1 }))}
+                          >
+                            {entry.actorEmail ?? entry.actorId}
+                          </button>
+                        ) : (
+                          <span className="muted">{t('audit.system')}</span>
+                        )}
+                      </td>
+                      <td>
+                        <span title={entry.action}>{actionLabel(entry.action)}</span>
+                      </td>
+                      <td>
+                        {entry.entityType === 'person' && entry.entityId && linkPeople ? (
+                          <Link to={`/people/${entry.entityId}`}>{entry.entityId}</Link>
+                        ) : (
+                          <span className="small">
+                            {entityLabel(entry.entityType)}
+                            {entry.entityId ? ` · ${entry.entityId}` : ''}
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        <Changes entry={entry} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {audit.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
+            <Pagination
+              page={query.page ?? 1}
+              pageSize={AUDIT_PAGE_SIZE}
+              total={audit.data.total}
+              onPage={(page) => setQuery((q) => ({ ...q, page }))}
+            />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

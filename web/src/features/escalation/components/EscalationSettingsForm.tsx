@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import type { EscalationSettingsView, UpdateEscalationSettingsRequest } from '@mw/shared';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
+import { useI18n } from '../../../i18n/i18n';
+import { useUpdateEscalationSettings } from '../hooks/useEscalation';
+
+const FIELDS = ['workingDays', 'workdayStart', 'workdayEnd', 'quietHours'] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * The office calendar escalation follows. Nothing is checked here beyond what the inputs allow: the server refuses
+ * an empty week or a time that is not HH:mm, and its 400 is shown under that part of the form.
+ */
+export function EscalationSettingsForm({ settings, canEdit }: { settings: EscalationSettingsView; canEdit: boolean }) {
+  const { t } = useI18n();
+  const update = useUpdateEscalationSettings();
+  const [days, setDays] = useState<number[]>(settings.workingDays);
+  const [workdayStart, setWorkdayStart] = useState(settings.workdayStart);
+  const [workdayEnd, setWorkdayEnd] = useState(settings.workdayEnd);
+  const [quiet, setQuiet] = useState(settings.quietHours !== null);
+  const [quietStart, setQuietStart] = useState(settings.quietHours?.start ?? '21:00');
+  const [quietEnd, setQuietEnd] = useState(settings.quietHours?.end ?? '06:30');
+  const server = serverFieldError(update.error, FIELDS);
+  const errorFor = (field: (typeof FIELDS)[number]) =>
+    server?.field === field ? (
+      <FieldError id={`escalation-${field}-error`} field={field} messageKey="form.invalid" detail={server.detail} />
+    ) : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: UpdateEscalationSettingsRequest = {
+      workingDays: [...days].sort((a, b) => a - b),
+      workdayStart,
+      workdayEnd,
+      quietHours: quiet ? { start: quietStart, end: quietEnd } : null,
+    };
+    update.mutate(body);
+  };
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="escalation-settings-title">
+      <h3 id="escalation-settings-title">{t('escalationAdmin.settings')}</h3>
+      <p className="muted small">{t('escalationAdmin.timezone', { tz: settings.timezone })}</p>
+      <fieldset disabled={!canEdit} aria-invalid={server?.field === 'workingDays'}>
+        <legend>{t('escalationAdmin.workingDays')}</legend>
+        {WEEKDAYS.map((d) => (
+          <label key={d} className="checkbox">
+            <input
+              type="checkbox"
+              name={`weekday-${d}`}
+              checked={days.includes(d)}
+              onChange={(e) => setDays((ds) => (e.target.checked ? [...ds, d] : ds.filter((x) => x !== d)))}
+            />
+            <span>{t(`weekday.${d}`)}</span>
+          </label>
+        ))}
+        {errorFor('workingDays')}
+      </fieldset>
+      <fieldset disabled={!canEdit}>
+        <legend>{t('escalationAdmin.workingHours')}</legend>
+        <label className="inline-field">
+          <span>{t('common.from')}</span>
+          <input
+            type="time"
+            name="workdayStart"
+            value={workdayStart}
+            aria-invalid={server?.field === 'workdayStart'}
+            onChange={(e) => setWorkdayStart(e.target.value)}
+          />
+        </label>{' '}
+        <label className="inline-field">
+          <span>{t('common.to')}</span>
+          <input
+            type="time"
+            name="workdayEnd"
+            value={workdayEnd}
+            aria-invalid={server?.field === 'workdayEnd'}
+            onChange={(e) => setWorkdayEnd(e.target.value)}
+          />
+        </label>
+        {errorFor('workdayStart')}
+        {errorFor('workdayEnd')}
+      </fieldset>
+      <fieldset disabled={!canEdit}>
+        <legend>{t('escalationAdmin.quietHours')}</legend>
+        <label className="checkbox">
+          <input type="checkbox" name="quiet" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />
+          <span>{t('escalationAdmin.quietEnabled')}</span>
+        </label>{' '}
+        <label className="inline-field">
+          <span>{t('common.from')}</span>
+          <input
+            type="time"
+            name="quietStart"
+            value={quietStart}
+            disabled={!quiet}
+            onChange={(e) => setQuietStart(e.target.value)}
+          />
+        </label>{' '}
+        <label className="inline-field">
+          <span>{t('common.to')}</span>
+          <input
+            type="time"
+            name="quietEnd"
+            value={quietEnd}
+            disabled={!quiet}
+            onChange={(e) => setQuietEnd(e.target.value)}
+          />
+        </label>
+        <p className="muted small">{t('escalationAdmin.quietHint')}</p>
+        {errorFor('quietHours')}
+      </fieldset>
+      {update.isError && !server && <ErrorMessage error={update.error} />}
+      {canEdit && (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={update.isPending}>
+            {t('common.save')}
+          </button>
+          {update.isSuccess && <span role="status">{t('common.saved')}</span>}
+        </div>
+      )}
+    </form>
+  );
+}
