@@ -1,10 +1,13 @@
 import type {
+  AssignRequest,
   CreateIncidentRequest,
   DraftResponseRequest,
   IncidentDetail,
   IncidentListResponse,
   IncidentStatus,
+  MergeRequest,
   SeverityLevelView,
+  SplitRequest,
   TaskRequest,
 } from '@mw/shared';
 import { api, queryString } from '../../../api/http';
@@ -68,6 +71,20 @@ export function actOnResponse(id: string, responseId: string, action: ResponseAc
   const body =
     action.kind === 'send-back' ? { reason: action.reason } : action.kind === 'publish' ? { url: action.url } : {};
   return api<unknown>('POST', path, body);
+}
+
+export function assignIncident(id: string, body: AssignRequest): Promise<IncidentDetail> {
+  return api<IncidentDetail>('POST', `${one(id)}/assign`, body);
+}
+
+/** Folds the named incidents into this one; the answer is this incident. */
+export function mergeIncidents(id: string, body: MergeRequest): Promise<IncidentDetail> {
+  return api<IncidentDetail>('POST', `${one(id)}/merge`, body);
+}
+
+/** Moves the named mentions out into a new incident; the answer is the new incident. */
+export function splitIncident(id: string, body: SplitRequest): Promise<IncidentDetail> {
+  return api<IncidentDetail>('POST', `${one(id)}/split`, body);
 }
 
 export function fetchSeverityLevels(): Promise<SeverityLevelView[]> {

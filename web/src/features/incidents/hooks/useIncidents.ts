@@ -5,16 +5,28 @@ import {
   actOnResponse,
   addComment,
   addTask,
+  assignIncident,
   completeTask,
   createIncident,
   draftResponse,
   fetchIncident,
   fetchIncidents,
+  mergeIncidents,
+  splitIncident,
   transitionIncident,
   type IncidentFilters,
   type ResponseAction,
 } from '../api/incidents.api';
-import type { CreateIncidentRequest, DraftResponseRequest, IncidentStatus, TaskRequest } from '@mw/shared';
+import type {
+  AssignRequest,
+  CreateIncidentRequest,
+  DraftResponseRequest,
+  IncidentDetail,
+  IncidentStatus,
+  MergeRequest,
+  SplitRequest,
+  TaskRequest,
+} from '@mw/shared';
 
 export function useIncidents(filters: IncidentFilters) {
   return useQuery({
@@ -29,7 +41,7 @@ export function useIncident(id: string) {
 }
 
 /** Every write on a ticket refreshes that ticket and the lists it appears in. */
-function useIncidentMutation<V>(run: (variables: V) => Promise<unknown>) {
+function useIncidentMutation<V, R = unknown>(run: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -49,6 +61,15 @@ export const useResponseAction = (id: string) =>
   useIncidentMutation<{ responseId: string; action: ResponseAction }>(({ responseId, action }) =>
     actOnResponse(id, responseId, action),
   );
+
+export const useAssign = (id: string) =>
+  useIncidentMutation<AssignRequest, IncidentDetail>((body) => assignIncident(id, body));
+/** Merged incidents leave the open lists and this one gains their coverage: every incident query is refreshed. */
+export const useMerge = (id: string) =>
+  useIncidentMutation<MergeRequest, IncidentDetail>((body) => mergeIncidents(id, body));
+/** Resolves with the new incident the mentions moved to. */
+export const useSplit = (id: string) =>
+  useIncidentMutation<SplitRequest, IncidentDetail>((body) => splitIncident(id, body));
 
 export function useCreateIncident() {
   const queryClient = useQueryClient();

@@ -13,6 +13,7 @@ import { IncidentMentions } from '../components/IncidentMentions';
 import { IncidentResponses } from '../components/IncidentResponses';
 import { IncidentTasks } from '../components/IncidentTasks';
 import { IncidentTimeline } from '../components/IncidentTimeline';
+import { IncidentTriage } from '../components/IncidentTriage';
 import { StatusBadge } from '../components/StatusBadge';
 import { useIncident } from '../hooks/useIncidents';
 import { assigneeReasonText, severityReasonText } from '../coded-text';
@@ -81,8 +82,14 @@ export function IncidentDetailPage() {
           )}
         </dl>
         {incident.description && <p>{incident.description}</p>}
+        {incident.mergedInto && (
+          <p className="notice" data-merged-into={incident.mergedInto}>
+            {t('triage.mergedInto')} <Link to={`/incidents/${incident.mergedInto}`}>{t('triage.openMergedInto')}</Link>
+          </p>
+        )}
         <IncidentActions incident={incident} />
       </header>
+      <IncidentTriage key={incident.id} incident={incident} />
 
       <div className="detail-grid">
         <div>

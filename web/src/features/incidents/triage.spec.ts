@@ -1,0 +1,137 @@
+/// <reference types="jest" />
+import type {
+  IncidentAssigneeView,
+  IncidentListItem,
+  IncidentMentionView,
+  IncidentStatus,
+  MeResponse,
+  Role,
+  UnitNetwork,
+} from '@mw/shared';
+import { assigneeCandidates, canMerge, canReassign, canSplit, mergeCandidates, splitSelectionValid } from './triage';
+
+function me(...roles: Role[]): MeResponse {
+  return {
+    roles: roles.map((role, i) => ({
+      id: String(i),
+      role,
+      unitCode: '79764314',
+      unitName: 'Trường MN Hoa Sen',
+      deputy: false,
+      assumedAt: '',
+      renouncedAt: null,
+    })),
+  } as MeResponse;
+}
+
+function ticket(status: IncidentStatus, mentions: number, mergedInto: string | null = null) {
+  return {
+    status,
+    mergedInto,
+    mentions: Array.from({ length: mentions }, (_, i) => ({ mentionId: `m${i}` }) as IncidentMentionView),
+  };
+}
+
+function listItem(id: string, number: number, title: string, status: IncidentStatus, unit = 'THCS Nguyễn Du') {
+  return { id, number, title, status, units: [{ code: 'x', name: unit }] } as IncidentListItem;
+}
+
+const contact = (personId: string, name: string) => ({ personId, name, email: '', phone: null, zaloId: null });
+
+describe('who may triage an incident', () => {
+  it('offers reassignment to spokespersons, leaders and admins, never to principals, web admins or steering members', () => {
+    const open = ticket('acknowledged', 2);
+    for (const role of ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'] as Role[]) {
+      expect(canReassign(me(role), open)).toBe(true);
+    }
+    for (const role of ['principal', 'unit_web_admin', 'steering_member'] as Role[]) {
+      expect(canReassign(me(role), open)).toBe(false);
+      expect(canMerge(me(role), open)).toBe(false);
+      expect(canSplit(me(role), open)).toBe(false);
+    }
+    expect(canReassign(undefined, open)).toBe(false);
+    // A principal who is also a spokesperson elsewhere holds a permitted role.
+    expect(canReassign(me('principal', 'unit_spokesperson'), open)).toBe(true);
+  });
+
+  it('merges only into an open ticket that is not itself merged', () => {
+    expect(canMerge(me('unit_spokesperson'), ticket('investigating', 0))).toBe(true);
+    expect(canMerge(me('admin'), ticket('resolved', 3))).toBe(false);
+    expect(canMerge(me('admin'), ticket('dismissed', 3))).toBe(false);
+    expect(canMerge(me('admin'), ticket('new', 3, 'other'))).toBe(false);
+    expect(canReassign(me('admin'), ticket('resolved', 3, 'other'))).toBe(false);
+  });
+
+  it('splits only a ticket with at least two mentions', () => {
+    expect(canSplit(me('leader'), ticket('new', 1))).toBe(false);
+    expect(canSplit(me('leader'), ticket('new', 2))).toBe(true);
+    expect(canSplit(me('leader'), ticket('resolved', 2))).toBe(true);
+  });
+});
+
+describe('assignee candidates', () => {
+  const school: UnitNetwork = {
+    unitCode: '79764314',
+    spokesperson: [contact('p1', 'Lê Minh Tâm')],
+    deputySpokesperson: [contact('p2', 'Phạm Thu')],
+    webAdmin: [contact('p3', 'Quản trị web')],
+    principal: [contact('p4', 'Nguyễn Thị Thu Hà'), contact('p1', 'Lê Minh Tâm')],
+  };
+  const office: UnitNetwork = {
+    unitCode: 'GV-OFFICE',
+    spokesperson: [contact('o1', 'Người phát ngôn Phòng')],
+    deputySpokesperson: [],
+    webAdmin: [],
+    principal: [],
+    leaders: [contact('o2', 'Trưởng phòng')],
+    steeringCommittee: [contact('o3', 'Ban chỉ đạo')],
+    workingGroup: [contact('o1', 'Người phát ngôn Phòng'), contact('o2', 'Trưởng phòng'), contact('o3', 'Ban chỉ đạo')],
+  };
+  const assignee = (personId: string, name: string) =>
+    ({ personId, name, reason: 'assigned', assignedAt: '', unassignedAt: null }) as IncidentAssigneeView;
+
+  it('lists the handlers of each network once, with every part they play, and leaves web admins and the steering committee out', () => {
+    const candidates = assigneeCandidates([school, office], [assignee('o1', 'Người phát ngôn Phòng')]);
+    expect(candidates.map((c) => c.personId)).toEqual(['p1', 'p2', 'p4', 'o1', 'o2']);
+    expect(candidates[0]?.roles).toEqual([
+      { unitCode: '79764314', role: 'spokesperson' },
+      { unitCode: '79764314', role: 'principal' },
+    ]);
+    expect(candidates.find((c) => c.personId === 'o2')?.roles).toEqual([{ unitCode: 'GV-OFFICE', role: 'leader' }]);
+    expect(candidates.filter((c) => c.current).map((c) => c.personId)).toEqual(['o1']);
+  });
+
+  it('keeps a current assignee found in no network, so that saving never drops them unseen', () => {
+    const candidates = assigneeCandidates([school], [assignee('z9', 'Người từ sự vụ đã gộp')]);
+    expect(candidates.at(-1)).toEqual({ personId: 'z9', name: 'Người từ sự vụ đã gộp', roles: [], current: true });
+  });
+});
+
+describe('merge candidates', () => {
+  const items = [
+    listItem('a', 1, 'Học sinh bị đánh hội đồng', 'new'),
+    listItem('b', 2, 'Phụ huynh phản ánh bữa ăn', 'investigating', 'Trường MN Hoa Sen'),
+    listItem('c', 3, 'Tin đồn đã xử lý', 'resolved'),
+    listItem('d', 4, 'Nhận diện sai', 'dismissed'),
+    listItem('e', 12, 'Clip lan truyền', 'acknowledged'),
+  ];
+
+  it('offers the other open incidents only', () => {
+    expect(mergeCandidates(items, 'a', '').map((i) => i.id)).toEqual(['b', 'e']);
+  });
+
+  it('searches titles and units without diacritics, and numbers with or without #', () => {
+    expect(mergeCandidates(items, 'x', 'danh hoi dong').map((i) => i.id)).toEqual(['a']);
+    expect(mergeCandidates(items, 'x', 'HOA SEN').map((i) => i.id)).toEqual(['b']);
+    expect(mergeCandidates(items, 'x', '#12').map((i) => i.id)).toEqual(['e']);
+    expect(mergeCandidates(items, 'x', '1').map((i) => i.id)).toEqual(['a']);
+  });
+});
+
+describe('split selection', () => {
+  it('needs some but not all mentions', () => {
+    expect(splitSelectionValid(new Set(), 3)).toBe(false);
+    expect(splitSelectionValid(new Set(['m1']), 3)).toBe(true);
+    expect(splitSelectionValid(new Set(['m1', 'm2', 'm3']), 3)).toBe(false);
+  });
+});

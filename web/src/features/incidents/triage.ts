@@ -1,0 +1,112 @@
+/**
+ * Who may reassign, merge and split a ticket, and what they may pick from. The role lists mirror the server's
+ * `@Roles` on IncidentsController (assign: spokespersons, leaders and admins; merge and split: INCIDENT_OPENERS in
+ * server/src/modules/incidents/incident-permissions.ts); the server still decides, and the scope of each pick
+ * (units, incidents) is what the server already scoped for this person.
+ */
+import {
+  CLOSED_INCIDENT_STATUSES,
+  fold,
+  type IncidentAssigneeView,
+  type IncidentDetail,
+  type IncidentListItem,
+  type MeResponse,
+  type NetworkContact,
+  type Role,
+  type UnitNetwork,
+} from '@mw/shared';
+import { hasRole } from '../auth/roles';
+
+/** Roles of `POST /api/incidents/:id/assign`. */
+export const ASSIGNING_ROLES: readonly Role[] = ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'];
+/** Roles of `POST /api/incidents/:id/merge` and `/split`. */
+export const MERGING_ROLES: readonly Role[] = ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'];
+
+type Ticket = Pick<IncidentDetail, 'status' | 'mergedInto' | 'mentions'>;
+
+export function canReassign(me: MeResponse | undefined, incident: Ticket): boolean {
+  return hasRole(me, ...ASSIGNING_ROLES) && !incident.mergedInto;
+}
+
+/** The server refuses to merge into a closed incident. */
+export function canMerge(me: MeResponse | undefined, incident: Ticket): boolean {
+  return hasRole(me, ...MERGING_ROLES) && !incident.mergedInto && !CLOSED_INCIDENT_STATUSES.includes(incident.status);
+}
+
+/** A split moves some, never all, of the mentions: it needs at least two. */
+export function canSplit(me: MeResponse | undefined, incident: Ticket): boolean {
+  return hasRole(me, ...MERGING_ROLES) && !incident.mergedInto && incident.mentions.length >= 2;
+}
+
+/** The part a person plays at a unit, as far as handling incidents goes. */
+export type CandidateRole = 'spokesperson' | 'deputySpokesperson' | 'principal' | 'leader';
+
+export interface AssigneeCandidate {
+  personId: string;
+  name: string;
+  /** Where and as what the person may be asked to handle the ticket; empty for a current assignee found nowhere. */
+  roles: { unitCode: string; role: CandidateRole }[];
+  current: boolean;
+}
+
+/** Network parts whose people handle incidents (web admins do not); leaders only exist on the office network. */
+const HANDLING_PARTS: readonly [keyof UnitNetwork & CandidateRole, CandidateRole][] = [
+  ['spokesperson', 'spokesperson'],
+  ['deputySpokesperson', 'deputySpokesperson'],
+  ['principal', 'principal'],
+];
+
+/**
+ * The people a ticket may be given to: the handlers of each network (the incident's units, then the office when the
+ * person sees it), each person once with every part they play, plus current assignees so that a reassignment never
+ * drops someone silently.
+ */
+export function assigneeCandidates(networks: UnitNetwork[], current: IncidentAssigneeView[]): AssigneeCandidate[] {
+  const byId = new Map<string, AssigneeCandidate>();
+  const currentIds = new Set(current.map((a) => a.personId));
+  const add = (contact: NetworkContact, unitCode: string, role: CandidateRole) => {
+    let candidate = byId.get(contact.personId);
+    if (!candidate) {
+      candidate = {
+        personId: contact.personId,
+        name: contact.name,
+        roles: [],
+        current: currentIds.has(contact.personId),
+      };
+      byId.set(contact.personId, candidate);
+    }
+    if (!candidate.roles.some((r) => r.unitCode === unitCode && r.role === role)) {
+      candidate.roles.push({ unitCode, role });
+    }
+  };
+  for (const network of networks) {
+    for (const [part, role] of HANDLING_PARTS) for (const c of network[part]) add(c, network.unitCode, role);
+    for (const c of network.leaders ?? []) add(c, network.unitCode, 'leader');
+  }
+  for (const a of current) {
+    if (!byId.has(a.personId)) byId.set(a.personId, { personId: a.personId, name: a.name, roles: [], current: true });
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Incidents that can be folded into `targetId`: open ones (a merged incident is closed as resolved) other than the
+ * target, whose title, number (#42 or 42) or unit names contain the search, ignoring case and diacritics.
+ */
+export function mergeCandidates(items: IncidentListItem[], targetId: string, search: string): IncidentListItem[] {
+  const needle = fold(search.trim().replace(/^#/, ''));
+  return items.filter(
+    (i) =>
+      i.id !== targetId &&
+      !CLOSED_INCIDENT_STATUSES.includes(i.status) &&
+      (!needle ||
+        String(i.number) === needle ||
+        fold(i.title).includes(needle) ||
+        i.units.some((u) => fold(u.name).includes(needle))),
+  );
+}
+
+/** A split must name some but not all of the incident's mentions. */
+export function splitSelectionValid(selected: ReadonlySet<string>, mentionCount: number): boolean {
+  return selected.size > 0 && selected.size < mentionCount;
+}
