@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntryView, Page } from '@mw/shared';
+import type { AuditEntryView, AuditListQuery, Page } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../../common/auth/auth-user';
 import { Clock } from '../../../common/clock/clock';
@@ -15,17 +15,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface AuditQuery {
-  page: number;
-  pageSize: number;
-  entityType?: string;
-  entityId?: string;
-  actorId?: string;
-  action?: string;
-  /** ISO instants bounding `at`, both inclusive. */
-  from?: string;
-  to?: string;
-}
+/** GET /api/audit's query once the controller has applied the paging defaults. */
+export type AuditQuery = AuditListQuery & { page: number; pageSize: number };
 
 /**
  * The one way into the append-only audit log. Pass the transaction's EntityManager so the entry commits or rolls
