@@ -195,6 +195,34 @@ describe('notification outbox and delivery (real PostgreSQL, SMTP, fake Zalo)', 
     );
   });
 
+  it("plans from the caller's transaction: people it wrote or deactivated are seen as it sees them", async () => {
+    const leaving = await person({ zaloId: 'zalo-follower-leaving' });
+    const incidentId = randomUUID();
+    let newcomerId = '';
+    let planned: NotificationRequest[] = [];
+    await expect(
+      ds.transaction(async (m) => {
+        const rows: { id: string }[] = await m.query(
+          `INSERT INTO person (name, email, zalo_id) VALUES ('Người mới nhận việc', $1, 'zalo-newcomer') RETURNING id`,
+          [`newcomer-${randomUUID()}@govap.test`],
+        );
+        newcomerId = (rows[0] as { id: string }).id;
+        await m.query(`UPDATE person SET active = false WHERE id = $1`, [leaving.id]);
+        planned = await opened(incidentId, [newcomerId, leaving.id])(m);
+        throw new Error('roll back the people written here');
+      }),
+    ).rejects.toThrow('roll back the people written here');
+    // Read on another connection, the newcomer would not exist yet and the leaver would still be active.
+    expect(planned.map((r) => `${r.recipientId === newcomerId ? 'newcomer' : 'leaving'}:${r.channel}`).sort()).toEqual([
+      'newcomer:email',
+      'newcomer:in_app',
+      'newcomer:zalo',
+    ]);
+    // Outside that transaction the leaver is still active and planned as before.
+    const committed = await ds.transaction((m) => opened(incidentId, [leaving.id])(m));
+    expect(committed.map((r) => r.channel).sort()).toEqual(['email', 'in_app', 'zalo']);
+  });
+
   it('keeps Zalo messages within the length limits by cutting parameters, never links', async () => {
     const p = await person({ zaloId: 'zalo-follower-2' });
     const incidentId = randomUUID();

@@ -5,7 +5,7 @@
  * are scoped like reads: outside one's units an incident answers 404. Reads live in IncidentQueries, the official
  * response in IncidentResponsesService.
  */
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
@@ -26,11 +26,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type AuthUser } from '../../common/auth/auth-user';
 import { hasRole, ScopeService } from '../../common/auth/scope';
 import { returnedRows } from '../../common/database/returned-rows';
-import { INCIDENT_HANDLERS } from './incident-permissions';
+import { INCIDENT_HANDLERS, mayBeAssigned } from './incident-permissions';
 import { Clock } from '../../common/clock/clock';
 import type { MentionFacts } from '../analysis/mention-reader.service';
 import { startEscalation, stopAllClocks, tightenEscalation } from '../escalation/escalation-state';
 import { AuditService } from '../organisation/audit/audit.service';
+import { PeopleService } from '../organisation/people/people.service';
 import { invalidTransition, notAssignee } from './incident-errors';
 import { withText, type SeverityReason } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
@@ -75,6 +76,7 @@ export class IncidentsService {
     private readonly store: IncidentStore,
     private readonly workflow: IncidentWorkflow,
     private readonly queries: IncidentQueries,
+    private readonly people: PeopleService,
   ) {}
 
   // ---------------------------------------------------------------- intake
@@ -227,16 +229,7 @@ export class IncidentsService {
     await this.store.change(user, id, async (m, row) => {
       const now = this.clock.now();
       const wanted = unique(req.personIds);
-      const people: { id: string }[] = await m.query(`SELECT id FROM person WHERE id = ANY($1::uuid[]) AND active`, [
-        wanted,
-      ]);
-      if (people.length !== wanted.length) {
-        throw new BadRequestException({
-          code: ErrorCode.ValidationFailed,
-          field: 'personIds',
-          message: 'Unknown or inactive person',
-        });
-      }
+      await this.assertAssignable(m, wanted, await this.store.unitCodes(m, id));
       const current = await this.store.assigneeIds(m, id);
       const added = wanted.filter((p) => !current.includes(p));
       const removed = req.replace ? current.filter((p) => !wanted.includes(p)) : [];
@@ -460,6 +453,8 @@ export class IncidentsService {
       );
     });
     this.store.publishChange(id, 'incident.updated');
+    // The merged-away tickets changed too (resolved, merged into this one): their dashboards hear of it as well.
+    for (const otherId of others) this.store.publishChange(otherId, 'incident.updated');
     return this.queries.detail(id, user);
   }
 
@@ -489,7 +484,8 @@ export class IncidentsService {
         id,
         req.mentionIds,
       ]);
-      const unitCodes = unique(moving.flatMap((x) => x.unit_codes));
+      // Each side's units come from its own mentions, the office left off as at intake.
+      const unitCodes = unique(moving.flatMap((x) => ticketUnits(x.unit_codes)));
       const created = await this.open(m, {
         title: (req.title ?? moving[0]?.title ?? row.title).normalize('NFC').trim(),
         description: `Tách từ sự việc #${row.number}`,
@@ -506,14 +502,26 @@ export class IncidentsService {
         `UPDATE incident SET story_ids = ARRAY(SELECT DISTINCT story_id FROM incident_mention WHERE incident_id = $1 AND story_id IS NOT NULL) WHERE id = $1`,
         [id],
       );
+      const units = await this.unitsAfterSplit(m, id, moving);
       await appendTimeline(m, {
         incidentId: id,
         at: now,
         kind: 'split',
         actorId: user.id,
         message: { code: TimelineCode.SplitOut, params: { count: moving.length } },
-        data: { to: created, mentionIds: req.mentionIds, stories: movedStories },
+        data: { to: created, mentionIds: req.mentionIds, stories: movedStories, units },
       });
+      const unassigned = await this.unassignUnitDefaults(m, id, units.removed, now, user.id);
+      if (unassigned.length > 0) {
+        await appendTimeline(m, {
+          incidentId: id,
+          at: now,
+          kind: 'unassigned',
+          actorId: user.id,
+          message: { code: TimelineCode.Unassigned, params: { count: unassigned.length } },
+          data: { personIds: unassigned, units: units.removed },
+        });
+      }
       await this.refresh(m, id, user.id);
       await this.audit.record(
         actor,
@@ -521,7 +529,8 @@ export class IncidentsService {
           action: 'incident.split',
           entityType: 'incident',
           entityId: id,
-          after: { newIncident: created, mentionIds: req.mentionIds },
+          before: { units: units.before },
+          after: { newIncident: created, mentionIds: req.mentionIds, units: units.after, unassigned },
         },
         m,
       );
@@ -533,6 +542,78 @@ export class IncidentsService {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /**
+   * The units of an incident that coverage has just left: those its remaining mentions name (the office left off as
+   * at intake), plus any no mention ever named (set by hand when opening, or merged in from a manual ticket). A unit
+   * only the moved mentions named goes. Never leaves an incident without units.
+   */
+  private async unitsAfterSplit(
+    m: EntityManager,
+    id: string,
+    movedOut: IncidentMentionRow[],
+  ): Promise<{ before: string[]; after: string[]; removed: string[] }> {
+    const before = await this.store.unitCodes(m, id);
+    const remaining: { unit_codes: string[] }[] = await m.query(
+      `SELECT unit_codes FROM incident_mention WHERE incident_id = $1`,
+      [id],
+    );
+    const covered = new Set(remaining.flatMap((r) => ticketUnits(r.unit_codes)));
+    const everNamed = new Set([...remaining, ...movedOut].flatMap((r) => r.unit_codes));
+    const after = before.filter((c) => covered.has(c) || !everNamed.has(c));
+    if (after.length === 0 || after.length === before.length) return { before, after: before, removed: [] };
+    const removed = before.filter((c) => !after.includes(c));
+    await m.query(`DELETE FROM incident_unit WHERE incident_id = $1 AND unit_code = ANY($2::text[])`, [id, removed]);
+    return { before, after, removed };
+  }
+
+  /** Takes off the spokespersons assigned by default for units the incident no longer has; returns who. */
+  private async unassignUnitDefaults(
+    m: EntityManager,
+    id: string,
+    unitCodes: string[],
+    now: Date,
+    actorId: string,
+  ): Promise<string[]> {
+    if (unitCodes.length === 0) return [];
+    const rows = returnedRows<{ person_id: string }>(
+      await m.query(
+        `UPDATE incident_assignment SET unassigned_at = $3, unassigned_by = $4
+         WHERE incident_id = $1 AND reason = ANY($2::text[]) AND unassigned_at IS NULL RETURNING person_id`,
+        [id, unitCodes.map((c) => `unit_spokesperson:${c}`), now, actorId],
+      ),
+    );
+    return unique(rows.map((r) => r.person_id));
+  }
+
+  /**
+   * Every assignee must be active and hold now a role that handles this incident (see mayBeAssigned); read in the
+   * caller's transaction through the organisation module. Refused with the people named, so the caller can fix them.
+   */
+  private async assertAssignable(m: EntityManager, personIds: string[], unitCodes: string[]): Promise<void> {
+    const refusals: string[] = [];
+    for (const personId of personIds) {
+      const person = await this.people.get(personId, m).catch((error: unknown) => {
+        if (error instanceof NotFoundException) return null;
+        throw error;
+      });
+      if (!person) refusals.push(`Unknown person ${personId}`);
+      else if (!person.active) refusals.push(`${person.name} (${person.id}) is no longer active`);
+      else if (!mayBeAssigned(person.roles, unitCodes)) {
+        refusals.push(
+          `${person.name} (${person.id}) holds no current role at this incident's units (spokesperson, deputy, ` +
+            `principal) nor at the office (spokesperson, deputy, leader)`,
+        );
+      }
+    }
+    if (refusals.length > 0) {
+      throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
+        field: 'personIds',
+        message: refusals.join('; '),
+      });
+    }
+  }
 
   /** Opens an incident inside the caller's transaction: units, mentions, assignees, timeline, clocks, notifications. */
   private async open(m: EntityManager, spec: OpenSpec): Promise<string> {

@@ -66,16 +66,16 @@ export class NotificationPlanner {
   ) {}
 
   /**
-   * The requests to enqueue for an event. `manager` is the caller's transaction (kept for the signature's sake:
-   * people are read as committed, which they are long before an incident concerns them).
+   * The requests to enqueue for an event. People are read through `manager`, the caller's transaction: on its
+   * connection (no second pooled connection held while the caller's locks are), and seeing what it has written.
    */
-  async plan(_manager: EntityManager, args: PlanArgs): Promise<NotificationRequest[]> {
+  async plan(manager: EntityManager, args: PlanArgs): Promise<NotificationRequest[]> {
     const now = this.clock.now();
     const urgent = args.severity === 'S1';
     const configured = new Set(this.adapters.filter((a) => a.isConfigured()).map((a) => a.channel));
     const requests: NotificationRequest[] = [];
     for (const recipientId of [...new Set(args.recipientIds)]) {
-      const person = await this.people.get(recipientId).catch((error: unknown) => {
+      const person = await this.people.get(recipientId, manager).catch((error: unknown) => {
         if (error instanceof NotFoundException) return null;
         throw error;
       });

@@ -109,8 +109,12 @@ export class PeopleService {
     );
   }
 
-  async get(id: string): Promise<PersonDetail> {
-    return this.detail(await this.require(id, this.dataSource.manager));
+  /**
+   * One person with their role history. `manager` lets a caller read inside its own transaction (the notification
+   * planner, incident assignment), so what it sees and what it writes are one snapshot on one connection.
+   */
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<PersonDetail> {
+    return this.detail(await this.require(id, manager), manager);
   }
 
   async create(actor: Actor, req: CreatePersonRequest): Promise<PersonDetail> {
@@ -326,8 +330,8 @@ export class PeopleService {
     });
   }
 
-  private async detail(p: PersonEntity): Promise<PersonDetail> {
-    const assignments = await this.assignmentsOf([p.id]);
+  private async detail(p: PersonEntity, manager: EntityManager = this.dataSource.manager): Promise<PersonDetail> {
+    const assignments = await this.assignmentsOf([p.id], manager);
     return {
       ...toPersonView(p, assignments),
       roleHistory: assignments.map(toAssignmentView),
@@ -414,9 +418,12 @@ export class PeopleService {
     return p;
   }
 
-  private async assignmentsOf(personIds: string[]): Promise<AssignmentRow[]> {
+  private async assignmentsOf(
+    personIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AssignmentRow[]> {
     if (personIds.length === 0) return [];
-    return this.dataSource.query(
+    return manager.query(
       `SELECT r.id, r.person_id, r.role, u.code AS unit_code, u.name AS unit_name, r.deputy, r.assumed_at, r.renounced_at
        FROM role_assignment r JOIN unit u ON u.id = r.unit_id
        WHERE r.person_id = ANY($1::uuid[]) ORDER BY r.assumed_at, u.code`,
