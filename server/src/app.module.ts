@@ -13,6 +13,7 @@ import { RealtimeModule } from './modules/realtime/realtime.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
 import { EscalationModule } from './modules/escalation/escalation.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** Feature modules, in the order of the data path (see docs/ARCHITECTURE.md). */
 const FEATURE_MODULES = [
@@ -24,6 +25,7 @@ const FEATURE_MODULES = [
   NotificationsModule,
   IncidentsModule,
   EscalationModule,
+  ReportsModule,
 ];
 
 export interface AppOverrides {

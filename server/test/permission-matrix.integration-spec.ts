@@ -420,6 +420,7 @@ describe('permission matrix (real PostgreSQL)', () => {
       status: 400,
     },
     { route: 'GET severity-levels', url: () => 'severity-levels', allowed: ANY_ROLE, status: 200 },
+    { route: 'GET reports/weekly', url: () => 'reports/weekly', allowed: OFFICE, status: 200 },
     {
       route: 'PATCH severity-levels/:code',
       label: 'unknown level',

@@ -11,3 +11,4 @@ export * from './contracts/analysis';
 export * from './contracts/notifications';
 export * from './enums/incidents';
 export * from './contracts/incidents';
+export * from './contracts/reports';

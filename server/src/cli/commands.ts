@@ -4,6 +4,7 @@ import { usersCommand } from '../modules/organisation/users.commands';
 import { fetchCommand, sourcesCommand } from '../modules/sources/sources.commands';
 import { analyzeCommand, analyzePendingCommand, unitsCommand } from '../modules/analysis/analysis.commands';
 import { incidentsCommand } from '../modules/escalation/escalation.commands';
+import { reportCommand } from '../modules/reports/reports.commands';
 
 /** Every operator command. Modules add theirs here. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {
@@ -16,4 +17,5 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
   'analyze-pending': analyzePendingCommand,
   units: unitsCommand,
   incidents: incidentsCommand,
+  report: reportCommand,
 };

@@ -6,6 +6,7 @@ import { NotificationEntity } from '../modules/notifications/notification.entity
 import { RealtimeEventEntity } from '../modules/realtime/realtime-event.entity';
 import { INCIDENT_ENTITIES } from '../modules/incidents/incidents.entities';
 import { ORGANISATION_ENTITIES } from '../modules/organisation/organisation.entities';
+import { WeeklyReportEntity } from '../modules/reports/weekly-report.entity';
 
 /** Every TypeORM entity, listed as classes (see migrations/index.ts for why not globs). */
 export const ENTITIES: Function[] = [
@@ -17,4 +18,5 @@ export const ENTITIES: Function[] = [
   NotificationEntity,
   RealtimeEventEntity,
   ...INCIDENT_ENTITIES,
+  WeeklyReportEntity,
 ];

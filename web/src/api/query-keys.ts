@@ -23,6 +23,9 @@ export const queryKeys = {
     all: ['audit'] as const,
     list: (filters: QueryParams) => ['audit', 'list', filters] as const,
   },
+  reports: {
+    weekly: (week: string) => ['reports', 'weekly', week] as const,
+  },
   goodNews: {
     all: ['good-news'] as const,
     list: (filters: QueryParams) => ['good-news', 'list', filters] as const,

@@ -9,6 +9,7 @@ import { IncidentsPage } from '../features/incidents/pages/IncidentsPage';
 import { MentionsPage } from '../features/mentions/pages/MentionsPage';
 import { StoryPage } from '../features/mentions/pages/StoryPage';
 import { PeoplePage } from '../features/people/pages/PeoplePage';
+import { WeeklyReportPage } from '../features/reports/pages/WeeklyReportPage';
 import { SettingsPage } from '../features/settings/pages/SettingsPage';
 import { SourcesPage } from '../features/sources/pages/SourcesPage';
 import { UnitsPage } from '../features/units/pages/UnitsPage';
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
           { path: 'mentions', element: <MentionsPage /> },
           { path: 'stories/:id', element: <StoryPage /> },
           { path: 'good-news', element: <GoodNewsPage /> },
+          { path: 'reports/weekly', element: <WeeklyReportPage /> },
           { path: 'sources', element: <SourcesPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'units/:code', element: <UnitsPage /> },

@@ -2,7 +2,14 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useRealtime } from '../api/socket';
 import { LanguageSelect } from '../components/ui/LanguageSelect';
 import { useLogout, useMe } from '../features/auth/hooks/useAuth';
-import { canManagePeople, canReadAudit, canReadEscalation, hasRole, isOffice } from '../features/auth/roles';
+import {
+  canManagePeople,
+  canReadAudit,
+  canReadEscalation,
+  canReadReports,
+  hasRole,
+  isOffice,
+} from '../features/auth/roles';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 
 interface NavItem {
@@ -23,6 +30,7 @@ export function Shell() {
     { to: '/incidents', label: 'nav.incidents', visible: true },
     { to: '/mentions', label: 'nav.mentions', visible: true },
     { to: '/good-news', label: 'nav.goodNews', visible: true },
+    { to: '/reports/weekly', label: 'nav.weeklyReport', visible: canReadReports(me.data) },
     { to: '/sources', label: 'nav.sources', visible: office || hasRole(me.data, 'unit_web_admin') },
     { to: '/units', label: office ? 'nav.units' : 'nav.myUnits', visible: true },
     { to: '/people', label: 'nav.people', visible: canManagePeople(me.data) },

@@ -5,6 +5,7 @@ import { Analysis1764400000001 } from './1764400000001-analysis';
 import { Incidents1764500000001 } from './1764500000001-incidents';
 import { Notifications1764600000001 } from './1764600000001-notifications';
 import { IncidentIntakeBacklog1795768892391 } from './1795768892391-incident-intake-backlog';
+import { WeeklyReport1795900000001 } from './1795900000001-weekly-report';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Incidents1764500000001,
   Notifications1764600000001,
   IncidentIntakeBacklog1795768892391,
+  WeeklyReport1795900000001,
 ];

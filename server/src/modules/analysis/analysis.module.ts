@@ -4,13 +4,22 @@ import { AnalyzeController, MentionsController, StoriesController } from './anal
 import { AnalysisService } from './analysis.service';
 import { AnalysisWorker } from './analysis.worker';
 import { MentionReader } from './mention-reader.service';
+import { MentionReportReader } from './mention-report.reader';
 import { MentionsService } from './mentions.service';
 import { UnitsGazetteerService } from './units-gazetteer.service';
 
 /** Feed items become mentions (units, tone, topic, incident flag) grouped into stories; 'mention.stored' follows. */
 @Module({
   controllers: [MentionsController, StoriesController, AnalyzeController],
-  providers: [UnitsGazetteerService, AnalysisService, MentionsService, MentionReader, AnalysisWorker, AnalysisCron],
-  exports: [AnalysisService, MentionsService, MentionReader],
+  providers: [
+    UnitsGazetteerService,
+    AnalysisService,
+    MentionsService,
+    MentionReader,
+    MentionReportReader,
+    AnalysisWorker,
+    AnalysisCron,
+  ],
+  exports: [AnalysisService, MentionsService, MentionReader, MentionReportReader],
 })
 export class AnalysisModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { EscalationSettingsController } from './escalation.controller';
 import { EscalationCron } from './escalation.cron';
+import { EscalationReportReader } from './escalation-report.reader';
 import { EscalationService } from './escalation.service';
 import { EscalationSettingsService } from './escalation-settings.service';
 
@@ -9,7 +10,7 @@ import { EscalationSettingsService } from './escalation-settings.service';
 @Module({
   imports: [IncidentsModule],
   controllers: [EscalationSettingsController],
-  providers: [EscalationService, EscalationCron, EscalationSettingsService],
-  exports: [EscalationService],
+  providers: [EscalationService, EscalationCron, EscalationSettingsService, EscalationReportReader],
+  exports: [EscalationService, EscalationReportReader],
 })
 export class EscalationModule {}

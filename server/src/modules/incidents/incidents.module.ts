@@ -7,6 +7,7 @@ import { IncidentNotifier } from './incident-notifier';
 import { IncidentRecipients } from './incident-recipients';
 import { GoodNewsController, IncidentsController, SeverityLevelsController } from './incidents.controller';
 import { IncidentQueries } from './incident-queries.service';
+import { IncidentReportReader } from './incident-report.reader';
 import { IncidentResponsesService } from './incident-responses.service';
 import { IncidentStore } from './incident-store';
 import { IncidentWorkflow } from './incident-workflow';
@@ -32,6 +33,7 @@ import { SeverityLevelsService } from './severity-levels.service';
     IncidentAckListener,
     GoodNewsService,
     SeverityLevelsService,
+    IncidentReportReader,
   ],
   exports: [
     IncidentsService,
@@ -40,6 +42,7 @@ import { SeverityLevelsService } from './severity-levels.service';
     IncidentRecipients,
     IncidentNotifier,
     IncidentIntakeFlow,
+    IncidentReportReader,
   ],
 })
 export class IncidentsModule {}

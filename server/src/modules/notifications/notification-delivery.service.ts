@@ -26,6 +26,7 @@ import {
   RecipientContact,
 } from './channels/notification-channel';
 import { ACKNOWLEDGEABLE_TEMPLATES, NotificationAckService } from './notification-ack.service';
+import { messageLink } from './notification-templates';
 import { returnedRows } from '../../common/database/returned-rows';
 import { mayRetry, retryDelayMs, RetryPolicy } from './retry-policy';
 
@@ -156,7 +157,7 @@ export class NotificationDeliveryService implements BeforeApplicationShutdown {
         params: n.params,
         urgent: n.urgent,
         recipient,
-        incidentLink: n.incident_id ? `${base}/incidents/${n.incident_id}` : null,
+        incidentLink: messageLink(base, { incidentId: n.incident_id, template: n.template, params: n.params }),
         ackLink:
           n.incident_id &&
           n.channel !== 'in_app' &&

@@ -9,7 +9,7 @@ import type { Language } from '@mw/shared';
 export interface TemplateInput {
   language: Language;
   params: Record<string, string>;
-  /** `${MW_PUBLIC_URL}/incidents/<id>`, or null for messages without an incident. */
+  /** `${MW_PUBLIC_URL}/incidents/<id>`, the page of a template without an incident (see messageLink), or null. */
   incidentLink: string | null;
   /** Signed acknowledge link, for messages that ask for an acknowledgement. */
   ackLink: string | null;
@@ -85,6 +85,16 @@ const VI: Record<string, Texts> = {
     subject: `Bản tin Media Watch: ${dash(p.count)} mục mới`,
     lines: [`Có ${dash(p.count)} mục mới cần lưu ý.`, dash(p.summary)],
   }),
+  weekly_report: (p) => ({
+    subject: `Báo cáo tuần ${dash(p.week)} (${dash(p.from)} – ${dash(p.to)})`,
+    lines: [
+      `Báo cáo tình hình thông tin báo chí tuần ${dash(p.week)}, từ ${dash(p.from)} đến ${dash(p.to)}.`,
+      `Tin bài: ${dash(p.mentions)} (tiêu cực ${dash(p.negative)}, tích cực ${dash(p.positive)}); tuần trước ${dash(p.previousMentions)}.`,
+      `Sự cố mới: ${dash(p.incidents)}, trong đó nghiêm trọng trở lên ${dash(p.severe)}; tuần trước ${dash(p.previousIncidents)}.`,
+      `Thời gian xác nhận trung vị: ${p.ackMedian ? `${p.ackMedian} phút` : '—'}; chuyển cấp: ${dash(p.escalations)}.`,
+      `Sự cố còn mở chưa được xác nhận cuối tuần: ${dash(p.unacknowledged)}.`,
+    ],
+  }),
 };
 
 const EN: Record<string, Texts> = {
@@ -136,12 +146,44 @@ const EN: Record<string, Texts> = {
     subject: `Media Watch digest: ${dash(p.count)} new items`,
     lines: [`${dash(p.count)} new items need attention.`, dash(p.summary)],
   }),
+  weekly_report: (p) => ({
+    subject: `Weekly report ${dash(p.week)} (${dash(p.from)} – ${dash(p.to)})`,
+    lines: [
+      `Press coverage report for week ${dash(p.week)}, from ${dash(p.from)} to ${dash(p.to)}.`,
+      `Articles: ${dash(p.mentions)} (negative ${dash(p.negative)}, positive ${dash(p.positive)}); previous week ${dash(p.previousMentions)}.`,
+      `New incidents: ${dash(p.incidents)}, of which major or critical ${dash(p.severe)}; previous week ${dash(p.previousIncidents)}.`,
+      `Median time to acknowledge: ${p.ackMedian ? `${p.ackMedian} min` : '—'}; escalations: ${dash(p.escalations)}.`,
+      `Incidents open and unacknowledged at the end of the week: ${dash(p.unacknowledged)}.`,
+    ],
+  }),
 };
 
-const LINK_LABELS: Record<Language, { open: string; ack: string }> = {
-  vi: { open: 'Xem phiếu sự cố', ack: 'Xác nhận đã nhận' },
-  en: { open: 'Open the ticket', ack: 'Acknowledge' },
+const LINK_LABELS: Record<Language, { open: string; ack: string; report: string }> = {
+  vi: { open: 'Xem phiếu sự cố', ack: 'Xác nhận đã nhận', report: 'Xem báo cáo tuần' },
+  en: { open: 'Open the ticket', ack: 'Acknowledge', report: 'Open the weekly report' },
 };
+
+/** Templates whose link opens a dashboard page built from their params rather than an incident ticket. */
+const PAGE_LINKS: Record<string, (params: Record<string, string>) => string | null> = {
+  weekly_report: (p) => (p.week ? `/reports/weekly?week=${encodeURIComponent(p.week)}` : null),
+};
+
+/**
+ * The dashboard link of a message, from the public base URL (MW_PUBLIC_URL): the incident ticket, or the page a
+ * template without an incident points to (the weekly report); null when there is none.
+ */
+export function messageLink(
+  base: string,
+  message: { incidentId: string | null; template: string; params: Record<string, string> },
+): string | null {
+  const root = base.replace(/\/+$/, '');
+  if (message.incidentId) return `${root}/incidents/${message.incidentId}`;
+  const page = PAGE_LINKS[message.template]?.(message.params);
+  return page ? `${root}${page}` : null;
+}
+
+const openLabel = (template: string, language: Language): string =>
+  template in PAGE_LINKS ? LINK_LABELS[language].report : LINK_LABELS[language].open;
 
 function textsFor(template: string, language: Language, params: Record<string, string>): TemplateText {
   const table = language === 'en' ? EN : VI;
@@ -166,7 +208,7 @@ export function renderNotification(template: string, input: TemplateInput): Rend
   const { subject, lines } = textsFor(template, input.language, params);
   const labels = LINK_LABELS[input.language];
   const links: { label: string; url: string }[] = [];
-  if (input.incidentLink) links.push({ label: labels.open, url: input.incidentLink });
+  if (input.incidentLink) links.push({ label: openLabel(template, input.language), url: input.incidentLink });
   if (input.ackLink) links.push({ label: labels.ack, url: input.ackLink });
   const body = lines.join('\n');
   const text = [body, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n').trimEnd() + '\n';
@@ -197,7 +239,7 @@ export function renderShort(
     return [
       r.subject,
       first,
-      ...(input.incidentLink ? [`${labels.open}: ${input.incidentLink}`] : []),
+      ...(input.incidentLink ? [`${openLabel(template, input.language)}: ${input.incidentLink}`] : []),
       ...(input.ackLink ? [`${labels.ack}: ${input.ackLink}`] : []),
     ].join('\n');
   };

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { PeopleService } from '../organisation/people/people.service';
-import { renderNotification } from './notification-templates';
+import { messageLink, renderNotification } from './notification-templates';
 import { returnedRows } from '../../common/database/returned-rows';
 
 interface DeliveryRow {
@@ -107,7 +107,7 @@ export class NotificationsQuery {
     );
     const base = this.config.env.MW_PUBLIC_URL.replace(/\/+$/, '');
     const items: InAppNotificationView[] = rows.map((r) => {
-      const link = r.incident_id ? `${base}/incidents/${r.incident_id}` : null;
+      const link = messageLink(base, { incidentId: r.incident_id, template: r.template, params: r.params });
       const rendered = renderNotification(r.template, {
         language,
         params: r.params,

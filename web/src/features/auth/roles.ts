@@ -28,6 +28,11 @@ export function canReadAudit(me: MeResponse | undefined): boolean {
   return hasRole(me, 'admin', 'leader');
 }
 
+/** The weekly report is read by leadership, the office spokesperson, the steering committee and admins. */
+export function canReadReports(me: MeResponse | undefined): boolean {
+  return hasRole(me, 'admin', 'leader', 'office_spokesperson', 'steering_member');
+}
+
 /** Escalation settings are read by the office roles and edited, with the severity levels, by admins. */
 export function canReadEscalation(me: MeResponse | undefined): boolean {
   return hasRole(me, 'admin', 'leader', 'office_spokesperson', 'steering_member');

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Escalations of a period, for the weekly report. */
+export interface EscalationPeriodFigures {
+  /** Escalation steps taken in the period. */
+  total: number;
+  /** Incidents escalated to each level during the period. */
+  byLevel: { level: number; incidents: number }[];
+}
+
+/** Read-only aggregates over `escalation_step` for a half-open period [from, to) of the step time. */
+@Injectable()
+export class EscalationReportReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async period(from: Date, to: Date): Promise<EscalationPeriodFigures> {
+    const rows: { level: number; incidents: number; steps: number }[] = await this.dataSource.query(
+      `SELECT level, count(DISTINCT incident_id)::int AS incidents, count(*)::int AS steps
+       FROM escalation_step WHERE kind = 'escalated' AND at >= $1 AND at < $2
+       GROUP BY level ORDER BY level`,
+      [from, to],
+    );
+    return {
+      total: rows.reduce((sum, r) => sum + r.steps, 0),
+      byLevel: rows.map((r) => ({ level: r.level, incidents: r.incidents })),
+    };
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The weekly leadership report. Its figures come from the modules that own the data, through their read-only
+ * report readers (mentions from analysis, incidents and good news from incidents, escalation steps from
+ * escalation), each computed by PostgreSQL aggregates. A report is stored once per ended week by the Monday
+ * schedule: the `weekly_report` primary key decides which instance stores it, and that instance enqueues the
+ * notifications to leadership in the same transaction, so each recipient is told exactly once. Reading a week
+ * that is not stored computes it on the spot and stores nothing.
+ */
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  isoWeekBounds,
+  isoWeekOf,
+  lastCompleteIsoWeek,
+  shiftIsoWeek,
+  vietnamDate,
+  type IsoWeekBounds,
+  type WeeklyFigures,
+  type WeeklyReport,
+  type WeeklyReportResponse,
+} from '@mw/shared';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { MentionReportReader } from '../analysis/mention-report.reader';
+import { EscalationReportReader } from '../escalation/escalation-report.reader';
+import { IncidentRecipients, unique } from '../incidents/incident-recipients';
+import { IncidentReportReader } from '../incidents/incident-report.reader';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { NotificationPlanner } from '../notifications/notification-planner.service';
+
+/** Template of the notification sent when a week's report is stored. */
+export const WEEKLY_REPORT_TEMPLATE = 'weekly_report';
+
+/** Outbox event of a week's report: the period is part of it, so each week notifies once per recipient. */
+export const weeklyReportEvent = (week: string): string => `weekly_report:${week}`;
+
+export interface GenerateResult {
+  week: string;
+  /** False when another instance (or an earlier run) had stored this week already. */
+  stored: boolean;
+  notifications: number;
+}
+
+interface StoredRow {
+  body: WeeklyReport;
+}
+
+const TOP = 5;
+
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger('reports');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly mentions: MentionReportReader,
+    private readonly incidents: IncidentReportReader,
+    private readonly escalations: EscalationReportReader,
+    private readonly recipients: IncidentRecipients,
+    private readonly planner: NotificationPlanner,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  /** The week asked for (default: the last complete one); a malformed week or one not yet begun is a 400. */
+  resolveWeek(week: string | undefined): IsoWeekBounds {
+    const now = this.clock.now();
+    const bounds = isoWeekBounds(week ?? lastCompleteIsoWeek(now));
+    if (!bounds) throw badWeek(`week must be an ISO week such as ${isoWeekOf(now)}`);
+    if (bounds.start.getTime() > now.getTime()) throw badWeek(`week ${bounds.week} has not begun`);
+    return bounds;
+  }
+
+  /** The stored report of the week, or the report computed now when the week is not stored (nothing is written). */
+  async get(week: string | undefined): Promise<WeeklyReportResponse> {
+    const bounds = this.resolveWeek(week);
+    const rows: StoredRow[] = await this.dataSource.query(`SELECT body FROM weekly_report WHERE week = $1`, [
+      bounds.week,
+    ]);
+    const stored = rows[0];
+    if (stored) return { ...stored.body, stored: true, complete: true };
+    const report = await this.compute(bounds);
+    return { ...report, stored: false, complete: bounds.end.getTime() <= this.clock.now().getTime() };
+  }
+
+  async compute(bounds: IsoWeekBounds): Promise<WeeklyReport> {
+    const previousWeek = shiftIsoWeek(bounds.week, -1);
+    const previousBounds = isoWeekBounds(previousWeek) as IsoWeekBounds;
+    const [mentions, incidents, escalations, previous] = await Promise.all([
+      this.mentions.period(bounds.start, bounds.end, TOP),
+      this.incidents.period(bounds.start, bounds.end, TOP),
+      this.escalations.period(bounds.start, bounds.end),
+      this.figures(previousBounds),
+    ]);
+    return {
+      week: bounds.week,
+      start: bounds.start.toISOString(),
+      end: bounds.end.toISOString(),
+      previousWeek,
+      generatedAt: this.clock.now().toISOString(),
+      figures: {
+        mentions: mentions.total,
+        mentionsBySentiment: mentions.bySentiment,
+        incidentsOpened: incidents.opened,
+        incidentsBySeverity: incidents.bySeverity,
+        acknowledged: incidents.acknowledged,
+        ackMedianMinutes: incidents.ackMedianMinutes,
+        ackP90Minutes: incidents.ackP90Minutes,
+        escalations: escalations.total,
+        openUnacknowledgedAtEnd: incidents.openUnacknowledgedAtEnd,
+        goodNews: incidents.goodNews,
+      },
+      previous,
+      mentions: { byCategory: mentions.byCategory, topOutlets: mentions.topOutlets },
+      incidents: { byCategory: incidents.byCategory, byUnit: incidents.byUnit, byStatus: incidents.byStatus },
+      escalationsByLevel: escalations.byLevel,
+      openUnacknowledged: incidents.openUnacknowledged,
+      goodNews: incidents.topGoodNews,
+      widestStories: mentions.widestStories,
+    };
+  }
+
+  /** The main figures only (the comparison column). */
+  private async figures(bounds: IsoWeekBounds): Promise<WeeklyFigures> {
+    const [mentions, incidents, escalations] = await Promise.all([
+      this.mentions.period(bounds.start, bounds.end, 0),
+      this.incidents.period(bounds.start, bounds.end, 0, 0),
+      this.escalations.period(bounds.start, bounds.end),
+    ]);
+    return {
+      mentions: mentions.total,
+      mentionsBySentiment: mentions.bySentiment,
+      incidentsOpened: incidents.opened,
+      incidentsBySeverity: incidents.bySeverity,
+      acknowledged: incidents.acknowledged,
+      ackMedianMinutes: incidents.ackMedianMinutes,
+      ackP90Minutes: incidents.ackP90Minutes,
+      escalations: escalations.total,
+      openUnacknowledgedAtEnd: incidents.openUnacknowledgedAtEnd,
+      goodNews: incidents.goodNews,
+    };
+  }
+
+  /**
+   * Stores the report of the week that ended last and, if this call stored it, notifies leadership (the leaders
+   * and the office spokesperson) in the same transaction. Safe on several instances: one insert wins.
+   */
+  async generateLastWeek(): Promise<GenerateResult> {
+    const bounds = isoWeekBounds(lastCompleteIsoWeek(this.clock.now())) as IsoWeekBounds;
+    const existing: unknown[] = await this.dataSource.query(`SELECT 1 FROM weekly_report WHERE week = $1`, [
+      bounds.week,
+    ]);
+    if (existing.length > 0) return { week: bounds.week, stored: false, notifications: 0 };
+    const report = await this.compute(bounds);
+    const recipientIds = unique([
+      ...(await this.recipients.leaders()),
+      ...(await this.recipients.officeSpokespersons()),
+    ]);
+    return this.dataSource.transaction(async (m) => {
+      const inserted: { week: string }[] = await m.query(
+        `INSERT INTO weekly_report (week, week_start, week_end, body, generated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (week) DO NOTHING RETURNING week`,
+        [bounds.week, bounds.start, bounds.end, JSON.stringify(report), this.clock.now()],
+      );
+      if (inserted.length === 0) return { week: bounds.week, stored: false, notifications: 0 };
+      const requests = await this.planner.plan(m, {
+        incidentId: null,
+        event: weeklyReportEvent(bounds.week),
+        level: 0,
+        recipientIds,
+        severity: null,
+        template: WEEKLY_REPORT_TEMPLATE,
+        params: notificationParams(report),
+      });
+      const notifications = await this.outbox.enqueue(m, requests);
+      this.logger.log(`weekly report ${bounds.week} stored, ${notifications} notifications enqueued`);
+      return { week: bounds.week, stored: true, notifications };
+    });
+  }
+}
+
+/** The key figures the e-mail and in-app message show; `week` also builds the link to the report page. */
+export function notificationParams(report: WeeklyReport): Record<string, string> {
+  const f = report.figures;
+  const last = new Date(new Date(report.end).getTime() - 1);
+  return {
+    week: report.week,
+    from: vietnamDate(new Date(report.start)),
+    to: vietnamDate(last),
+    mentions: String(f.mentions),
+    negative: String(f.mentionsBySentiment.negative),
+    positive: String(f.mentionsBySentiment.positive),
+    incidents: String(f.incidentsOpened),
+    severe: String(f.incidentsBySeverity.S1 + f.incidentsBySeverity.S2),
+    unacknowledged: String(f.openUnacknowledgedAtEnd),
+    ackMedian: f.ackMedianMinutes === null ? '' : String(f.ackMedianMinutes),
+    escalations: String(f.escalations),
+    previousMentions: String(report.previous.mentions),
+    previousIncidents: String(report.previous.incidentsOpened),
+  };
+}
+
+function badWeek(message: string): BadRequestException {
+  return new BadRequestException({ code: ErrorCode.ValidationFailed, field: 'week', message });
+}

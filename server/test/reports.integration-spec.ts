@@ -1,0 +1,415 @@
+/**
+ * The weekly leadership report against real PostgreSQL: coverage and incidents written the way the analysis stage
+ * and the incident intake write them, with a FixedClock moved through weeks 2026-W46 to W48 in Ho Chi Minh City;
+ * the figures, the week boundaries (Sunday 23:30 local belongs to the ending week, Monday 00:10 to the next), the
+ * Monday schedule on two instances of one database, the notification by e-mail, the HTTP contract and its roles.
+ */
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ApiErrorBody, WeeklyReportResponse } from '@mw/shared';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/bootstrap';
+import { FixedClock } from '../src/common/clock/clock';
+import { AppConfig } from '../src/config/app-config';
+import { parseEnv } from '../src/config/env.schema';
+import { JsonLogger } from '../src/common/logging/json-logger';
+import { WeeklyReport1795900000001 } from '../src/database/migrations/1795900000001-weekly-report';
+import { EscalationService } from '../src/modules/escalation/escalation.service';
+import { IncidentIntakeFlow } from '../src/modules/incidents/incident-intake.flow';
+import { NotificationDeliveryService } from '../src/modules/notifications/notification-delivery.service';
+import { WeeklyReportCron } from '../src/modules/reports/weekly-report.cron';
+import { WeeklyReportEntity } from '../src/modules/reports/weekly-report.entity';
+import { ReportsService } from '../src/modules/reports/reports.service';
+import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp';
+import { call, tokenFor } from './factories/auth.factory';
+import { createPerson, type PersonRow } from './factories/person.factory';
+import { createUnit, type UnitRow } from './factories/unit.factory';
+import { startTestApp, type TestApp } from './harness/test-app';
+
+/** A time in Ho Chi Minh City. */
+const local = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+
+describe('weekly report (real PostgreSQL, two instances)', () => {
+  const clock = new FixedClock(local('2026-11-09T08:00:00'));
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+  let second: NestExpressApplication;
+  let ds: DataSource;
+  let schoolA: UnitRow;
+  let schoolB: UnitRow;
+  let leader: PersonRow;
+  let leaderEn: PersonRow;
+  let formerLeader: PersonRow;
+  let officeSpokes: PersonRow;
+  let steering: PersonRow;
+  let admin: PersonRow;
+  let unitSpokes: PersonRow;
+  let socialSource: string;
+  let pressSource: string;
+  let otherPressSource: string;
+  const opened: Record<string, string> = {};
+  const token = (p: PersonRow) => tokenFor(t.app, p.id);
+
+  async function createSource(outlet: string, kind: string): Promise<string> {
+    const rows: { id: string }[] = await ds.query(
+      `INSERT INTO source (name, outlet, url, kind, enabled) VALUES ($1, $1, $2, $3, false) RETURNING id`,
+      [outlet, `https://${randomUUID()}.example.vn/feed`, kind],
+    );
+    return (rows[0] as { id: string }).id;
+  }
+
+  /** A feed item and its mention, as the analysis stage stores them, seen at the clock's time. */
+  async function storeMention(m: {
+    sourceId: string;
+    outlet: string;
+    title: string;
+    unitCodes: string[];
+    storyId?: string;
+    label?: 'negative' | 'neutral' | 'positive';
+    category?: string;
+    severity?: string;
+    incident?: boolean;
+  }): Promise<string> {
+    const at = clock.now();
+    const url = `https://news.example.vn/${randomUUID()}`;
+    let storyId = m.storyId;
+    if (!storyId) {
+      const stories: { id: string }[] = await ds.query(
+        `INSERT INTO story (key, title, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3) RETURNING id`,
+        [randomUUID(), m.title, at],
+      );
+      storyId = (stories[0] as { id: string }).id;
+    }
+    const items: { id: string }[] = await ds.query(
+      `INSERT INTO feed_item (source_id, dedup_key, canonical_url, url, title, outlet, published_at, fetched_at,
+         content_hash, analysis_state) VALUES ($1, $2, $3, $3, $4, $5, $6, $6, $2, 'done') RETURNING id`,
+      [m.sourceId, randomUUID(), url, m.title, m.outlet, at],
+    );
+    const label = m.label ?? 'negative';
+    await ds.query(
+      `INSERT INTO mention (item_id, source_id, title, url, outlet, published_at, seen_at, unit_codes, sentiment_score,
+         sentiment_label, category, incident, severity, story_id, analysed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $6)`,
+      [
+        (items[0] as { id: string }).id,
+        m.sourceId,
+        m.title,
+        url,
+        m.outlet,
+        at,
+        m.unitCodes,
+        label === 'negative' ? -0.6 : label === 'positive' ? 0.7 : 0,
+        label,
+        m.category ?? 'fees_finances',
+        m.incident ?? label === 'negative',
+        label === 'negative' ? (m.severity ?? 'S3') : null,
+        storyId,
+      ],
+    );
+    return storyId;
+  }
+
+  /** Coverage flagged as an incident, picked up by the intake sweep at the clock's time; returns the incident. */
+  async function openIncident(
+    name: string,
+    at: Date,
+    spec: { unit: UnitRow; outlet?: string; category?: string; severity?: string },
+  ): Promise<string> {
+    clock.set(at);
+    await storeMention({
+      sourceId: socialSource,
+      outlet: spec.outlet ?? 'Nhóm phụ huynh Gò Vấp',
+      title: `${name}: phụ huynh phản ánh tại ${spec.unit.name}`,
+      unitCodes: [spec.unit.code],
+      category: spec.category,
+      severity: spec.severity,
+    });
+    const result = await t.app.get(IncidentIntakeFlow).sweep();
+    expect(result.opened).toHaveLength(1);
+    opened[name] = result.opened[0] as string;
+    return opened[name];
+  }
+
+  async function acknowledge(name: string, at: Date): Promise<void> {
+    clock.set(at);
+    const res = await call(t.baseUrl, 'POST', `incidents/${opened[name]}/acknowledge`, { token: token(officeSpokes) });
+    expect(res.status).toBe(200);
+  }
+
+  const weekly = (week: string | null, as: PersonRow) =>
+    call<WeeklyReportResponse & ApiErrorBody>(t.baseUrl, 'GET', `reports/weekly${week ? `?week=${week}` : ''}`, {
+      token: token(as),
+    });
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    const env = {
+      MW_JWT_SECRET: 'r'.repeat(48),
+      SMTP_URL: smtp.url,
+      MW_PUBLIC_URL: 'https://mediawatch.govap.test/',
+      MW_SEED_SOURCES: 'false',
+    };
+    t = await startTestApp(env, { clock });
+    second = await createApp(
+      new AppConfig(parseEnv({ MW_SCHEDULER_ENABLED: 'false', MW_WEB_DIST: '', LOG_LEVEL: 'error', ...env }), t.db.url),
+      new JsonLogger('error', process.stderr),
+      { clock },
+    );
+    await second.listen(0, '127.0.0.1');
+    expect((second.getHttpServer().address() as AddressInfo).port).toBeGreaterThan(0);
+    ds = t.db.dataSource;
+    schoolA = await createUnit(ds, { name: 'Trường Tiểu học Thử A', level: 'TH' });
+    schoolB = await createUnit(ds, { name: 'Trường THCS Thử B', level: 'THCS' });
+    leader = await createPerson(ds, { name: 'Lãnh đạo Phòng', roles: [{ role: 'leader' }] });
+    leaderEn = await createPerson(ds, { name: 'Deputy Head', roles: [{ role: 'leader' }] });
+    await ds.query(`UPDATE person SET language = 'en' WHERE id = $1`, [leaderEn.id]);
+    formerLeader = await createPerson(ds, { name: 'Lãnh đạo cũ', active: false, roles: [{ role: 'leader' }] });
+    officeSpokes = await createPerson(ds, { name: 'Người phát ngôn Phòng', roles: [{ role: 'office_spokesperson' }] });
+    steering = await createPerson(ds, { name: 'Thành viên Ban chỉ đạo', roles: [{ role: 'steering_member' }] });
+    admin = await createPerson(ds, { roles: [{ role: 'admin' }] });
+    unitSpokes = await createPerson(ds, { roles: [{ role: 'unit_spokesperson', unitCode: schoolA.code }] });
+    await createPerson(ds, { name: 'Hiệu trưởng B', roles: [{ role: 'principal', unitCode: schoolB.code }] });
+    socialSource = await createSource('Nhóm phụ huynh Gò Vấp', 'social');
+    pressSource = await createSource('Tuổi Trẻ', 'rss');
+    otherPressSource = await createSource('Thanh Niên', 'rss');
+
+    // Week 2026-W46 (9–15/11): one incident, acknowledged after 10 minutes.
+    await openIncident('I0', local('2026-11-10T09:00:00'), { unit: schoolA });
+    await acknowledge('I0', local('2026-11-10T09:10:00'));
+
+    // Week 2026-W47 (16–22/11).
+    await openIncident('I1', local('2026-11-16T09:00:00'), { unit: schoolA });
+    await acknowledge('I1', local('2026-11-16T09:30:00'));
+    const storyI1: { story_ids: string[] }[] = await ds.query(`SELECT story_ids FROM incident WHERE id = $1`, [
+      opened.I1,
+    ]);
+    clock.set(local('2026-11-17T08:00:00'));
+    await storeMention({
+      sourceId: pressSource,
+      outlet: 'Tuổi Trẻ',
+      title: 'Lạm thu đầu năm: báo chí vào cuộc',
+      unitCodes: [schoolA.code],
+      storyId: storyI1[0]?.story_ids[0],
+    });
+    expect((await t.app.get(IncidentIntakeFlow).sweep()).attached).toBe(1);
+    await openIncident('I2', local('2026-11-18T10:00:00'), {
+      unit: schoolB,
+      outlet: 'Tuổi Trẻ',
+      category: 'violence_bullying',
+      severity: 'S2',
+    });
+    // S2 must be acknowledged within 60 minutes: at 61 the chain reaches the principal (level 2).
+    clock.set(local('2026-11-18T11:01:00'));
+    expect((await t.app.get(EscalationService).runDue()).steps).toBeGreaterThanOrEqual(1);
+    await acknowledge('I2', local('2026-11-18T11:30:00'));
+    clock.set(local('2026-11-19T14:00:00'));
+    await storeMention({
+      sourceId: otherPressSource,
+      outlet: 'Thanh Niên',
+      title: 'Học sinh Trường Tiểu học Thử A đoạt giải nhất cuộc thi khoa học',
+      unitCodes: [schoolA.code],
+      label: 'positive',
+      category: 'curriculum_awards',
+    });
+    expect((await t.app.get(IncidentIntakeFlow).sweep()).goodNews).toBe(1);
+    // Sunday 23:30 local (16:30 UTC): still week 47; never acknowledged.
+    await openIncident('I3', local('2026-11-22T23:30:00'), { unit: schoolA });
+
+    // Monday 00:10 local (Sunday 17:10 UTC): week 48.
+    await openIncident('I4', local('2026-11-23T00:10:00'), { unit: schoolB });
+  });
+
+  afterAll(async () => {
+    await second?.close();
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  it('computes the week ended last, by Ho Chi Minh City week boundaries, before anything is stored', async () => {
+    clock.set(local('2026-11-23T06:00:00'));
+    const res = await weekly('2026-W47', leader);
+    expect(res.status).toBe(200);
+    const r = res.body;
+    expect(r).toMatchObject({
+      week: '2026-W47',
+      start: '2026-11-15T17:00:00.000Z',
+      end: '2026-11-22T17:00:00.000Z',
+      previousWeek: '2026-W46',
+      stored: false,
+      complete: true,
+    });
+    // I1 (social + press), I2, the good news and I3 at Sunday 23:30; I4 at Monday 00:10 is next week's.
+    expect(r.figures).toEqual({
+      mentions: 5,
+      mentionsBySentiment: { negative: 4, neutral: 0, positive: 1 },
+      incidentsOpened: 3,
+      // I1 rose to S2 when the press took it up: the report counts the severity as it stands.
+      incidentsBySeverity: { S1: 0, S2: 2, S3: 1, S4: 0 },
+      acknowledged: 2,
+      // 30 and 90 minutes: median 60, 90th percentile 30 + 0.9 × 60 = 84 (linear interpolation).
+      ackMedianMinutes: 60,
+      ackP90Minutes: 84,
+      escalations: 1,
+      openUnacknowledgedAtEnd: 1,
+      goodNews: 1,
+    });
+    expect(r.previous).toMatchObject({
+      mentions: 1,
+      incidentsOpened: 1,
+      ackMedianMinutes: 10,
+      ackP90Minutes: 10,
+      openUnacknowledgedAtEnd: 0,
+    });
+    expect(r.incidents.byUnit).toEqual([
+      { code: schoolA.code, name: schoolA.name, count: 2 },
+      { code: schoolB.code, name: schoolB.name, count: 1 },
+    ]);
+    expect(r.incidents.byCategory).toEqual([
+      { key: 'fees_finances', count: 2 },
+      { key: 'violence_bullying', count: 1 },
+    ]);
+    expect(r.incidents.byStatus).toEqual([
+      { key: 'acknowledged', count: 2 },
+      { key: 'new', count: 1 },
+    ]);
+    expect(r.escalationsByLevel).toEqual([{ level: 2, incidents: 1 }]);
+    expect(r.openUnacknowledged.map((i) => i.id)).toEqual([opened.I3]);
+    expect(r.openUnacknowledged[0]).toMatchObject({ severity: 'S3', status: 'new', units: [schoolA.name] });
+    expect(r.mentions.topOutlets).toEqual([
+      { key: 'Nhóm phụ huynh Gò Vấp', count: 2 },
+      { key: 'Tuổi Trẻ', count: 2 },
+      { key: 'Thanh Niên', count: 1 },
+    ]);
+    expect(r.mentions.byCategory).toEqual([
+      { key: 'fees_finances', count: 3 },
+      { key: 'curriculum_awards', count: 1 },
+      { key: 'violence_bullying', count: 1 },
+    ]);
+    expect(r.widestStories).toEqual([
+      expect.objectContaining({ outlets: 2, mentions: 2, outletNames: ['Nhóm phụ huynh Gò Vấp', 'Tuổi Trẻ'] }),
+    ]);
+    expect(r.goodNews).toEqual([
+      expect.objectContaining({
+        outlet: 'Thanh Niên',
+        units: [schoolA.name],
+        title: expect.stringContaining('giải nhất'),
+      }),
+    ]);
+    // Reading stored nothing.
+    expect(await ds.query(`SELECT week FROM weekly_report`)).toEqual([]);
+  });
+
+  it('counts an item at Monday 00:10 local in the week it opens, still running and never stored', async () => {
+    clock.set(local('2026-11-23T06:00:00'));
+    const res = await weekly('2026-W48', admin);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ week: '2026-W48', stored: false, complete: false });
+    expect(res.body.figures.incidentsOpened).toBe(1);
+    expect(res.body.figures.mentions).toBe(1);
+    // I3 (W47) was still open and unacknowledged at the end of W47, and is now too.
+    expect(res.body.previous.openUnacknowledgedAtEnd).toBe(1);
+    expect(await ds.query(`SELECT week FROM weekly_report`)).toEqual([]);
+  });
+
+  it('is not due before Monday 07:00 local, then catches up at any later hour of the week', () => {
+    const cron = t.app.get(WeeklyReportCron);
+    expect(cron.isDue(local('2026-11-23T06:59:00'))).toBe(false);
+    expect(cron.isDue(local('2026-11-23T07:00:00'))).toBe(true);
+    expect(cron.isDue(local('2026-11-26T15:05:00'))).toBe(true);
+    expect(cron.isDue(local('2026-11-29T23:05:00'))).toBe(true);
+    expect(cron.isDue(local('2026-11-30T00:05:00'))).toBe(false);
+  });
+
+  it('stores nothing when the hourly run comes before Monday 07:00', async () => {
+    clock.set(local('2026-11-23T06:05:00'));
+    await t.app.get(WeeklyReportCron).tick();
+    expect(await ds.query(`SELECT week FROM weekly_report`)).toEqual([]);
+  });
+
+  it('stores last week once and notifies each active leader and the office spokesperson once, from two instances', async () => {
+    clock.set(local('2026-11-23T07:00:00'));
+    await Promise.all([t.app.get(WeeklyReportCron).tick(), second.get(WeeklyReportCron).tick()]);
+    // A late run on either instance changes nothing.
+    expect(await second.get(ReportsService).generateLastWeek()).toEqual({
+      week: '2026-W47',
+      stored: false,
+      notifications: 0,
+    });
+    const stored: { week: string; body: { figures: { mentions: number } }; generated_at: Date }[] = await ds.query(
+      `SELECT week, body, generated_at FROM weekly_report`,
+    );
+    expect(stored.map((s) => s.week)).toEqual(['2026-W47']);
+    expect(stored[0]?.body.figures.mentions).toBe(5);
+    expect(stored[0]?.generated_at.toISOString()).toBe(local('2026-11-23T07:00:00').toISOString());
+
+    const rows: { recipient_id: string; channel: string; n: number; incident_id: string | null }[] = await ds.query(
+      `SELECT recipient_id, channel, incident_id, count(*)::int AS n FROM notification
+       WHERE event = 'weekly_report:2026-W47' GROUP BY recipient_id, channel, incident_id ORDER BY 1, 2`,
+    );
+    const expected = [leader.id, leaderEn.id, officeSpokes.id]
+      .flatMap((id) => ['email', 'in_app'].map((channel) => ({ recipient_id: id, channel, incident_id: null, n: 1 })))
+      .sort((a, b) => (a.recipient_id + a.channel).localeCompare(b.recipient_id + b.channel));
+    expect(rows).toEqual(expected);
+    expect(rows.some((r) => [formerLeader.id, steering.id, admin.id].includes(r.recipient_id))).toBe(false);
+
+    // The stored report is what the API returns from now on.
+    const res = await weekly(null, steering);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ week: '2026-W47', stored: true, complete: true });
+    expect(res.body.generatedAt).toBe(local('2026-11-23T07:00:00').toISOString());
+  });
+
+  it('e-mails the key figures and the report link in the person’s language', async () => {
+    const reports = () => smtp.messages.filter((m) => /^(Báo cáo tuần|Weekly report) /.test(m.subject));
+    await t.app.get(NotificationDeliveryService).deliverDue();
+    for (let i = 0; i < 100 && reports().length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    const to = (p: PersonRow) => reports().find((m) => m.to.includes(p.email));
+    const vi = to(leader);
+    expect(vi?.subject).toBe('Báo cáo tuần 2026-W47 (16/11/2026 – 22/11/2026)');
+    expect(vi?.text).toContain('Tin bài: 5 (tiêu cực 4, tích cực 1); tuần trước 1.');
+    expect(vi?.text).toContain('Sự cố mới: 3, trong đó nghiêm trọng trở lên 2; tuần trước 1.');
+    expect(vi?.text).toContain('Thời gian xác nhận trung vị: 60 phút');
+    expect(vi?.text).toContain('Xem báo cáo tuần: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
+    const en = to(leaderEn);
+    expect(en?.subject).toBe('Weekly report 2026-W47 (16/11/2026 – 22/11/2026)');
+    expect(en?.text).toContain('Open the weekly report: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
+    expect(to(officeSpokes)).toBeDefined();
+    expect(reports()).toHaveLength(3);
+  });
+
+  it('answers 400 naming week for a malformed or future week, and lets only office readers in', async () => {
+    clock.set(local('2026-11-23T08:00:00'));
+    for (const bad of ['2026-W7', '2026W47', '2027-W53', 'tuần-47', '2026-W49']) {
+      const res = await weekly(encodeURIComponent(bad), leader);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', field: 'week' });
+    }
+    const unknown = await call<ApiErrorBody>(t.baseUrl, 'GET', 'reports/weekly?weeks=2026-W47', {
+      token: token(leader),
+    });
+    expect(unknown.status).toBe(400);
+    expect((await weekly('2026-W47', unitSpokes)).status).toBe(403);
+    expect((await weekly('2026-W47', officeSpokes)).status).toBe(200);
+    expect((await call(t.baseUrl, 'GET', 'reports/weekly')).status).toBe(401);
+  });
+
+  it('has an entity that agrees with its migration, and a migration that undoes', async () => {
+    const table = ds.getMetadata(WeeklyReportEntity).tableName;
+    expect(table).toBe('weekly_report');
+    const sql = await ds.driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((q) => q.query).filter((q) => q.includes(`"${table}"`))).toEqual([]);
+    const runner = ds.createQueryRunner();
+    try {
+      const migration = new WeeklyReport1795900000001();
+      await migration.down(runner);
+      const gone: { n: number }[] = await runner.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'weekly_report'`,
+      );
+      expect(gone[0]?.n).toBe(0);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+  });
+});

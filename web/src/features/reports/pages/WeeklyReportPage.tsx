@@ -1,0 +1,300 @@
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  isoWeekBounds,
+  isoWeekOf,
+  SEVERITIES,
+  shiftIsoWeek,
+  vietnamDate,
+  type WeeklyFigures,
+  type WeeklyReportResponse,
+} from '@mw/shared';
+import { DateTime } from '../../../components/ui/DateTime';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { Loading } from '../../../components/ui/Loading';
+import { NotAllowed } from '../../../components/ui/NotAllowed';
+import { canReadReports } from '../../auth/roles';
+import { useMe } from '../../auth/hooks/useAuth';
+import { hasMessage, useI18n, type MessageKey } from '../../../i18n/i18n';
+import { useWeeklyReport } from '../hooks/useWeeklyReport';
+
+/** The weekly leadership report: key figures against the previous week, then the details, printable. */
+export function WeeklyReportPage() {
+  const me = useMe();
+  if (me.data && !canReadReports(me.data)) return <NotAllowed />;
+  return <WeeklyReport />;
+}
+
+function WeeklyReport() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('week') ?? undefined;
+  const report = useWeeklyReport(asked);
+  const week = report.data?.week ?? asked;
+  const go = (delta: number) => {
+    if (week && isoWeekBounds(week)) setParams({ week: shiftIsoWeek(week, delta) });
+  };
+  const nextStarted = week && isoWeekBounds(week) ? shiftIsoWeek(week, 1) <= isoWeekOf(new Date()) : false;
+  return (
+    <section aria-labelledby="weekly-report-title" className="weekly-report">
+      <h2 id="weekly-report-title">{t('report.heading')}</h2>
+      <div className="actions no-print" role="group" aria-label={t('report.weekPicker')}>
+        <button type="button" onClick={() => go(-1)} disabled={!week}>
+          {t('report.previousWeek')}
+        </button>
+        <span data-testid="report-week">{week ?? '—'}</span>
+        <button type="button" onClick={() => go(1)} disabled={!nextStarted}>
+          {t('report.nextWeek')}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
+      </div>
+      {report.isPending && <Loading />}
+      {report.isError && <ErrorMessage error={report.error} />}
+      {report.data && <ReportBody report={report.data} />}
+    </section>
+  );
+}
+
+function ReportBody({ report }: { report: WeeklyReportResponse }) {
+  const { t } = useI18n();
+  const last = new Date(new Date(report.end).getTime() - 1);
+  const label = (prefix: string, key: string): string => {
+    const k = `${prefix}.${key}`;
+    return hasMessage(k) ? t(k as MessageKey) : key || t('report.none');
+  };
+  return (
+    <>
+      <p className="report-period">
+        {t('report.period', { week: report.week, from: vietnamDate(new Date(report.start)), to: vietnamDate(last) })}
+      </p>
+      <p className="muted small">
+        {report.complete ? t(report.stored ? 'report.stored' : 'report.computed') : t('report.running')}{' '}
+        {t('report.generatedAt')} <DateTime value={report.generatedAt} />
+      </p>
+
+      <div className="card">
+        <h3>{t('report.keyFigures')}</h3>
+        <FiguresTable current={report.figures} previous={report.previous} previousWeek={report.previousWeek} />
+      </div>
+
+      <div className="report-grid">
+        <Section title={t('report.mentionsByCategory')}>
+          <CountTable rows={report.mentions.byCategory.map((r) => [label('category', r.key), r.count])} />
+        </Section>
+        <Section title={t('report.topOutlets')}>
+          <CountTable rows={report.mentions.topOutlets.map((r) => [r.key, r.count])} />
+        </Section>
+        <Section title={t('report.incidentsByCategory')}>
+          <CountTable rows={report.incidents.byCategory.map((r) => [label('category', r.key), r.count])} />
+        </Section>
+        <Section title={t('report.incidentsByUnit')}>
+          <CountTable rows={report.incidents.byUnit.map((r) => [r.name, r.count])} />
+        </Section>
+        <Section title={t('report.incidentsByStatus')}>
+          <CountTable rows={report.incidents.byStatus.map((r) => [label('status', r.key), r.count])} />
+        </Section>
+        <Section title={t('report.escalationsByLevel')}>
+          <CountTable
+            rows={report.escalationsByLevel.map((r) => [t('report.level', { level: r.level }), r.incidents])}
+          />
+        </Section>
+      </div>
+
+      <Section title={t('report.openUnacknowledged')}>
+        {report.openUnacknowledged.length === 0 ? (
+          <p className="muted">{t('report.empty')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.incident')}</th>
+                <th scope="col">{t('report.severity')}</th>
+                <th scope="col">{t('report.units')}</th>
+                <th scope="col">{t('report.openedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.openUnacknowledged.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <a href={`/incidents/${i.id}`}>
+                      #{i.number} {i.title}
+                    </a>
+                  </td>
+                  <td>{label('severity', i.severity)}</td>
+                  <td>{i.units.join(', ')}</td>
+                  <td>
+                    <DateTime value={i.openedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title={t('report.widestStories')}>
+        {report.widestStories.length === 0 ? (
+          <p className="muted">{t('report.empty')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.story')}</th>
+                <th scope="col" className="num">
+                  {t('report.outlets')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.articles')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.widestStories.map((s) => (
+                <tr key={s.storyId}>
+                  <td>
+                    <a href={`/stories/${s.storyId}`}>{s.title}</a>
+                    <div className="muted small">{s.outletNames.join(', ')}</div>
+                  </td>
+                  <td className="num">{s.outlets}</td>
+                  <td className="num">{s.mentions}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title={t('report.goodNews')}>
+        {report.goodNews.length === 0 ? (
+          <p className="muted">{t('report.empty')}</p>
+        ) : (
+          <ul className="plain-list">
+            {report.goodNews.map((g, index) => (
+              <li key={`${g.title}-${index}`}>
+                {g.url ? (
+                  <a href={g.url} target="_blank" rel="noreferrer noopener">
+                    {g.title}
+                  </a>
+                ) : (
+                  g.title
+                )}
+                <div className="muted small">
+                  {g.outlet} · {g.units.join(', ')}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="card report-section">
+      <h3>{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+function CountTable({ rows }: { rows: [string, number][] }) {
+  const { t } = useI18n();
+  if (rows.length === 0) return <p className="muted">{t('report.empty')}</p>;
+  return (
+    <table className="table">
+      <tbody>
+        {rows.map(([name, count]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td className="num">{count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const minutes = (value: number | null, t: (key: MessageKey, p?: Record<string, number>) => string): string =>
+  value === null ? '—' : t('report.minutes', { n: value });
+
+/** Key figures of the week beside the previous week's, with the change. */
+function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; previousWeek: string }) {
+  const { t } = useI18n();
+  const { current: c, previous: p } = props;
+  const rows: { key: string; label: string; now: number | null; before: number | null; text?: boolean }[] = [
+    { key: 'mentions', label: t('report.mentions'), now: c.mentions, before: p.mentions },
+    ...(['negative', 'neutral', 'positive'] as const).map((s) => ({
+      key: `sentiment-${s}`,
+      label: `— ${t(`sentiment.${s}`)}`,
+      now: c.mentionsBySentiment[s],
+      before: p.mentionsBySentiment[s],
+    })),
+    { key: 'incidents', label: t('report.incidentsOpened'), now: c.incidentsOpened, before: p.incidentsOpened },
+    ...SEVERITIES.map((s) => ({
+      key: `severity-${s}`,
+      label: `— ${s} ${t(`severity.${s}`)}`,
+      now: c.incidentsBySeverity[s],
+      before: p.incidentsBySeverity[s],
+    })),
+    { key: 'acknowledged', label: t('report.acknowledged'), now: c.acknowledged, before: p.acknowledged },
+    {
+      key: 'ack-median',
+      label: t('report.ackMedian'),
+      now: c.ackMedianMinutes,
+      before: p.ackMedianMinutes,
+      text: true,
+    },
+    { key: 'ack-p90', label: t('report.ackP90'), now: c.ackP90Minutes, before: p.ackP90Minutes, text: true },
+    { key: 'escalations', label: t('report.escalations'), now: c.escalations, before: p.escalations },
+    {
+      key: 'unacknowledged',
+      label: t('report.unacknowledgedAtEnd'),
+      now: c.openUnacknowledgedAtEnd,
+      before: p.openUnacknowledgedAtEnd,
+    },
+    { key: 'good-news', label: t('report.goodNewsCount'), now: c.goodNews, before: p.goodNews },
+  ];
+  return (
+    <table className="table report-figures">
+      <thead>
+        <tr>
+          <th scope="col">{t('report.figure')}</th>
+          <th scope="col" className="num">
+            {t('report.thisWeek')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.previousWeekColumn', { week: props.previousWeek })}
+          </th>
+          <th scope="col" className="num">
+            {t('report.change')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-figure={r.key}>
+            <th scope="row">{r.label}</th>
+            <td className="num" data-value="current">
+              {r.text ? minutes(r.now, t) : r.now}
+            </td>
+            <td className="num" data-value="previous">
+              {r.text ? minutes(r.before, t) : r.before}
+            </td>
+            <td className="num">{change(r.now, r.before)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function change(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '—';
+  const d = now - before;
+  return d > 0 ? `+${d}` : String(d);
+}
