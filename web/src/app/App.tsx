@@ -1,21 +1,20 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
-import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { LoginPage } from '../features/auth/pages/LoginPage';
-import { EscalationPage } from '../features/escalation/pages/EscalationPage';
-import { GoodNewsPage } from '../features/goodnews/pages/GoodNewsPage';
 import { IncidentDetailPage } from '../features/incidents/pages/IncidentDetailPage';
 import { IncidentsPage } from '../features/incidents/pages/IncidentsPage';
-import { MentionsPage } from '../features/mentions/pages/MentionsPage';
-import { StoryPage } from '../features/mentions/pages/StoryPage';
-import { PeoplePage } from '../features/people/pages/PeoplePage';
-import { WeeklyReportPage } from '../features/reports/pages/WeeklyReportPage';
-import { SettingsPage } from '../features/settings/pages/SettingsPage';
-import { SourcesPage } from '../features/sources/pages/SourcesPage';
-import { UnitsPage } from '../features/units/pages/UnitsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Providers } from './providers';
 import { Shell } from './Shell';
+
+/**
+ * Pages other than the incident list and detail (what a spokesperson opens first) load on first visit, each its own
+ * chunk, so the first paint does not wait for the admin screens and the report.
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -28,18 +27,24 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="/incidents" replace /> },
           { path: 'incidents', element: <IncidentsPage /> },
           { path: 'incidents/:id', element: <IncidentDetailPage /> },
-          { path: 'mentions', element: <MentionsPage /> },
-          { path: 'stories/:id', element: <StoryPage /> },
-          { path: 'good-news', element: <GoodNewsPage /> },
-          { path: 'reports/weekly', element: <WeeklyReportPage /> },
-          { path: 'sources', element: <SourcesPage /> },
-          { path: 'units', element: <UnitsPage /> },
-          { path: 'units/:code', element: <UnitsPage /> },
-          { path: 'people', element: <PeoplePage /> },
-          { path: 'people/:id', element: <PeoplePage /> },
-          { path: 'audit', element: <AuditLogPage /> },
-          { path: 'escalation', element: <EscalationPage /> },
-          { path: 'settings', element: <SettingsPage /> },
+          { path: 'mentions', lazy: page(() => import('../features/mentions/pages/MentionsPage'), 'MentionsPage') },
+          { path: 'stories/:id', lazy: page(() => import('../features/mentions/pages/StoryPage'), 'StoryPage') },
+          { path: 'good-news', lazy: page(() => import('../features/goodnews/pages/GoodNewsPage'), 'GoodNewsPage') },
+          {
+            path: 'reports/weekly',
+            lazy: page(() => import('../features/reports/pages/WeeklyReportPage'), 'WeeklyReportPage'),
+          },
+          { path: 'sources', lazy: page(() => import('../features/sources/pages/SourcesPage'), 'SourcesPage') },
+          { path: 'units', lazy: page(() => import('../features/units/pages/UnitsPage'), 'UnitsPage') },
+          { path: 'units/:code', lazy: page(() => import('../features/units/pages/UnitsPage'), 'UnitsPage') },
+          { path: 'people', lazy: page(() => import('../features/people/pages/PeoplePage'), 'PeoplePage') },
+          { path: 'people/:id', lazy: page(() => import('../features/people/pages/PeoplePage'), 'PeoplePage') },
+          { path: 'audit', lazy: page(() => import('../features/audit/pages/AuditLogPage'), 'AuditLogPage') },
+          {
+            path: 'escalation',
+            lazy: page(() => import('../features/escalation/pages/EscalationPage'), 'EscalationPage'),
+          },
+          { path: 'settings', lazy: page(() => import('../features/settings/pages/SettingsPage'), 'SettingsPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
