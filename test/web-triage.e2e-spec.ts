@@ -299,7 +299,7 @@ describe('incident triage in the dashboard', () => {
     await form.getByRole('button', { name: 'Lưu phân công' }).click();
     const fieldError = form.locator('[data-field-error="personIds"]');
     await fieldError.waitFor();
-    expect(await fieldError.textContent()).toContain('Có người được chọn không tồn tại hoặc đã ngừng hoạt động.');
+    expect(await fieldError.textContent()).toContain('Có người được chọn không thể nhận sự vụ này');
     expect(await form.getByRole('group').getAttribute('aria-invalid')).toBe('true');
     expect((await incident(ticket.id)).assignees.map((a) => a.personId)).toEqual([spokesperson.id]);
 

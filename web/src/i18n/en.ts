@@ -122,7 +122,8 @@ export const en: Record<MessageKey, string> = {
   'triage.noCandidates': "Nobody is in the unit's spokesperson network yet.",
   'triage.saveAssignees': 'Save assignees',
   'triage.assigneesSaved': 'Assignees updated.',
-  'triage.personIdsInvalid': 'Someone chosen does not exist or is no longer active.',
+  'triage.personIdsInvalid':
+    'Someone selected cannot take this incident: the account is inactive or holds no role at the incident’s units or at the office.',
   'triage.merge': 'Merge incidents',
   'triage.mergeTitle': 'Merge other incidents into this one',
   'triage.mergeSearch': 'Search by title, number or unit',

@@ -122,7 +122,8 @@ export const vi = {
   'triage.noCandidates': 'Mạng lưới phát ngôn của đơn vị chưa có ai.',
   'triage.saveAssignees': 'Lưu phân công',
   'triage.assigneesSaved': 'Đã cập nhật người phụ trách.',
-  'triage.personIdsInvalid': 'Có người được chọn không tồn tại hoặc đã ngừng hoạt động.',
+  'triage.personIdsInvalid':
+    'Có người được chọn không thể nhận sự vụ này: tài khoản đã ngừng hoạt động hoặc không giữ vai trò tại đơn vị của sự vụ hay tại Phòng.',
   'triage.merge': 'Gộp sự vụ',
   'triage.mergeTitle': 'Gộp sự vụ khác vào sự vụ này',
   'triage.mergeSearch': 'Tìm theo tiêu đề, số hoặc đơn vị',
