@@ -3,22 +3,11 @@
  * escalation calendar. The built web app (web/dist) is served by the real compiled server on a fresh database and
  * driven by headless Chromium; what the screens claim is checked again through the API.
  */
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { startTestPostgres, type TestPostgres } from './support/postgres';
-import { ROOT, startServer, type ServerProcess } from './support/server-process';
+import { ADMIN, startWebApp, type UnitRef, type WebApp } from './support/web-app';
 
-const ADMIN = { email: 'admin@govap.test', password: 'Admin-pass-2026!' };
 const SPOKESPERSON = { email: 'phatngon.a@govap.test', password: 'Spokes-pass-2026!' };
 const LEADER = { email: 'lanhdao@govap.test', password: 'Leader-pass-2026!' };
 const FORBIDDEN = 'Bạn không có quyền xem hoặc thực hiện việc này.';
-
-interface UnitRef {
-  code: string;
-  name: string;
-  level: string;
-}
 
 interface PersonDetail {
   id: string;
@@ -39,76 +28,26 @@ function todayInHoChiMinh(): string {
 }
 
 describe('web admin screens in a real browser', () => {
-  let pg: TestPostgres;
-  let server: ServerProcess;
-  let chromium: TestBrowser;
-  let browser: Browser;
-  let adminToken: string;
+  let app: WebApp;
   let schoolA: UnitRef;
 
-  async function apiCall<T>(method: string, url: string, body?: unknown, token = adminToken): Promise<T> {
-    const res = await fetch(`${server.baseUrl}${url}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Mật khẩu').fill(who.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
-  }
-
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    const databaseUrl = await pg.createDatabase('mw_web_admin');
-    server = await startServer({
-      DATABASE_URL: databaseUrl,
-      MW_WEB_DIST: path.join(ROOT, 'web', 'dist'),
-      MW_ADMIN_EMAIL: ADMIN.email,
-      MW_ADMIN_PASSWORD: ADMIN.password,
-      MW_SEED_SOURCES: 'false',
-    });
-    await server.waitHealthy();
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
-    const units = await apiCall<UnitRef[]>('GET', '/api/units?level=THCS');
+    app = await startWebApp({ database: 'mw_web_admin' });
+    const units = await app.api<UnitRef[]>('GET', '/api/units?level=THCS');
     schoolA = units[0] as UnitRef;
-    await apiCall('POST', '/api/people', {
-      name: 'Người phát ngôn trường A',
-      email: SPOKESPERSON.email,
-      password: SPOKESPERSON.password,
-      roles: [{ role: 'unit_spokesperson', unitCode: schoolA.code }],
-    });
-    await apiCall('POST', '/api/people', {
-      name: 'Lãnh đạo Phòng',
-      email: LEADER.email,
-      password: LEADER.password,
-      roles: [{ role: 'leader' }],
-    });
-    chromium = await launchBrowser();
-    browser = chromium.browser;
+    await app.createPerson({ name: 'Người phát ngôn trường A', ...SPOKESPERSON }, [
+      { role: 'unit_spokesperson', unitCode: schoolA.code },
+    ]);
+    await app.createPerson({ name: 'Lãnh đạo Phòng', ...LEADER }, [{ role: 'leader' }]);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    await pg?.stop();
+    await app?.stop();
   });
 
   it('lets the admin create a person, assign and renounce a role, and find both in the audit log', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, ADMIN);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng và vai trò' }).waitFor();
 
@@ -143,7 +82,7 @@ describe('web admin screens in a real browser', () => {
     expect(await roleRow.locator('time').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(await assign.locator('[data-field-error]').count()).toBe(0);
     const assignmentId = (await roleRow.getAttribute('data-assignment-id')) as string;
-    const stored = await apiCall<PersonDetail>('GET', `/api/people/${personId}`);
+    const stored = await app.api<PersonDetail>('GET', `/api/people/${personId}`);
     expect(stored).toMatchObject({ name: 'Trần Thị Phát Ngôn', email: 'tran.phatngon@govap.test' });
     expect(stored.roles).toMatchObject([{ id: assignmentId, role: 'unit_spokesperson', unitCode: schoolA.code }]);
 
@@ -168,7 +107,7 @@ describe('web admin screens in a real browser', () => {
     await roleRow.getByRole('button', { name: 'Thôi giữ vai trò' }).click();
     await page.getByText('Lịch sử vai trò (1)').waitFor();
     expect(await page.locator('[data-testid="active-roles"]').count()).toBe(0);
-    const after = await apiCall<PersonDetail>('GET', `/api/people/${personId}`);
+    const after = await app.api<PersonDetail>('GET', `/api/people/${personId}`);
     expect(after.roles).toEqual([]);
     expect(after.roleHistory[0]?.renouncedAt).not.toBeNull();
 
@@ -200,8 +139,8 @@ describe('web admin screens in a real browser', () => {
   });
 
   it('lets the admin edit a severity level and the escalation calendar, with the server refusals by field', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, ADMIN);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Mức độ và báo cáo vượt cấp' }).click();
     await page.getByRole('heading', { name: 'Mức độ và báo cáo vượt cấp', level: 2 }).waitFor();
 
@@ -216,7 +155,7 @@ describe('web admin screens in a real browser', () => {
     await s3.getByRole('button', { name: 'Lưu' }).click();
     await s3.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
     expect(await s3.locator('[data-field-error]').count()).toBe(0);
-    const levels = await apiCall<{ code: string; nameVi: string; escalateEveryMinutes: number }[]>(
+    const levels = await app.api<{ code: string; nameVi: string; escalateEveryMinutes: number }[]>(
       'GET',
       '/api/severity-levels',
     );
@@ -236,7 +175,7 @@ describe('web admin screens in a real browser', () => {
     await calendar.getByRole('button', { name: 'Lưu' }).click();
     await calendar.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
     expect(await calendar.locator('[data-field-error]').count()).toBe(0);
-    const settings = await apiCall<{ workingDays: number[]; workdayEnd: string }>('GET', '/api/escalation/settings');
+    const settings = await app.api<{ workingDays: number[]; workdayEnd: string }>('GET', '/api/escalation/settings');
     expect(settings).toMatchObject({ workingDays: [1, 2, 3, 4, 5, 6], workdayEnd: '17:30' });
     await page.screenshot({ path: '/tmp/mw-web-admin-escalation.png', fullPage: true });
 
@@ -247,15 +186,15 @@ describe('web admin screens in a real browser', () => {
   });
 
   it('hides the admin screens from a spokesperson and refuses them by address', async () => {
-    const page = await browser.newPage();
-    await signIn(page, SPOKESPERSON);
+    const page = await app.browser.newPage();
+    await app.signIn(page, SPOKESPERSON);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Cài đặt' }).waitFor();
     for (const name of ['Người dùng', 'Nhật ký thao tác', 'Mức độ và báo cáo vượt cấp']) {
       expect(await nav.getByRole('link', { name }).count()).toBe(0);
     }
     for (const address of ['/people', '/audit', '/escalation']) {
-      await page.goto(`${server.baseUrl}${address}`);
+      await page.goto(`${app.baseUrl}${address}`);
       await page.getByRole('alert').filter({ hasText: FORBIDDEN }).waitFor();
       expect(await page.locator('form').count()).toBe(0);
       expect(await page.locator('table').count()).toBe(0);
@@ -264,8 +203,8 @@ describe('web admin screens in a real browser', () => {
   });
 
   it('shows a leader the audit log and the escalation settings read-only, without people management', async () => {
-    const page = await browser.newPage();
-    await signIn(page, LEADER);
+    const page = await app.browser.newPage();
+    await app.signIn(page, LEADER);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Nhật ký thao tác' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);

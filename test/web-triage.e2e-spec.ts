@@ -4,16 +4,12 @@
  * database. The two stories to merge and split come in the way real ones do, from an RSS feed on the fixture feed
  * server, polled, analysed and opened as incidents by the server itself, so they carry real mentions.
  */
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { startFixtureFeedServer, type FixtureFeedServer } from './fixture-feed-server';
-import { launchBrowser, type TestBrowser } from './support/browser';
 import { query } from './support/db';
-import { startTestPostgres, type TestPostgres } from './support/postgres';
-import { ROOT, startServer, type ServerProcess } from './support/server-process';
+import { BULLYING, FOOD_POISONING, publish } from './support/news-feed';
 import { waitFor } from './support/wait';
+import { ADMIN, startWebApp, type WebApp } from './support/web-app';
 
-const ADMIN = { email: 'admin@govap.test', password: 'Admin-pass-2026!' };
 const PASSWORD = 'Mat-khau-thu-2026!';
 // Units from server/src/database/seeds/govap-units.csv.
 const HOA_SEN = { code: '79764314', name: 'Trường MN Hoa Sen' };
@@ -24,94 +20,6 @@ const DEPUTY = { name: 'Phạm Thu Trang', email: 'phophatngon.hoasen@govap.test
 const PRINCIPAL = { name: 'Nguyễn Thị Thu Hà', email: 'hieutruong.hoasen@govap.test' };
 const WEB_ADMIN = { name: 'Đỗ Văn Quản', email: 'web.hoasen@govap.test' };
 const OTHER_SPOKESPERSON = { name: 'Võ Thị Lan', email: 'phatngon.nguyendu@govap.test' };
-
-interface FeedEntry {
-  guid: string;
-  slug: string;
-  title: string;
-  summary: string;
-  body: string[];
-  minutesAgo: number;
-}
-
-const FOOD_POISONING: FeedEntry = {
-  guid: '2026112611302451',
-  slug: 'phu-huynh-to-truong-mam-non-hoa-sen-cho-tre-an-thuc-pham-het-han',
-  title: 'Phụ huynh tố Trường Mầm non Hoa Sen (quận Gò Vấp) cho trẻ ăn thực phẩm hết hạn, nhiều cháu nhập viện',
-  summary:
-    'Sau bữa trưa, 14 trẻ Trường Mầm non Hoa Sen trên đường Lê Đức Thọ, quận Gò Vấp, TP.HCM bị nôn ói, đau bụng, ' +
-    'sốt; 9 cháu phải nhập viện theo dõi nghi ngộ độc thực phẩm.',
-  body: [
-    'Trưa 26-11, sau bữa ăn bán trú gồm cơm, thịt kho trứng và sữa chua, nhiều trẻ Trường Mầm non Hoa Sen (730/1 Lê Đức Thọ, quận Gò Vấp) có biểu hiện nôn ói, đau bụng.',
-    'Phụ huynh cho biết đã chụp được hình ảnh thùng sữa chua và thịt đông lạnh trong bếp ăn của trường đã quá hạn sử dụng nhiều ngày.',
-    '9 cháu được đưa vào Bệnh viện Nhi đồng Thành phố theo dõi; đến tối, sức khỏe các cháu đã ổn định.',
-    'Phòng Giáo dục và Đào tạo quận Gò Vấp cho biết đã yêu cầu nhà trường tạm dừng bếp ăn, phối hợp Trung tâm Y tế lấy mẫu thức ăn để xét nghiệm.',
-  ],
-  minutesAgo: 20,
-};
-
-const BULLYING: FeedEntry = {
-  guid: '2026112615201999',
-  slug: 'hoc-sinh-lop-8-truong-thcs-nguyen-du-quan-go-vap-bi-danh-hoi-dong',
-  title: 'Học sinh lớp 8 Trường THCS Nguyễn Du quận Gò Vấp bị đánh hội đồng, clip lan truyền',
-  summary:
-    'Một nữ sinh lớp 8 Trường THCS Nguyễn Du (quận Gò Vấp, TP.HCM) bị nhóm bạn đánh hội đồng ngay trong giờ ra chơi, phải nhập viện.',
-  body: [
-    'Clip dài hơn một phút cho thấy nữ sinh bị nhiều bạn nắm tóc, đánh vào mặt trong sân trường.',
-    'Ban giám hiệu Trường THCS Nguyễn Du đã mời phụ huynh các em liên quan lên làm việc.',
-  ],
-  minutesAgo: 3,
-};
-
-/** RFC 822 in Vietnam's offset, the way Tuổi Trẻ writes pubDate. */
-function pubDate(minutesAgo: number): string {
-  const local = new Date(Date.now() - minutesAgo * 60_000 + 7 * 3_600_000);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${days[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} +0700`
-  );
-}
-
-/** Serves an RSS channel with the entries and each entry's article page; returns the feed's path. */
-function publish(feeds: FixtureFeedServer, entries: FeedEntry[]): string {
-  const link = (e: FeedEntry) => `${feeds.url}/tuoitre/${e.slug}-${e.guid}.htm`;
-  for (const e of entries) {
-    const paragraphs = e.body.map((p) => `<p>${p}</p>`).join('\n');
-    feeds.setFeed(
-      new URL(link(e)).pathname,
-      `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${e.title}</title></head><body>
-<article class="detail"><h1 class="detail-title">${e.title}</h1><h2 class="detail-sapo">${e.summary}</h2>
-<div class="detail-content">${paragraphs}</div></article></body></html>`,
-      { 'content-type': 'text/html; charset=utf-8' },
-    );
-  }
-  const items = entries
-    .map((e) =>
-      [
-        '<item>',
-        `<title><![CDATA[${e.title}]]></title>`,
-        `<link><![CDATA[${link(e)}]]></link>`,
-        `<guid isPermaLink="false"><![CDATA[${e.guid}]]></guid>`,
-        `<description><![CDATA[${e.summary}]]></description>`,
-        `<pubDate>${pubDate(e.minutesAgo)}</pubDate>`,
-        '</item>',
-      ].join('\n'),
-    )
-    .join('\n');
-  const feedPath = '/tuoitre/rss/giao-duc.rss';
-  feeds.setFeed(
-    feedPath,
-    `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title><![CDATA[Giáo dục - Tuổi Trẻ Online]]></title>
-<link>${feeds.url}/tuoitre/giao-duc.htm</link><language>vi-VN</language><pubDate>${pubDate(0)}</pubDate>
-${items}
-</channel></rss>`,
-  );
-  return feedPath;
-}
 
 interface Person {
   id: string;
@@ -133,30 +41,14 @@ interface IncidentView {
 }
 
 describe('incident triage in the dashboard', () => {
-  let pg: TestPostgres;
+  let app: WebApp;
   let feeds: FixtureFeedServer;
-  let server: ServerProcess;
-  let chromium: TestBrowser;
-  let browser: Browser;
-  let databaseUrl: string;
-  let adminToken: string;
   const people: Record<string, Person> = {};
   // Set by the merge test, used by the split test.
   let merged: { target: IncidentView; other: IncidentView } | undefined;
 
-  async function apiCall<T>(method: string, url: string, body?: unknown, token = adminToken): Promise<T> {
-    const res = await fetch(`${server.baseUrl}${url}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
   async function status(method: string, url: string, token: string, body: unknown): Promise<number> {
-    const res = await fetch(`${server.baseUrl}${url}`, {
+    const res = await fetch(`${app.baseUrl}${url}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -165,97 +57,65 @@ describe('incident triage in the dashboard', () => {
     return res.status;
   }
 
-  async function login(email: string, password: string): Promise<string> {
-    const res = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  }
-
   async function addPerson(
     who: { name: string; email: string },
     role: string,
     unitCode: string,
     deputy = false,
   ): Promise<Person> {
-    const created = await apiCall<{ id: string }>('POST', '/api/people', {
-      name: who.name,
-      email: who.email,
-      password: PASSWORD,
-      roles: [{ role, unitCode, deputy }],
-    });
+    const created = await app.createPerson({ ...who, password: PASSWORD }, [{ role, unitCode, deputy }]);
     return { id: created.id, ...who };
   }
 
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Sự vụ truyền thông' }).waitFor();
-  }
-
-  const incident = (id: string) => apiCall<IncidentView>('GET', `/api/incidents/${id}`);
+  const incident = (id: string) => app.api<IncidentView>('GET', `/api/incidents/${id}`);
 
   beforeAll(async () => {
-    [pg, feeds] = await Promise.all([startTestPostgres(), startFixtureFeedServer()]);
-    databaseUrl = await pg.createDatabase('mw_web_triage');
-    server = await startServer({
-      DATABASE_URL: databaseUrl,
-      MW_WEB_DIST: path.join(ROOT, 'web', 'dist'),
-      MW_ADMIN_EMAIL: ADMIN.email,
-      MW_ADMIN_PASSWORD: ADMIN.password,
-      MW_SEED_SOURCES: 'false',
-      MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      MW_SCHEDULER_ENABLED: 'true',
-      MW_POLL_TICK_SECONDS: '1',
-      MW_FETCH_TOTAL_TIMEOUT_MS: '5000',
+    feeds = await startFixtureFeedServer();
+    app = await startWebApp({
+      database: 'mw_web_triage',
+      env: {
+        MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+        MW_SCHEDULER_ENABLED: 'true',
+        MW_POLL_TICK_SECONDS: '1',
+        MW_FETCH_TOTAL_TIMEOUT_MS: '5000',
+      },
     });
-    await server.waitHealthy();
-    adminToken = await login(ADMIN.email, ADMIN.password);
     people.spokesperson = await addPerson(SPOKESPERSON, 'unit_spokesperson', HOA_SEN.code);
     people.deputy = await addPerson(DEPUTY, 'unit_spokesperson', HOA_SEN.code, true);
     people.principal = await addPerson(PRINCIPAL, 'principal', HOA_SEN.code);
     people.webAdmin = await addPerson(WEB_ADMIN, 'unit_web_admin', HOA_SEN.code);
     people.other = await addPerson(OTHER_SPOKESPERSON, 'unit_spokesperson', NGUYEN_DU.code);
     // The feed is polled from now on; the merge test waits for its two incidents.
-    const feedPath = publish(feeds, [FOOD_POISONING, BULLYING]);
-    await apiCall('POST', '/api/sources', {
+    const feedPath = publish(feeds, 'tuoitre', 'Giáo dục - Tuổi Trẻ Online', [FOOD_POISONING, BULLYING]);
+    await app.api('POST', '/api/sources', {
       name: 'Tuổi Trẻ - Giáo dục',
       outlet: 'Tuổi Trẻ',
       url: feeds.url + feedPath,
       kind: 'rss',
       settings: { intervalSeconds: 2 },
     });
-    chromium = await launchBrowser();
-    browser = chromium.browser;
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
+    await app?.stop();
     await feeds?.close();
-    await pg?.stop();
   });
 
   it('offers no triage to a principal, whom the server refuses too', async () => {
-    const ticket = await apiCall<IncidentView>('POST', '/api/incidents', {
+    const ticket = await app.api<IncidentView>('POST', '/api/incidents', {
       title: 'Phụ huynh phản ánh học phí trường Hoa Sen',
       unitCodes: [HOA_SEN.code],
       category: 'fees_finances',
     });
-    const page = await browser.newPage();
-    await signIn(page, PRINCIPAL.email, PASSWORD);
-    await page.goto(`${server.baseUrl}/incidents/${ticket.id}`);
+    const page = await app.browser.newPage();
+    await app.signIn(page, { email: PRINCIPAL.email, password: PASSWORD });
+    await page.goto(`${app.baseUrl}/incidents/${ticket.id}`);
     await page.getByRole('heading', { name: 'Phụ huynh phản ánh học phí trường Hoa Sen' }).waitFor();
     // The page has settled (the principal's own actions are there), and no triage is offered.
     await page.getByRole('button', { name: 'Tiếp nhận' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Điều phối sự vụ' }).count()).toBe(0);
     expect(await page.locator('[data-triage]').count()).toBe(0);
-    const principalToken = await login(PRINCIPAL.email, PASSWORD);
+    const principalToken = await app.login({ email: PRINCIPAL.email, password: PASSWORD });
     expect(
       await status('POST', `/api/incidents/${ticket.id}/assign`, principalToken, { personIds: [people.principal?.id] }),
     ).toBe(403);
@@ -263,7 +123,7 @@ describe('incident triage in the dashboard', () => {
   });
 
   it("lets a school spokesperson reassign a ticket among her school's network, showing the server's field error", async () => {
-    const ticket = await apiCall<IncidentView>('POST', '/api/incidents', {
+    const ticket = await app.api<IncidentView>('POST', '/api/incidents', {
       title: 'Tin đồn trường Hoa Sen thu tiền sai quy định',
       unitCodes: [HOA_SEN.code],
       category: 'fees_finances',
@@ -273,9 +133,9 @@ describe('incident triage in the dashboard', () => {
     const principal = people.principal as Person;
     expect(ticket.assignees.map((a) => a.personId)).toEqual([spokesperson.id]);
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, SPOKESPERSON.email, PASSWORD);
-    await page.goto(`${server.baseUrl}/incidents/${ticket.id}`);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, { email: SPOKESPERSON.email, password: PASSWORD });
+    await page.goto(`${app.baseUrl}/incidents/${ticket.id}`);
     await page.getByRole('heading', { name: 'Tin đồn trường Hoa Sen thu tiền sai quy định' }).waitFor();
     await page.getByRole('heading', { name: 'Điều phối sự vụ' }).waitFor();
     await page.getByRole('button', { name: 'Phân công lại' }).click();
@@ -295,7 +155,7 @@ describe('incident triage in the dashboard', () => {
     await choice(spokesperson).uncheck();
     await page.screenshot({ path: '/tmp/mw-web-triage-reassign.png', fullPage: true });
     // The principal leaves before the form is sent: the server names the field, the page shows it.
-    await apiCall('PATCH', `/api/people/${principal.id}`, { active: false });
+    await app.api('PATCH', `/api/people/${principal.id}`, { active: false });
     await form.getByRole('button', { name: 'Lưu phân công' }).click();
     const fieldError = form.locator('[data-field-error="personIds"]');
     await fieldError.waitFor();
@@ -304,7 +164,7 @@ describe('incident triage in the dashboard', () => {
     expect((await incident(ticket.id)).assignees.map((a) => a.personId)).toEqual([spokesperson.id]);
 
     // Back at work, the same choice goes through and replaces the assignee.
-    await apiCall('PATCH', `/api/people/${principal.id}`, { active: true });
+    await app.api('PATCH', `/api/people/${principal.id}`, { active: true });
     await form.getByRole('button', { name: 'Lưu phân công' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã cập nhật người phụ trách.' }).waitFor();
     const assignees = page.locator('section[aria-labelledby="assignees-title"]');
@@ -315,7 +175,7 @@ describe('incident triage in the dashboard', () => {
     expect(stored.assignees.map((a) => a.personId).sort()).toEqual([deputy.id, principal.id].sort());
     expect(stored.assignmentHistory.find((a) => a.personId === spokesperson.id)?.unassignedAt).not.toBeNull();
     const rows = await query<{ person_id: string; active: boolean; assigned_by: string | null }>(
-      databaseUrl,
+      app.databaseUrl,
       `SELECT person_id, unassigned_at IS NULL AS active, assigned_by FROM incident_assignment WHERE incident_id = $1`,
       [ticket.id],
     );
@@ -332,7 +192,7 @@ describe('incident triage in the dashboard', () => {
   it('lets the admin merge a duplicate into a ticket after confirming, and the list shows it closed', async () => {
     const detected = await waitFor(
       async () => {
-        const list = await apiCall<{ items: IncidentView[] }>('GET', '/api/incidents?pageSize=200');
+        const list = await app.api<{ items: IncidentView[] }>('GET', '/api/incidents?pageSize=200');
         const food = list.items.find((i) => i.title === FOOD_POISONING.title);
         const bullying = list.items.find((i) => i.title === BULLYING.title);
         return food && bullying ? { food, bullying } : undefined;
@@ -341,16 +201,16 @@ describe('incident triage in the dashboard', () => {
       'the two stories of the feed to be opened as incidents',
     );
     // A closed ticket is never offered for merging.
-    const dismissed = await apiCall<IncidentView>('POST', '/api/incidents', {
+    const dismissed = await app.api<IncidentView>('POST', '/api/incidents', {
       title: 'Nhận diện nhầm về trường Hoa Sen',
       unitCodes: [HOA_SEN.code],
     });
-    await apiCall('POST', `/api/incidents/${dismissed.id}/transition`, { to: 'dismissed', reason: 'Trùng tên' });
+    await app.api('POST', `/api/incidents/${dismissed.id}/transition`, { to: 'dismissed', reason: 'Trùng tên' });
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
     await page.locator(`tr[data-incident-id="${detected.bullying.id}"] [data-status="new"]`).waitFor();
-    await page.goto(`${server.baseUrl}/incidents/${detected.food.id}`);
+    await page.goto(`${app.baseUrl}/incidents/${detected.food.id}`);
     await page.getByRole('heading', { name: FOOD_POISONING.title }).waitFor();
     await page.getByRole('button', { name: 'Gộp sự vụ' }).click();
     const form = page.getByRole('form', { name: 'Gộp sự vụ khác vào sự vụ này' });
@@ -387,7 +247,7 @@ describe('incident triage in the dashboard', () => {
     expect(other.mergedInto).toBe(target.id);
     expect(other.status).toBe('resolved');
     const [row] = await query<{ merged_into: string; mentions: number }>(
-      databaseUrl,
+      app.databaseUrl,
       `SELECT i.merged_into, (SELECT count(*)::int FROM incident_mention m WHERE m.incident_id = i.id) AS mentions
        FROM incident i WHERE i.id = $1`,
       [other.id],
@@ -398,7 +258,7 @@ describe('incident triage in the dashboard', () => {
     await page.getByRole('link', { name: 'Danh sách sự vụ' }).click();
     await page.locator(`tr[data-incident-id="${other.id}"] [data-status="resolved"]`).waitFor();
     // The duplicate's own page says where it went and offers no more triage.
-    await page.goto(`${server.baseUrl}/incidents/${other.id}`);
+    await page.goto(`${app.baseUrl}/incidents/${other.id}`);
     await page.getByText('Sự vụ này đã được gộp vào một sự vụ khác.').waitFor();
     expect(await page.locator('[data-triage]').count()).toBe(0);
     merged = { target, other };
@@ -410,9 +270,9 @@ describe('incident triage in the dashboard', () => {
     const target = (merged as { target: IncidentView }).target;
     const bullyingMention = target.mentions.find((m) => m.title === BULLYING.title);
     const foodMention = target.mentions.find((m) => m.title === FOOD_POISONING.title);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.baseUrl}/incidents/${target.id}`);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
+    await page.goto(`${app.baseUrl}/incidents/${target.id}`);
     await page.getByRole('heading', { name: FOOD_POISONING.title }).waitFor();
     await page.getByRole('button', { name: 'Tách sự vụ' }).click();
     const form = page.getByRole('form', { name: 'Tách tin bài sang sự vụ mới' });
@@ -449,7 +309,7 @@ describe('incident triage in the dashboard', () => {
     const after = await incident(target.id);
     expect(after.mentions.map((m) => m.mentionId)).toEqual([foodMention?.mentionId]);
     const [moved] = await query<{ incident_id: string }>(
-      databaseUrl,
+      app.databaseUrl,
       `SELECT incident_id FROM incident_mention WHERE mention_id = $1`,
       [bullyingMention?.mentionId],
     );
@@ -462,7 +322,7 @@ describe('incident triage in the dashboard', () => {
 
     await notice.getByRole('link', { name: 'Mở sự vụ mới' }).click();
     await page.getByRole('heading', { name: 'Nữ sinh THCS Nguyễn Du bị đánh hội đồng' }).waitFor();
-    expect(page.url()).toBe(`${server.baseUrl}/incidents/${created.id}`);
+    expect(page.url()).toBe(`${app.baseUrl}/incidents/${created.id}`);
     // The new ticket is in the list.
     await page.getByRole('link', { name: 'Danh sách sự vụ' }).click();
     await page.locator(`tr[data-incident-id="${created.id}"]`).waitFor();

@@ -3,43 +3,17 @@
  * fresh database, driven by headless Chromium. Incidents are opened through the API the way a spokesperson opens
  * one by hand, so the list, the detail, acknowledgement, scoping and live updates are all the server's own.
  */
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { startTestPostgres, type TestPostgres } from './support/postgres';
-import { ROOT, startServer, type ServerProcess } from './support/server-process';
+import { ADMIN, startWebApp, type UnitRef, type WebApp } from './support/web-app';
 
-const ADMIN = { email: 'admin@govap.test', password: 'Admin-pass-2026!' };
 const PRINCIPAL = { email: 'hieutruong.a@govap.test', password: 'Principal-pass-2026!' };
 
-interface UnitRef {
-  code: string;
-  name: string;
-  level: string;
-}
-
 describe('web dashboard in a real browser', () => {
-  let pg: TestPostgres;
-  let server: ServerProcess;
-  let chromium: TestBrowser;
-  let browser: Browser;
-  let adminToken: string;
+  let app: WebApp;
   let schoolA: UnitRef;
   let schoolB: UnitRef;
 
-  async function apiCall<T>(method: string, url: string, body?: unknown, token = adminToken): Promise<T> {
-    const res = await fetch(`${server.baseUrl}${url}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
   async function openIncident(title: string, unit: UnitRef): Promise<{ id: string }> {
-    return apiCall<{ id: string }>('POST', '/api/incidents', {
+    return app.api<{ id: string }>('POST', '/api/incidents', {
       title,
       unitCodes: [unit.code],
       category: 'violence_bullying',
@@ -47,53 +21,23 @@ describe('web dashboard in a real browser', () => {
     });
   }
 
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Mật khẩu').fill(who.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Sự vụ truyền thông' }).waitFor();
-  }
-
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    const databaseUrl = await pg.createDatabase('mw_web');
-    server = await startServer({
-      DATABASE_URL: databaseUrl,
-      MW_WEB_DIST: path.join(ROOT, 'web', 'dist'),
-      MW_ADMIN_EMAIL: ADMIN.email,
-      MW_ADMIN_PASSWORD: ADMIN.password,
-      MW_SEED_SOURCES: 'false',
-    });
-    await server.waitHealthy();
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
-    const units = await apiCall<UnitRef[]>('GET', '/api/units');
+    app = await startWebApp({ database: 'mw_web' });
+    const units = await app.api<UnitRef[]>('GET', '/api/units');
     const schools = units.filter((u) => u.level === 'THCS');
     [schoolA, schoolB] = [schools[0] as UnitRef, schools[1] as UnitRef];
-    await apiCall('POST', '/api/people', {
-      name: 'Hiệu trưởng trường A',
-      email: PRINCIPAL.email,
-      password: PRINCIPAL.password,
-      roles: [{ role: 'principal', unitCode: schoolA.code }],
-    });
-    chromium = await launchBrowser();
-    browser = chromium.browser;
+    await app.createPerson({ name: 'Hiệu trưởng trường A', ...PRINCIPAL }, [
+      { role: 'principal', unitCode: schoolA.code },
+    ]);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    await pg?.stop();
+    await app?.stop();
   });
 
   it('shows the login page in Vietnamese and switches to English', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/incidents`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.baseUrl}/incidents`);
     // Not signed in: the protected route sends the visitor to the login page, in Vietnamese.
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(page.url()).toMatch(/\/login$/);
@@ -106,8 +50,8 @@ describe('web dashboard in a real browser', () => {
   });
 
   it('refuses a wrong password with a Vietnamese message', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/login`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.baseUrl}/login`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Mật khẩu').fill('not-the-password');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -117,8 +61,8 @@ describe('web dashboard in a real browser', () => {
 
   it('lets the admin triage: a new incident is listed, its detail shows severity and reasons, acknowledging changes its status', async () => {
     const incident = await openIncident('Học sinh bị đánh trong giờ ra chơi', schoolA);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, ADMIN);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
     const row = page.locator(`tr[data-incident-id="${incident.id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(schoolA.name);
@@ -138,7 +82,7 @@ describe('web dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Tiếp nhận' }).click();
     await page.locator('.incident-detail header [data-status="acknowledged"]').waitFor();
     await page.screenshot({ path: '/tmp/mw-web-incident-detail.png', fullPage: true });
-    const stored = await apiCall<{ status: string; acknowledgedAt: string | null }>(
+    const stored = await app.api<{ status: string; acknowledgedAt: string | null }>(
       'GET',
       `/api/incidents/${incident.id}`,
     );
@@ -150,21 +94,21 @@ describe('web dashboard in a real browser', () => {
   it("shows a principal of school A their school's incident but not school B's", async () => {
     const ours = await openIncident('Phản ánh về bữa ăn bán trú trường A', schoolA);
     const theirs = await openIncident('Phản ánh về bữa ăn bán trú trường B', schoolB);
-    const page = await browser.newPage();
-    await signIn(page, PRINCIPAL);
+    const page = await app.browser.newPage();
+    await app.signIn(page, PRINCIPAL);
     await page.locator(`tr[data-incident-id="${ours.id}"]`).waitFor();
     expect(await page.locator(`tr[data-incident-id="${theirs.id}"]`).count()).toBe(0);
     expect(await page.getByText('Phản ánh về bữa ăn bán trú trường B').count()).toBe(0);
     // Opening the other school's ticket by its address shows a refusal, not the ticket.
-    await page.goto(`${server.baseUrl}/incidents/${theirs.id}`);
+    await page.goto(`${app.baseUrl}/incidents/${theirs.id}`);
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('heading', { name: 'Phản ánh về bữa ăn bán trú trường B' }).count()).toBe(0);
     await page.close();
   });
 
   it('shows an incident opened while the page is open without a reload', async () => {
-    const page = await browser.newPage();
-    await signIn(page, ADMIN);
+    const page = await app.browser.newPage();
+    await app.signIn(page, ADMIN);
     await page.locator('.realtime-live').waitFor();
     const marker = await page.evaluate(() => {
       (window as unknown as { __mwMarker: number }).__mwMarker = 42;
@@ -178,8 +122,8 @@ describe('web dashboard in a real browser', () => {
   });
 
   it('lets the admin add a source with errors shown by field, and see the units network and gaps report', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, ADMIN);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Nguồn tin' }).click();
     await page.getByRole('heading', { name: 'Nguồn tin', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Thêm nguồn tin' }).click();
