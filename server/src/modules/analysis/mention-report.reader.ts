@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Category, SentimentLabel } from '@mw/shared';
+import type { Category, SentimentLabel, WeeklyCount, WeeklyStorySpread } from '@mw/shared';
 import { DataSource } from 'typeorm';
 
 /** Mentions seen in a period, aggregated for the weekly report (which never queries the analysis tables itself). */
 export interface MentionPeriodFigures {
   total: number;
   bySentiment: Record<SentimentLabel, number>;
-  byCategory: { key: Category; count: number }[];
-  topOutlets: { key: string; count: number }[];
-  widestStories: { storyId: string; title: string; outlets: number; mentions: number; outletNames: string[] }[];
+  byCategory: WeeklyCount<Category>[];
+  topOutlets: WeeklyCount[];
+  widestStories: WeeklyStorySpread[];
 }
 
 /**

@@ -1,30 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { IncidentStatus, Severity } from '@mw/shared';
+import type {
+  IncidentStatus,
+  Severity,
+  WeeklyCount,
+  WeeklyGoodNewsItem,
+  WeeklyIncidentRef,
+  WeeklyUnitCount,
+} from '@mw/shared';
 import { DataSource } from 'typeorm';
 
 /** Incidents and good news of a period, aggregated for the weekly report. */
 export interface IncidentPeriodFigures {
   opened: number;
   bySeverity: Record<Severity, number>;
-  byCategory: { key: string; count: number }[];
-  byUnit: { code: string; name: string; count: number }[];
-  byStatus: { key: IncidentStatus; count: number }[];
+  byCategory: WeeklyCount[];
+  byUnit: WeeklyUnitCount[];
+  byStatus: WeeklyCount<IncidentStatus>[];
   acknowledged: number;
   ackMedianMinutes: number | null;
   ackP90Minutes: number | null;
   openUnacknowledgedAtEnd: number;
-  openUnacknowledged: {
-    id: string;
-    number: number;
-    title: string;
-    severity: Severity;
-    status: IncidentStatus;
-    openedAt: string;
-    units: string[];
-  }[];
+  openUnacknowledged: WeeklyIncidentRef[];
   goodNews: number;
-  topGoodNews: { title: string; url: string | null; outlet: string; units: string[]; publishedAt: string | null }[];
+  topGoodNews: WeeklyGoodNewsItem[];
 }
 
 /** An incident absorbed by a merge is counted through the one it was merged into. */

@@ -22,10 +22,10 @@ import {
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { MentionReportReader } from '../analysis/mention-report.reader';
-import { EscalationReportReader } from '../escalation/escalation-report.reader';
+import { MentionReportReader, type MentionPeriodFigures } from '../analysis/mention-report.reader';
+import { EscalationReportReader, type EscalationPeriodFigures } from '../escalation/escalation-report.reader';
 import { IncidentRecipients, unique } from '../incidents/incident-recipients';
-import { IncidentReportReader } from '../incidents/incident-report.reader';
+import { IncidentReportReader, type IncidentPeriodFigures } from '../incidents/incident-report.reader';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { NotificationPlanner } from '../notifications/notification-planner.service';
 
@@ -99,18 +99,7 @@ export class ReportsService {
       end: bounds.end.toISOString(),
       previousWeek,
       generatedAt: this.clock.now().toISOString(),
-      figures: {
-        mentions: mentions.total,
-        mentionsBySentiment: mentions.bySentiment,
-        incidentsOpened: incidents.opened,
-        incidentsBySeverity: incidents.bySeverity,
-        acknowledged: incidents.acknowledged,
-        ackMedianMinutes: incidents.ackMedianMinutes,
-        ackP90Minutes: incidents.ackP90Minutes,
-        escalations: escalations.total,
-        openUnacknowledgedAtEnd: incidents.openUnacknowledgedAtEnd,
-        goodNews: incidents.goodNews,
-      },
+      figures: weeklyFigures(mentions, incidents, escalations),
       previous,
       mentions: { byCategory: mentions.byCategory, topOutlets: mentions.topOutlets },
       incidents: { byCategory: incidents.byCategory, byUnit: incidents.byUnit, byStatus: incidents.byStatus },
@@ -128,18 +117,7 @@ export class ReportsService {
       this.incidents.period(bounds.start, bounds.end, 0, 0),
       this.escalations.period(bounds.start, bounds.end),
     ]);
-    return {
-      mentions: mentions.total,
-      mentionsBySentiment: mentions.bySentiment,
-      incidentsOpened: incidents.opened,
-      incidentsBySeverity: incidents.bySeverity,
-      acknowledged: incidents.acknowledged,
-      ackMedianMinutes: incidents.ackMedianMinutes,
-      ackP90Minutes: incidents.ackP90Minutes,
-      escalations: escalations.total,
-      openUnacknowledgedAtEnd: incidents.openUnacknowledgedAtEnd,
-      goodNews: incidents.goodNews,
-    };
+    return weeklyFigures(mentions, incidents, escalations);
   }
 
   /**
@@ -178,6 +156,26 @@ export class ReportsService {
       return { week: bounds.week, stored: true, notifications };
     });
   }
+}
+
+/** The main figures of a period, from the three readers' aggregates. */
+function weeklyFigures(
+  mentions: MentionPeriodFigures,
+  incidents: IncidentPeriodFigures,
+  escalations: EscalationPeriodFigures,
+): WeeklyFigures {
+  return {
+    mentions: mentions.total,
+    mentionsBySentiment: mentions.bySentiment,
+    incidentsOpened: incidents.opened,
+    incidentsBySeverity: incidents.bySeverity,
+    acknowledged: incidents.acknowledged,
+    ackMedianMinutes: incidents.ackMedianMinutes,
+    ackP90Minutes: incidents.ackP90Minutes,
+    escalations: escalations.total,
+    openUnacknowledgedAtEnd: incidents.openUnacknowledgedAtEnd,
+    goodNews: incidents.goodNews,
+  };
 }
 
 /** The key figures the e-mail and in-app message show; `week` also builds the link to the report page. */
