@@ -258,6 +258,21 @@ describe('incident triage: assignment scope, split units, merge announcements (r
         after: expect.objectContaining({ units: [SCHOOL_A, SCHOOL_C], unassigned: [spokesB.id] }),
       },
     ]);
+
+    // School B's dashboards hear the update that takes the ticket away from them (id, status and units only).
+    const realtime = t.app.get(RealtimeService);
+    let rooms: string[][] = [];
+    for (let i = 0; i < 50 && rooms.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await realtime.flush();
+      const rows: { rooms: string[]; payload: { unitCodes: string[] } }[] = await ds.query(
+        `SELECT rooms, payload FROM realtime_event
+         WHERE event = 'incident.updated' AND payload->>'incidentId' = $1 AND payload->'unitCodes' = $2::jsonb`,
+        [id, JSON.stringify([SCHOOL_A, SCHOOL_C])],
+      );
+      rooms = rows.map((r) => [...r.rooms].sort());
+    }
+    expect(rooms).toEqual([['office', `unit:${SCHOOL_A}`, `unit:${SCHOOL_B}`, `unit:${SCHOOL_C}`].sort()]);
   });
 
   it('announces the merged-away incident too, resolved, in its own rooms', async () => {

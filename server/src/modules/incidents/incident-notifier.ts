@@ -56,9 +56,14 @@ export class IncidentNotifier {
   }
 
   /** Live update for dashboards in the incident's unit rooms and the office room; call after commit. */
-  publish(kind: 'created' | 'updated', change: IncidentChange): void {
+  /**
+   * `formerUnitCodes` (updates only): units the incident has just left, whose rooms need the update to drop it. The
+   * update carries no title or text, only the id, status and current units, which those rooms already knew.
+   */
+  publish(kind: 'created' | 'updated', change: IncidentChange, formerUnitCodes: readonly string[] = []): void {
     if (!this.realtime) return;
-    const rooms = ['office', ...change.unitCodes.map((c) => `unit:${c}`)];
+    const units = kind === 'updated' ? [...new Set([...change.unitCodes, ...formerUnitCodes])] : change.unitCodes;
+    const rooms = ['office', ...units.map((c) => `unit:${c}`)];
     try {
       if (kind === 'created') {
         this.realtime.publish(rooms, RealtimeEvent.IncidentCreated, {

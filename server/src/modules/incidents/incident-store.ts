@@ -131,7 +131,8 @@ export class IncidentStore {
     this.publishChange(id, 'incident.updated');
   }
 
-  publishChange(id: string, event: string): void {
+  /** `formerUnitCodes`: units that have just lost the incident; their rooms hear this update too. */
+  publishChange(id: string, event: string, formerUnitCodes: readonly string[] = []): void {
     void this.dataSource
       .query(
         `SELECT i.title, i.severity, i.status, array_remove(array_agg(u.unit_code), NULL) AS units
@@ -149,7 +150,7 @@ export class IncidentStore {
           title: r.title,
           summary: event,
         };
-        this.notifier.publish(event === 'incident.opened' ? 'created' : 'updated', change);
+        this.notifier.publish(event === 'incident.opened' ? 'created' : 'updated', change, formerUnitCodes);
       })
       .catch(() => undefined);
   }

@@ -459,7 +459,7 @@ export class IncidentsService {
   }
 
   async split(actor: Actor, user: AuthUser, id: string, req: SplitRequest): Promise<IncidentDetail> {
-    const newId = await this.dataSource.transaction(async (m) => {
+    const { created: newId, droppedUnits } = await this.dataSource.transaction(async (m) => {
       const row = await this.store.visible(m, user, id, true);
       const moving: IncidentMentionRow[] = await m.query(
         `SELECT * FROM incident_mention WHERE incident_id = $1 AND mention_id = ANY($2::uuid[])`,
@@ -534,9 +534,10 @@ export class IncidentsService {
         },
         m,
       );
-      return created;
+      return { created, droppedUnits: units.removed };
     });
-    this.store.publishChange(id, 'incident.updated');
+    // The schools that lost the ticket are told too, so their dashboards drop it without a reload.
+    this.store.publishChange(id, 'incident.updated', droppedUnits);
     this.store.publishChange(newId, 'incident.opened');
     return this.queries.detail(newId, user);
   }
