@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
+import { dayInvalid } from './dates';
 
 /** A day typed as dd/MM/yyyy; the caller parses it (parseDayMonthYear) and says whether it is invalid. */
 export function DayMonthYearField({
@@ -28,5 +29,32 @@ export function DayMonthYearField({
         size={10}
       />
     </label>
+  );
+}
+
+/** The "from" and "to" days of a filter (inputs named `from` and `to`), each marked invalid while it does not read. */
+export function DayRangeFields({
+  from,
+  to,
+  onFrom,
+  onTo,
+}: {
+  from: string;
+  to: string;
+  onFrom(value: string): void;
+  onTo(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <DayMonthYearField
+        label={t('common.from')}
+        name="from"
+        value={from}
+        invalid={dayInvalid(from)}
+        onChange={onFrom}
+      />
+      <DayMonthYearField label={t('common.to')} name="to" value={to} invalid={dayInvalid(to)} onChange={onTo} />
+    </>
   );
 }

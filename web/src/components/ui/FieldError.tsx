@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ApiError } from '../../api/http';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
@@ -30,4 +31,58 @@ export function FieldError({
       {detail ? <span className="muted"> ({detail})</span> : null}
     </span>
   );
+}
+
+/** What one field shows: the form's own check first, else the server's 400 when it names that field. */
+export interface FieldMessage {
+  key: MessageKey;
+  detail?: string;
+}
+
+/**
+ * A form's labelled fields: `field` lays out a label, the control (whose id must be `${prefix}-${name}`), an optional
+ * hint and the field's message (`${prefix}-${name}-error`); `inputProps` wires a text input to `values` (and `set`) and to that
+ * message (aria-invalid, aria-describedby); `errorOf` says which message a field has.
+ */
+export function useLabelledFields<F extends string, T extends F>({
+  prefix,
+  local,
+  server,
+  values,
+  set,
+}: {
+  prefix: string;
+  local: Partial<Record<F, MessageKey>>;
+  server: { field: string; detail: string } | null;
+  values: Record<T, string>;
+  set(patch: Partial<Record<T, string>>): void;
+}) {
+  const { t } = useI18n();
+  const errorOf = (name: F): FieldMessage | null => {
+    const key = local[name];
+    if (key) return { key, detail: undefined };
+    return server?.field === name ? { key: 'form.invalid', detail: server.detail } : null;
+  };
+  const field = (name: F, label: MessageKey, input: ReactNode, hint?: MessageKey) => {
+    const error = errorOf(name);
+    return (
+      <div className="field">
+        <label htmlFor={`${prefix}-${name}`}>{t(label)}</label>
+        {input}
+        {hint && <span className="muted small">{t(hint)}</span>}
+        {error && (
+          <FieldError id={`${prefix}-${name}-error`} field={name} messageKey={error.key} detail={error.detail} />
+        )}
+      </div>
+    );
+  };
+  const inputProps = (name: T) => ({
+    id: `${prefix}-${name}`,
+    name,
+    value: values[name],
+    'aria-invalid': !!errorOf(name),
+    'aria-describedby': errorOf(name) ? `${prefix}-${name}-error` : undefined,
+    onChange: (e: { target: { value: string } }) => set({ [name]: e.target.value } as Partial<Record<T, string>>),
+  });
+  return { errorOf, field, inputProps };
 }

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { dayBoundary, parseDayMonthYear } from './dates';
+import { dayBoundary, dayInvalid, parseDayMonthYear } from './dates';
 
 describe('dd/MM/yyyy dates in Asia/Ho_Chi_Minh', () => {
   it('reads a day as its Vietnamese start and end', () => {
@@ -12,5 +12,12 @@ describe('dd/MM/yyyy dates in Asia/Ho_Chi_Minh', () => {
     expect(parseDayMonthYear('2026-11-01')).toBeNull();
     expect(parseDayMonthYear('13/13/2026')).toBeNull();
     expect(dayBoundary('', 'start')).toBeNull();
+  });
+
+  it('calls only a typed, unreadable day invalid', () => {
+    expect(dayInvalid('')).toBe(false);
+    expect(dayInvalid('01/11/2026')).toBe(false);
+    expect(dayInvalid('31/02/2026')).toBe(true);
+    expect(dayInvalid('2026-11-01')).toBe(true);
   });
 });

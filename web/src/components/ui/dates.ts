@@ -22,3 +22,8 @@ export function dayBoundary(text: string, edge: 'start' | 'end'): string | null 
   const time = edge === 'start' ? '00:00:00.000' : '23:59:59.999';
   return new Date(`${d.year}-${pad(d.month)}-${pad(d.day)}T${time}+07:00`).toISOString();
 }
+
+/** Something typed that is not a dd/MM/yyyy day (an empty box is not invalid: it sets no bound). */
+export function dayInvalid(text: string): boolean {
+  return text !== '' && !parseDayMonthYear(text);
+}

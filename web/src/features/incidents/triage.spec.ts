@@ -8,7 +8,15 @@ import type {
   Role,
   UnitNetwork,
 } from '@mw/shared';
-import { assigneeCandidates, canMerge, canReassign, canSplit, mergeCandidates, splitSelectionValid } from './triage';
+import {
+  assigneeCandidates,
+  canMerge,
+  canReassign,
+  canSplit,
+  mergeCandidates,
+  splitSelectionValid,
+  withToggled,
+} from './triage';
 
 function me(...roles: Role[]): MeResponse {
   return {
@@ -133,5 +141,16 @@ describe('split selection', () => {
     expect(splitSelectionValid(new Set(), 3)).toBe(false);
     expect(splitSelectionValid(new Set(['m1']), 3)).toBe(true);
     expect(splitSelectionValid(new Set(['m1', 'm2', 'm3']), 3)).toBe(false);
+  });
+});
+
+describe('ticking in a list', () => {
+  it('returns a new set with the item ticked or unticked, leaving the old one alone', () => {
+    const before = new Set(['a']);
+    expect([...withToggled(before, 'b', true)]).toEqual(['a', 'b']);
+    expect([...withToggled(before, 'a', false)]).toEqual([]);
+    expect([...withToggled(before, 'a', true)]).toEqual(['a']);
+    expect([...before]).toEqual(['a']);
+    expect(withToggled(before, 'a', true)).not.toBe(before);
   });
 });

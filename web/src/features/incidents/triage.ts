@@ -110,3 +110,11 @@ export function mergeCandidates(items: IncidentListItem[], targetId: string, sea
 export function splitSelectionValid(selected: ReadonlySet<string>, mentionCount: number): boolean {
   return selected.size > 0 && selected.size < mentionCount;
 }
+
+/** A copy of a ticked set with `id` ticked (`on`) or not; the set given is left as it was. */
+export function withToggled(selected: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(selected);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { AuditEntryView, AuditListQuery } from '@mw/shared';
 import { DateTime } from '../../../components/ui/DateTime';
-import { dayBoundary, parseDayMonthYear } from '../../../components/ui/dates';
-import { DayMonthYearField } from '../../../components/ui/DayMonthYearField';
+import { dayBoundary, dayInvalid } from '../../../components/ui/dates';
+import { DayRangeFields } from '../../../components/ui/DayMonthYearField';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FilterActions } from '../../../components/ui/FilterActions';
 import { Loading } from '../../../components/ui/Loading';
 import { NotAllowed } from '../../../components/ui/NotAllowed';
 import { Pagination } from '../../../components/ui/Pagination';
@@ -76,8 +77,7 @@ function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [query, setQuery] = useState<AuditListQuery>({ page: 1 });
   const audit = useAudit(query);
-  const fromInvalid = draft.from !== '' && !parseDayMonthYear(draft.from);
-  const toInvalid = draft.to !== '' && !parseDayMonthYear(draft.to);
+  const datesInvalid = dayInvalid(draft.from) || dayInvalid(draft.to);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const actionLabel = (action: string) => {
     const key = `auditAction.${action}`;
@@ -89,7 +89,7 @@ function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (fromInvalid || toInvalid) return;
+    if (datesInvalid) return;
     setQuery((q) => ({
       actorId: q.actorId,
       action: draft.action.trim() || undefined,
@@ -129,37 +129,14 @@ function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
             emptyLabel={t('common.all')}
             options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))}
           />
-          <DayMonthYearField
-            label={t('common.from')}
-            name="from"
-            value={draft.from}
-            invalid={fromInvalid}
-            onChange={(from) => set({ from })}
+          <DayRangeFields from={draft.from} to={draft.to} onFrom={(from) => set({ from })} onTo={(to) => set({ to })} />
+          <FilterActions
+            datesInvalid={datesInvalid}
+            onClear={() => {
+              setDraft(EMPTY);
+              setQuery({ page: 1 });
+            }}
           />
-          <DayMonthYearField
-            label={t('common.to')}
-            name="to"
-            value={draft.to}
-            invalid={toInvalid}
-            onChange={(to) => set({ to })}
-          />
-          <div className="filter-actions">
-            <button type="submit">{t('common.apply')}</button>
-            <button
-              type="button"
-              onClick={() => {
-                setDraft(EMPTY);
-                setQuery({ page: 1 });
-              }}
-            >
-              {t('common.clear')}
-            </button>
-          </div>
-          {(fromInvalid || toInvalid) && (
-            <p className="error field-error" role="alert">
-              {t('common.dateInvalid')}
-            </p>
-          )}
         </form>
         {query.actorId && (
           <p className="actions">

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { EscalationSettingsView, UpdateEscalationSettingsRequest } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
 import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
+import { SaveActions } from '../../../components/ui/SaveActions';
+import { TimeField } from '../../../components/ui/TimeField';
 import { useI18n } from '../../../i18n/i18n';
 import { useUpdateEscalationSettings } from '../hooks/useEscalation';
 
@@ -43,81 +46,54 @@ export function EscalationSettingsForm({ settings, canEdit }: { settings: Escala
       <fieldset disabled={!canEdit} aria-invalid={server?.field === 'workingDays'}>
         <legend>{t('escalationAdmin.workingDays')}</legend>
         {WEEKDAYS.map((d) => (
-          <label key={d} className="checkbox">
-            <input
-              type="checkbox"
-              name={`weekday-${d}`}
-              checked={days.includes(d)}
-              onChange={(e) => setDays((ds) => (e.target.checked ? [...ds, d] : ds.filter((x) => x !== d)))}
-            />
-            <span>{t(`weekday.${d}`)}</span>
-          </label>
+          <CheckboxField
+            key={d}
+            name={`weekday-${d}`}
+            checked={days.includes(d)}
+            onChange={(on) => setDays((ds) => (on ? [...ds, d] : ds.filter((x) => x !== d)))}
+          >
+            {t(`weekday.${d}`)}
+          </CheckboxField>
         ))}
         {errorFor('workingDays')}
       </fieldset>
       <fieldset disabled={!canEdit}>
         <legend>{t('escalationAdmin.workingHours')}</legend>
-        <label className="inline-field">
-          <span>{t('common.from')}</span>
-          <input
-            type="time"
-            name="workdayStart"
-            value={workdayStart}
-            aria-invalid={server?.field === 'workdayStart'}
-            onChange={(e) => setWorkdayStart(e.target.value)}
-          />
-        </label>{' '}
-        <label className="inline-field">
-          <span>{t('common.to')}</span>
-          <input
-            type="time"
-            name="workdayEnd"
-            value={workdayEnd}
-            aria-invalid={server?.field === 'workdayEnd'}
-            onChange={(e) => setWorkdayEnd(e.target.value)}
-          />
-        </label>
+        <TimeField
+          label={t('common.from')}
+          name="workdayStart"
+          value={workdayStart}
+          invalid={server?.field === 'workdayStart'}
+          onChange={setWorkdayStart}
+        />{' '}
+        <TimeField
+          label={t('common.to')}
+          name="workdayEnd"
+          value={workdayEnd}
+          invalid={server?.field === 'workdayEnd'}
+          onChange={setWorkdayEnd}
+        />
         {errorFor('workdayStart')}
         {errorFor('workdayEnd')}
       </fieldset>
       <fieldset disabled={!canEdit}>
         <legend>{t('escalationAdmin.quietHours')}</legend>
-        <label className="checkbox">
-          <input type="checkbox" name="quiet" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />
-          <span>{t('escalationAdmin.quietEnabled')}</span>
-        </label>{' '}
-        <label className="inline-field">
-          <span>{t('common.from')}</span>
-          <input
-            type="time"
-            name="quietStart"
-            value={quietStart}
-            disabled={!quiet}
-            onChange={(e) => setQuietStart(e.target.value)}
-          />
-        </label>{' '}
-        <label className="inline-field">
-          <span>{t('common.to')}</span>
-          <input
-            type="time"
-            name="quietEnd"
-            value={quietEnd}
-            disabled={!quiet}
-            onChange={(e) => setQuietEnd(e.target.value)}
-          />
-        </label>
+        <CheckboxField name="quiet" checked={quiet} onChange={setQuiet}>
+          {t('escalationAdmin.quietEnabled')}
+        </CheckboxField>{' '}
+        <TimeField
+          label={t('common.from')}
+          name="quietStart"
+          value={quietStart}
+          disabled={!quiet}
+          onChange={setQuietStart}
+        />{' '}
+        <TimeField label={t('common.to')} name="quietEnd" value={quietEnd} disabled={!quiet} onChange={setQuietEnd} />
         <p className="muted small">{t('escalationAdmin.quietHint')}</p>
         {errorFor('quietHours')}
       </fieldset>
       {update.isError && !server && <ErrorMessage error={update.error} />}
-      {canEdit && (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={update.isPending}>
-            {t('common.save')}
-          </button>
-          {update.isSuccess && <span role="status">{t('common.saved')}</span>}
-        </div>
-      )}
+      {canEdit && <SaveActions pending={update.isPending} saved={update.isSuccess} />}
     </form>
   );
 }

@@ -1,7 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SeverityLevelView, UpdateSeverityLevelRequest } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
-import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
+import { serverFieldError, useLabelledFields } from '../../../components/ui/FieldError';
+import { SaveActions } from '../../../components/ui/SaveActions';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useUpdateSeverityLevel } from '../hooks/useEscalation';
 
@@ -45,35 +47,9 @@ export function SeverityLevelForm({ level, canEdit }: { level: SeverityLevelView
   const [draft, setDraft] = useState<Draft>(() => draftOf(level));
   const [local, setLocal] = useState<Partial<Record<Field, MessageKey>>>({});
   const server = serverFieldError(update.error, FIELDS);
-  const prefix = `severity-${level.code}`;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const errorOf = (name: Field) =>
-    local[name]
-      ? { key: local[name], detail: undefined }
-      : server?.field === name
-        ? { key: 'form.invalid' as const, detail: server.detail }
-        : null;
-  const field = (name: TextField, label: MessageKey, input: ReactNode, hint?: MessageKey) => {
-    const error = errorOf(name);
-    return (
-      <div className="field">
-        <label htmlFor={`${prefix}-${name}`}>{t(label)}</label>
-        {input}
-        {hint && <span className="muted small">{t(hint)}</span>}
-        {error && (
-          <FieldError id={`${prefix}-${name}-error`} field={name} messageKey={error.key} detail={error.detail} />
-        )}
-      </div>
-    );
-  };
-  const inputProps = (name: TextField) => ({
-    id: `${prefix}-${name}`,
-    name,
-    value: draft[name],
-    'aria-invalid': !!errorOf(name),
-    'aria-describedby': errorOf(name) ? `${prefix}-${name}-error` : undefined,
-    onChange: (e: { target: { value: string } }) => set({ [name]: e.target.value }),
-  });
+  const prefix = `severity-${level.code}`;
+  const { field, inputProps } = useLabelledFields<Field, TextField>({ prefix, local, server, values: draft, set });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -136,34 +112,23 @@ export function SeverityLevelForm({ level, canEdit }: { level: SeverityLevelView
           <input inputMode="numeric" {...inputProps('respondMinutes')} />,
           'severityAdmin.respondHint',
         )}
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            name="workingDaysOnly"
-            checked={draft.workingDaysOnly}
-            onChange={(e) => set({ workingDaysOnly: e.target.checked })}
-          />
-          <span>{t('severityAdmin.workingDaysOnly')}</span>
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            name="ignoresQuietHours"
-            checked={draft.ignoresQuietHours}
-            onChange={(e) => set({ ignoresQuietHours: e.target.checked })}
-          />
-          <span>{t('severityAdmin.ignoresQuietHours')}</span>
-        </label>
+        <CheckboxField
+          name="workingDaysOnly"
+          checked={draft.workingDaysOnly}
+          onChange={(workingDaysOnly) => set({ workingDaysOnly })}
+        >
+          {t('severityAdmin.workingDaysOnly')}
+        </CheckboxField>
+        <CheckboxField
+          name="ignoresQuietHours"
+          checked={draft.ignoresQuietHours}
+          onChange={(ignoresQuietHours) => set({ ignoresQuietHours })}
+        >
+          {t('severityAdmin.ignoresQuietHours')}
+        </CheckboxField>
       </fieldset>
       {update.isError && !server && <ErrorMessage error={update.error} />}
-      {canEdit && (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={update.isPending}>
-            {t('common.save')}
-          </button>
-          {update.isSuccess && <span role="status">{t('common.saved')}</span>}
-        </div>
-      )}
+      {canEdit && <SaveActions pending={update.isPending} saved={update.isSuccess} />}
     </form>
   );
 }

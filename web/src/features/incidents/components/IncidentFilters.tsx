@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SEVERITIES } from '@mw/shared';
 import { useI18n } from '../../../i18n/i18n';
-import { parseDayMonthYear } from '../../../components/ui/dates';
-import { DayMonthYearField } from '../../../components/ui/DayMonthYearField';
+import { dayInvalid } from '../../../components/ui/dates';
+import { DayRangeFields } from '../../../components/ui/DayMonthYearField';
+import { FilterActions } from '../../../components/ui/FilterActions';
 import { SelectField } from '../../../components/ui/SelectField';
 import { UnitSelect } from '../../../components/ui/UnitSelect';
 
@@ -23,12 +24,11 @@ export function IncidentFilters({ value, onChange }: { value: FilterValues; onCh
   const { t } = useI18n();
   const [from, setFrom] = useState(value.from);
   const [to, setTo] = useState(value.to);
-  const fromInvalid = from !== '' && !parseDayMonthYear(from);
-  const toInvalid = to !== '' && !parseDayMonthYear(to);
+  const datesInvalid = dayInvalid(from) || dayInvalid(to);
   const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!fromInvalid && !toInvalid) set({ from, to });
+    if (!datesInvalid) set({ from, to });
   };
   return (
     <form className="filters" onSubmit={submit} aria-label={t('incidents.filters')}>
@@ -57,26 +57,15 @@ export function IncidentFilters({ value, onChange }: { value: FilterValues; onCh
         emptyLabel={t('common.all')}
         options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
       />
-      <DayMonthYearField label={t('common.from')} name="from" value={from} invalid={fromInvalid} onChange={setFrom} />
-      <DayMonthYearField label={t('common.to')} name="to" value={to} invalid={toInvalid} onChange={setTo} />
-      <div className="filter-actions">
-        <button type="submit">{t('common.apply')}</button>
-        <button
-          type="button"
-          onClick={() => {
-            setFrom('');
-            setTo('');
-            onChange(EMPTY_FILTERS);
-          }}
-        >
-          {t('common.clear')}
-        </button>
-      </div>
-      {(fromInvalid || toInvalid) && (
-        <p className="error field-error" role="alert">
-          {t('common.dateInvalid')}
-        </p>
-      )}
+      <DayRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
+      <FilterActions
+        datesInvalid={datesInvalid}
+        onClear={() => {
+          setFrom('');
+          setTo('');
+          onChange(EMPTY_FILTERS);
+        }}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { IncidentAssigneeView, IncidentTaskView } from '@mw/shared';
-import { dayBoundary, parseDayMonthYear } from '../../../components/ui/dates';
+import { dayBoundary, dayInvalid } from '../../../components/ui/dates';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { useI18n } from '../../../i18n/i18n';
@@ -21,7 +21,7 @@ export function IncidentTasks({
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [due, setDue] = useState('');
-  const dueInvalid = due !== '' && !parseDayMonthYear(due);
+  const dueInvalid = dayInvalid(due);
   const now = Date.now();
   return (
     <div>

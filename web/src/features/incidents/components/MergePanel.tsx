@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { IncidentDetail } from '@mw/shared';
+import { ChoiceStep, ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
 import { useI18n } from '../../../i18n/i18n';
 import { useIncidents, useMerge } from '../hooks/useIncidents';
-import { mergeCandidates } from '../triage';
+import { mergeCandidates, withToggled } from '../triage';
 
 /** The open incidents a person may fold in: the server scopes the list; the newest 200 are enough to triage. */
 const CANDIDATE_PAGE = { page: 1, pageSize: 200 };
@@ -27,23 +28,25 @@ export function MergePanel({ incident, onDone }: { incident: IncidentDetail; onD
   const shown = mergeCandidates(list.data.items, incident.id, search);
   // A ticket closed or merged since it was ticked is no longer offered, nor sent.
   const chosen = all.filter((i) => selected.has(i.id));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = (id: string, on: boolean) => setSelected((s) => withToggled(s, id, on));
 
   if (confirming) {
     return (
-      <div role="alertdialog" aria-labelledby="merge-confirm-text" className="form">
-        <p id="merge-confirm-text">
-          {t('triage.mergeConfirm', {
-            numbers: chosen.map((i) => `#${i.number}`).join(', '),
-            target: incident.number,
-          })}
-        </p>
+      <ConfirmStep
+        id="merge-confirm-text"
+        message={t('triage.mergeConfirm', {
+          numbers: chosen.map((i) => `#${i.number}`).join(', '),
+          target: incident.number,
+        })}
+        confirmLabel={t('triage.mergeConfirmButton')}
+        backLabel={t('triage.back')}
+        pending={merge.isPending}
+        canConfirm={chosen.length > 0}
+        onConfirm={() =>
+          merge.mutate({ incidentIds: chosen.map((i) => i.id) }, { onSuccess: () => onDone(chosen.length) })
+        }
+        onBack={() => setConfirming(false)}
+      >
         <ul className="plain-list">
           {chosen.map((i) => (
             <li key={i.id}>
@@ -52,66 +55,41 @@ export function MergePanel({ incident, onDone }: { incident: IncidentDetail; onD
           ))}
         </ul>
         {merge.isError && <ErrorMessage error={merge.error} />}
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={merge.isPending || chosen.length === 0}
-            onClick={() =>
-              merge.mutate({ incidentIds: chosen.map((i) => i.id) }, { onSuccess: () => onDone(chosen.length) })
-            }
-          >
-            {t('triage.mergeConfirmButton')}
-          </button>
-          <button type="button" disabled={merge.isPending} onClick={() => setConfirming(false)}>
-            {t('triage.back')}
-          </button>
-        </div>
-      </div>
+      </ConfirmStep>
     );
   }
 
   return (
-    <form
-      className="form"
-      aria-label={t('triage.mergeTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <ChoiceStep
+      title={t('triage.mergeTitle')}
+      submitLabel={t('triage.mergeSelected', { n: chosen.length })}
+      canSubmit={chosen.length > 0}
+      onSubmit={() => {
         merge.reset();
         setConfirming(true);
       }}
+      onCancel={() => onDone(0)}
     >
-      <fieldset>
-        <legend>{t('triage.mergeTitle')}</legend>
-        <label className="field">
-          <span>{t('triage.mergeSearch')}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        {shown.length === 0 && <p className="muted">{t('triage.noMergeCandidates')}</p>}
-        <ul className="plain-list scroll-y">
-          {shown.map((i) => (
-            <li key={i.id}>
-              <label className="checkbox" data-incident-id={i.id}>
-                <input type="checkbox" checked={selected.has(i.id)} onChange={(e) => toggle(i.id, e.target.checked)} />
-                <span>
-                  <strong>#{i.number}</strong> {i.title}
-                </span>
-              </label>{' '}
-              <span className="muted small">
-                {t(`status.${i.status}`)} · {i.units.map((u) => u.name).join(', ')}
+      <label className="field">
+        <span>{t('triage.mergeSearch')}</span>
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </label>
+      {shown.length === 0 && <p className="muted">{t('triage.noMergeCandidates')}</p>}
+      <ul className="plain-list scroll-y">
+        {shown.map((i) => (
+          <li key={i.id}>
+            <label className="checkbox" data-incident-id={i.id}>
+              <input type="checkbox" checked={selected.has(i.id)} onChange={(e) => toggle(i.id, e.target.checked)} />
+              <span>
+                <strong>#{i.number}</strong> {i.title}
               </span>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={chosen.length === 0}>
-          {t('triage.mergeSelected', { n: chosen.length })}
-        </button>
-        <button type="button" onClick={() => onDone(0)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+            </label>{' '}
+            <span className="muted small">
+              {t(`status.${i.status}`)} · {i.units.map((u) => u.name).join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </ChoiceStep>
   );
 }

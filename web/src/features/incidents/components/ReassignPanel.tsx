@@ -8,7 +8,7 @@ import { useMe } from '../../auth/hooks/useAuth';
 import { isOffice } from '../../auth/roles';
 import { useAssign } from '../hooks/useIncidents';
 import { useAssigneeUnits } from '../hooks/useTriage';
-import { assigneeCandidates, type CandidateRole } from '../triage';
+import { assigneeCandidates, withToggled, type CandidateRole } from '../triage';
 
 const ROLE_LABEL: Record<CandidateRole, MessageKey> = {
   spokesperson: 'units.spokesperson',
@@ -43,13 +43,7 @@ export function ReassignPanel({ incident, onDone }: { incident: IncidentDetail; 
   );
   const field = assign.error instanceof ApiError ? assign.error.field : undefined;
   const fieldKey = field ? FIELD_MESSAGE[field] : undefined;
-  const toggle = (personId: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(personId);
-      else next.delete(personId);
-      return next;
-    });
+  const toggle = (personId: string, on: boolean) => setSelected((s) => withToggled(s, personId, on));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     assign.mutate({ personIds: [...selected], replace: true }, { onSuccess: () => onDone(true) });

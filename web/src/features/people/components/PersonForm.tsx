@@ -1,7 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CreatePersonRequest, Language, PersonDetail, UpdatePersonRequest } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
-import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
+import { FieldError, serverFieldError, useLabelledFields } from '../../../components/ui/FieldError';
+import { SaveActions } from '../../../components/ui/SaveActions';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useCreatePerson, useUpdatePerson } from '../hooks/usePeople';
 
@@ -17,6 +19,7 @@ interface Draft {
 
 const FIELDS = ['name', 'email', 'phone', 'zaloId', 'language', 'password', 'active'] as const;
 type Field = (typeof FIELDS)[number];
+type TextField = 'name' | 'email' | 'phone' | 'zaloId' | 'password';
 
 function draftOf(person: PersonDetail | undefined): Draft {
   return {
@@ -45,31 +48,12 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone(s
   const prefix = person ? 'person-edit' : 'person-new';
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  const errorOf = (name: Field) =>
-    missing[name]
-      ? { key: missing[name], detail: undefined }
-      : server?.field === name
-        ? { key: 'form.invalid' as const, detail: server.detail }
-        : null;
-  const field = (name: Field, label: MessageKey, input: ReactNode) => {
-    const error = errorOf(name);
-    return (
-      <div className="field">
-        <label htmlFor={`${prefix}-${name}`}>{t(label)}</label>
-        {input}
-        {error && (
-          <FieldError id={`${prefix}-${name}-error`} field={name} messageKey={error.key} detail={error.detail} />
-        )}
-      </div>
-    );
-  };
-  const inputProps = (name: 'name' | 'email' | 'phone' | 'zaloId' | 'password') => ({
-    id: `${prefix}-${name}`,
-    name,
-    value: draft[name],
-    'aria-invalid': !!errorOf(name),
-    'aria-describedby': errorOf(name) ? `${prefix}-${name}-error` : undefined,
-    onChange: (e: { target: { value: string } }) => set({ [name]: e.target.value }),
+  const { errorOf, field, inputProps } = useLabelledFields<Field, TextField>({
+    prefix,
+    local: missing,
+    server,
+    values: draft,
+    set,
   });
 
   const submit = (e: FormEvent) => {
@@ -124,15 +108,9 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone(s
       )}
       {person ? (
         <div>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="active"
-              checked={draft.active}
-              onChange={(e) => set({ active: e.target.checked })}
-            />
-            <span>{t('people.activeAccount')}</span>
-          </label>
+          <CheckboxField name="active" checked={draft.active} onChange={(active) => set({ active })}>
+            {t('people.activeAccount')}
+          </CheckboxField>
           {errorOf('active') && (
             <FieldError
               id={`${prefix}-active-error`}
@@ -151,12 +129,7 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone(s
       )}
       {!person && <p className="muted small span-2">{t('people.passwordHint')}</p>}
       {mutation.isError && !server && <ErrorMessage error={mutation.error} />}
-      <div className="actions span-2">
-        <button type="submit" className="primary" disabled={mutation.isPending}>
-          {t('common.save')}
-        </button>
-        {update.isSuccess && person && <span role="status">{t('common.saved')}</span>}
-      </div>
+      <SaveActions className="actions span-2" pending={mutation.isPending} saved={update.isSuccess && !!person} />
     </form>
   );
 }

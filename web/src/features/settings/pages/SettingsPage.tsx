@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { MeResponse, NotificationChannel } from '@mw/shared';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { LanguageSelect } from '../../../components/ui/LanguageSelect';
+import { TimeField } from '../../../components/ui/TimeField';
 import { useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/hooks/useAuth';
 import { HealthCard } from '../../health/components/HealthCard';
@@ -25,30 +27,22 @@ function PreferencesForm({ me }: { me: MeResponse }) {
       <fieldset>
         <legend>{t('settings.channels')}</legend>
         {CHANNELS.map((c) => (
-          <label key={c} className="checkbox">
-            <input
-              type="checkbox"
-              checked={channels.includes(c)}
-              onChange={(e) => setChannels((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))}
-            />
-            <span>{t(`channel.${c}`)}</span>
-          </label>
+          <CheckboxField
+            key={c}
+            checked={channels.includes(c)}
+            onChange={(on) => setChannels((cs) => (on ? [...cs, c] : cs.filter((x) => x !== c)))}
+          >
+            {t(`channel.${c}`)}
+          </CheckboxField>
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('settings.quietHours')}</legend>
-        <label className="checkbox">
-          <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />
-          <span>{t('settings.quietEnabled')}</span>
-        </label>
-        <label className="inline-field">
-          <span>{t('common.from')}</span>
-          <input type="time" value={start} disabled={!quiet} onChange={(e) => setStart(e.target.value)} />
-        </label>
-        <label className="inline-field">
-          <span>{t('common.to')}</span>
-          <input type="time" value={end} disabled={!quiet} onChange={(e) => setEnd(e.target.value)} />
-        </label>
+        <CheckboxField checked={quiet} onChange={setQuiet}>
+          {t('settings.quietEnabled')}
+        </CheckboxField>
+        <TimeField label={t('common.from')} value={start} disabled={!quiet} onChange={setStart} />
+        <TimeField label={t('common.to')} value={end} disabled={!quiet} onChange={setEnd} />
         <p className="muted small">{t('settings.quietHint')}</p>
       </fieldset>
       {update.isError && <ErrorMessage error={update.error} />}
