@@ -51,14 +51,18 @@ describe('web admin screens in a real browser', () => {
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng và vai trò' }).waitFor();
 
-    // Create: the server's 400 about the e-mail appears under the e-mail field, nothing under the name.
+    // Create: the server's 400 about the e-mail appears under the e-mail field, nothing under the name. It is worded
+    // in Vietnamese from the constraint the server names, about the field's label; the server's English sentence
+    // is only the title.
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();
     const create = page.getByRole('form', { name: 'Thêm người dùng' });
     await create.getByLabel('Họ và tên').fill('Trần Thị Phát Ngôn');
     await create.getByLabel('Địa chỉ email').fill('khong-phai-email');
     await create.getByRole('button', { name: 'Lưu' }).click();
-    await create.locator('[data-field-error="email"]').waitFor();
-    expect(await create.locator('[data-field-error="email"]').textContent()).toContain('Giá trị không hợp lệ.');
+    const emailError = create.locator('[data-field-error="email"]');
+    await emailError.waitFor();
+    expect(await emailError.textContent()).toBe('Địa chỉ email chưa đúng dạng email, ví dụ ten@donvi.edu.vn.');
+    expect(await emailError.getAttribute('title')).toMatch(/email/);
     expect(await create.getByLabel('Địa chỉ email').getAttribute('aria-invalid')).toBe('true');
     expect(await create.locator('[data-field-error="name"]').count()).toBe(0);
     await create.getByLabel('Địa chỉ email').fill('tran.phatngon@govap.test');

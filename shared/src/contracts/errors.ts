@@ -18,4 +18,11 @@ export interface ApiErrorBody {
   message: string;
   /** The offending field for validation errors, as a dotted path. */
   field?: string;
+  /**
+   * For validation errors, the class-validator constraint the field broke (`isNotEmpty`, `maxLength`, `isIn`,
+   * `whitelistValidation` for an unknown field, …), so the dashboard can word it in the reader's language.
+   */
+  constraint?: string;
+  /** That constraint's limits where it has any, e.g. `{ max: 200 }`, `{ min: 1, max: 500 }`, `{ values: 'a, b' }`. */
+  params?: Record<string, string | number>;
 }

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@mw/shared';
 import { ApiError } from '../../api/http';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { validationFailure, validationSentence } from './validation-message';
 
 export function errorKey(error: unknown): MessageKey {
   if (!(error instanceof ApiError)) return 'error.network';
@@ -26,14 +27,20 @@ export function errorKey(error: unknown): MessageKey {
   }
 }
 
-/** A failed request in the reader's language; the server's own sentence follows as a detail when it has one. */
-export function ErrorMessage({ error }: { error: unknown }) {
-  const { t } = useI18n();
+/**
+ * A failed request in the reader's language: a validation failure worded from the constraint the server names
+ * (`label` is the field's label when the caller knows it), else the generic text for its code. The server's own
+ * (English) sentence follows as a detail in English, and is only the element's title in Vietnamese.
+ */
+export function ErrorMessage({ error, label }: { error: unknown; label?: string }) {
+  const { t, language } = useI18n();
   const detail = error instanceof ApiError ? error.body?.message : undefined;
+  const text = validationSentence(language, validationFailure(error), label) ?? t(errorKey(error));
+  const inline = language === 'en' && detail && detail !== text ? detail : undefined;
   return (
-    <p role="alert" className="error">
-      {t(errorKey(error))}
-      {detail ? <span className="muted"> ({detail})</span> : null}
+    <p role="alert" className="error" title={language !== 'en' ? detail : undefined}>
+      {text}
+      {inline ? <span className="muted"> ({inline})</span> : null}
     </p>
   );
 }

@@ -5,11 +5,17 @@ import { CheckboxField } from '../../../components/ui/CheckboxField';
 import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
 import { SaveActions } from '../../../components/ui/SaveActions';
 import { TimeField } from '../../../components/ui/TimeField';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useUpdateEscalationSettings } from '../hooks/useEscalation';
 
 const FIELDS = ['workingDays', 'workdayStart', 'workdayEnd', 'quietHours'] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const LABELS = {
+  workingDays: 'escalationAdmin.workingDays',
+  workdayStart: 'escalationAdmin.workingHours',
+  workdayEnd: 'escalationAdmin.workingHours',
+  quietHours: 'escalationAdmin.quietHours',
+} as const satisfies Record<(typeof FIELDS)[number], MessageKey>;
 
 /**
  * The office calendar escalation follows. Nothing is checked here beyond what the inputs allow: the server refuses
@@ -27,7 +33,14 @@ export function EscalationSettingsForm({ settings, canEdit }: { settings: Escala
   const server = serverFieldError(update.error, FIELDS);
   const errorFor = (field: (typeof FIELDS)[number]) =>
     server?.field === field ? (
-      <FieldError id={`escalation-${field}-error`} field={field} messageKey="form.invalid" detail={server.detail} />
+      <FieldError
+        id={`escalation-${field}-error`}
+        field={field}
+        messageKey="form.invalid"
+        detail={server.detail}
+        failure={server.failure}
+        label={t(LABELS[field])}
+      />
     ) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { IncidentDetail } from '@mw/shared';
 import { ApiError } from '../../../api/http';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FieldError } from '../../../components/ui/FieldError';
 import { Loading } from '../../../components/ui/Loading';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useMe } from '../../auth/hooks/useAuth';
@@ -75,12 +76,12 @@ export function ReassignPanel({ incident, onDone }: { incident: IncidentDetail; 
         </ul>
       </fieldset>
       {fieldKey && field && (
-        <span className="error field-error" id="reassign-personIds-error" data-field-error={field}>
-          {t(fieldKey)}
-          {assign.error instanceof ApiError && assign.error.body?.message && (
-            <span className="muted"> ({assign.error.body.message})</span>
-          )}
-        </span>
+        <FieldError
+          id="reassign-personIds-error"
+          field={field}
+          messageKey={fieldKey}
+          detail={assign.error instanceof ApiError ? assign.error.body?.message : undefined}
+        />
       )}
       {assign.isError && !fieldKey && <ErrorMessage error={assign.error} />}
       <div className="actions">

@@ -117,6 +117,8 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone(s
               field="active"
               messageKey="form.invalid"
               detail={server?.detail}
+              failure={server?.failure}
+              label={t('people.activeAccount')}
             />
           )}
         </div>

@@ -53,6 +53,8 @@ function AssignRoleForm({ person }: { person: PersonDetail }) {
               field="role"
               messageKey={roleMissing ? 'form.required' : 'form.invalid'}
               detail={roleMissing ? undefined : server?.detail}
+              failure={roleMissing ? undefined : server?.failure}
+              label={t('people.role')}
             />
           )}
         </div>
@@ -64,7 +66,14 @@ function AssignRoleForm({ person }: { person: PersonDetail }) {
             emptyLabel={office ? t('people.officeUnit') : t('common.choose')}
           />
           {server?.field === 'unitCode' && (
-            <FieldError id="assign-unit-error" field="unitCode" messageKey="form.invalid" detail={server.detail} />
+            <FieldError
+              id="assign-unit-error"
+              field="unitCode"
+              messageKey="form.invalid"
+              detail={server.detail}
+              failure={server.failure}
+              label={t('incidents.unit')}
+            />
           )}
         </div>
         <label className="checkbox">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { SOURCE_KINDS, type CreateSourceRequest, type SourceKind, type SourceSettings } from '@mw/shared';
-import { ApiError } from '../../../api/http';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useCreateSource, useTestSource } from '../hooks/useSources';
 
@@ -27,7 +27,9 @@ const EMPTY: Draft = {
   settings: '',
 };
 
-type FieldErrors = Partial<Record<keyof Draft, MessageKey | string>>;
+const FIELDS = Object.keys(EMPTY) as (keyof Draft)[];
+
+type FieldErrors = Partial<Record<keyof Draft, MessageKey>>;
 
 /** Checks what can be checked here; the server's answer names any other field, shown under that field. */
 function validate(d: Draft): { body?: CreateSourceRequest; errors: FieldErrors } {
@@ -71,41 +73,46 @@ function validate(d: Draft): { body?: CreateSourceRequest; errors: FieldErrors }
   };
 }
 
-/** The server names fields as dotted paths; `settings.selectors.item` belongs under the settings box. */
-function serverFieldErrors(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError) || !error.field) return {};
-  const top = error.field.split('.')[0] as keyof Draft;
-  return top in EMPTY ? { [top]: error.body?.message ?? 'form.invalid' } : {};
-}
-
 export function SourceForm({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
   const create = useCreateSource();
   const test = useTestSource();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const serverErrors = { ...serverFieldErrors(create.error), ...serverFieldErrors(test.error) };
-  const shown: FieldErrors = { ...serverErrors, ...errors };
+  // The server names fields as dotted paths; `settings.selectors.item` belongs under the settings box.
+  const server = serverFieldError(test.error, FIELDS) ?? serverFieldError(create.error, FIELDS);
+  const invalid = (name: keyof Draft) => !!errors[name] || server?.field === name;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const message = (value: string) => (value.includes('.') && !value.includes(' ') ? t(value as MessageKey) : value);
 
-  const field = (name: keyof Draft, label: MessageKey, input: ReactNode) => (
-    <div className="field">
-      <label htmlFor={`source-${name}`}>{t(label)}</label>
-      {input}
-      {shown[name] && (
-        <span className="error field-error" id={`source-${name}-error`} data-field-error={name}>
-          {message(shown[name] ?? '')}
-        </span>
-      )}
-    </div>
-  );
+  const field = (name: keyof Draft, label: MessageKey, input: ReactNode) => {
+    const local = errors[name];
+    return (
+      <div className="field">
+        <label htmlFor={`source-${name}`}>{t(label)}</label>
+        {input}
+        {local ? (
+          <span className="error field-error" id={`source-${name}-error`} data-field-error={name}>
+            {t(local)}
+          </span>
+        ) : server?.field === name ? (
+          <FieldError
+            id={`source-${name}-error`}
+            field={name}
+            messageKey="form.invalid"
+            detail={server.detail}
+            failure={server.failure}
+            label={t(label)}
+          />
+        ) : null}
+      </div>
+    );
+  };
   const inputProps = (name: keyof Draft) => ({
     id: `source-${name}`,
     name,
     value: draft[name],
-    'aria-invalid': !!shown[name],
-    'aria-describedby': shown[name] ? `source-${name}-error` : undefined,
+    'aria-invalid': invalid(name),
+    'aria-describedby': invalid(name) ? `source-${name}-error` : undefined,
     onChange: (e: { target: { value: string } }) => set({ [name]: e.target.value } as Partial<Draft>),
   });
 
@@ -151,10 +158,8 @@ export function SourceForm({ onDone }: { onDone(): void }) {
         'sources.settings',
         <textarea rows={3} placeholder={t('sources.settingsHint')} {...inputProps('settings')} />,
       )}
-      {create.isError && !serverErrors.name && Object.keys(serverErrors).length === 0 && (
-        <ErrorMessage error={create.error} />
-      )}
-      {test.isError && Object.keys(serverErrors).length === 0 && <ErrorMessage error={test.error} />}
+      {create.isError && !server && <ErrorMessage error={create.error} />}
+      {test.isError && !server && <ErrorMessage error={test.error} />}
       <div className="actions span-2">
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('common.save')}
