@@ -120,3 +120,45 @@ export const TimelineCode = {
   Text: 'text',
 } as const;
 export type TimelineCode = (typeof TimelineCode)[keyof typeof TimelineCode];
+
+/** The codes a new timeline entry can carry: `text` only stands for an entry read back from before codes existed. */
+export type WrittenTimelineCode = Exclude<TimelineCode, typeof TimelineCode.Text>;
+
+/**
+ * The kind each code is stored under, so a writer names the code alone and the two cannot disagree. A `Record` over
+ * the codes, so a new code without its kind does not compile.
+ */
+export const TIMELINE_KIND_OF: Readonly<Record<WrittenTimelineCode, TimelineKind>> = {
+  opened_detected: TimelineKind.Opened,
+  opened_manual: TimelineKind.Opened,
+  opened_split: TimelineKind.Opened,
+  mention_attached: TimelineKind.MentionAttached,
+  severity_raised: TimelineKind.SeverityChanged,
+  status_changed: TimelineKind.StatusChanged,
+  status_changed_reason: TimelineKind.StatusChanged,
+  status_changed_via: TimelineKind.StatusChanged,
+  assigned_default: TimelineKind.Assigned,
+  assigned: TimelineKind.Assigned,
+  unassigned: TimelineKind.Unassigned,
+  comment: TimelineKind.Comment,
+  task_added: TimelineKind.TaskAdded,
+  task_done: TimelineKind.TaskDone,
+  response_drafted: TimelineKind.ResponseDrafted,
+  response_submitted: TimelineKind.ResponseSubmitted,
+  response_approved: TimelineKind.ResponseApproved,
+  response_sent_back: TimelineKind.ResponseSentBack,
+  response_published: TimelineKind.ResponsePublished,
+  notified: TimelineKind.Notified,
+  reminder: TimelineKind.Reminder,
+  response_overdue: TimelineKind.ResponseOverdue,
+  escalated: TimelineKind.Escalated,
+  unreachable: TimelineKind.Unreachable,
+  merged_into: TimelineKind.Merged,
+  merged_from: TimelineKind.Merged,
+  split_out: TimelineKind.Split,
+  false_match: TimelineKind.Correction,
+};
+
+export function timelineKindOf(code: WrittenTimelineCode): TimelineKind {
+  return TIMELINE_KIND_OF[code];
+}

@@ -14,6 +14,7 @@ import {
   type IncidentStatus,
   type MessageParams,
   type SeverityReasonView,
+  type WrittenTimelineCode,
 } from '@mw/shared';
 import { assertUnreachable } from './incident-status';
 
@@ -24,6 +25,8 @@ export interface Coded<C extends string> {
 
 export type SeverityReason = Coded<SeverityReasonCode>;
 export type TimelineMessage = Coded<TimelineCode>;
+/** A message a new timeline entry can carry (every code but `text`, which only reads back old entries). */
+export type WrittenTimelineMessage = Coded<WrittenTimelineCode>;
 
 const STATUS_VI: Readonly<Record<IncidentStatus, string>> = {
   new: 'Mới',

@@ -67,7 +67,6 @@ export class IncidentResponsesService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'response_drafted',
         actorId: user.id,
         message: { code: TimelineCode.ResponseDrafted, params: { title } },
         data: { responseId, template: req.template },
@@ -126,7 +125,6 @@ export class IncidentResponsesService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'response_approved',
         actorId: user.id,
         message: { code: TimelineCode.ResponseApproved, params: { title: response.title } },
         data: { responseId },
@@ -165,7 +163,6 @@ export class IncidentResponsesService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'response_sent_back',
         actorId: user.id,
         message: { code: TimelineCode.ResponseSentBack, params: { reason: why } },
         data: { responseId },
@@ -209,7 +206,6 @@ export class IncidentResponsesService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'response_published',
         actorId: user.id,
         message: { code: TimelineCode.ResponsePublished, params: { url } },
         data: { responseId, url },
@@ -240,7 +236,6 @@ export class IncidentResponsesService {
     await appendTimeline(m, {
       incidentId: id,
       at: now,
-      kind: 'response_submitted',
       actorId,
       message: { code: TimelineCode.ResponseSubmitted, params: {} },
       data: { responseId },

@@ -1,15 +1,17 @@
-import type { TimelineKind } from '@mw/shared';
+import { timelineKindOf } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
-import { renderTimeline, type TimelineMessage } from './incident-messages';
+import { renderTimeline, type WrittenTimelineMessage } from './incident-messages';
 
 export interface TimelineEntry {
   incidentId: string;
   at: Date;
-  kind: TimelineKind;
   /** Null for the system (analysis, escalation). */
   actorId: string | null;
-  /** What the entry says; stored as code and params in `data.message`, rendered in Vietnamese into `summary`. */
-  message: TimelineMessage;
+  /**
+   * What the entry says; stored as code and params in `data.message`, rendered in Vietnamese into `summary`. The
+   * stored `kind` column follows from the code (`timelineKindOf`), so a caller cannot state a kind that disagrees.
+   */
+  message: WrittenTimelineMessage;
   data?: Record<string, unknown>;
 }
 
@@ -21,6 +23,13 @@ export async function appendTimeline(manager: EntityManager, entry: TimelineEntr
   const data = { ...entry.data, message: { code: entry.message.code, params: entry.message.params } };
   await manager.query(
     `INSERT INTO incident_timeline (incident_id, at, kind, actor_id, summary, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-    [entry.incidentId, entry.at, entry.kind, entry.actorId, renderTimeline(entry.message), JSON.stringify(data)],
+    [
+      entry.incidentId,
+      entry.at,
+      timelineKindOf(entry.message.code),
+      entry.actorId,
+      renderTimeline(entry.message),
+      JSON.stringify(data),
+    ],
   );
 }

@@ -4,14 +4,14 @@
  * labels); a chain step recorded once with its notifications; who may mark a response published.
  */
 import { Injectable } from '@nestjs/common';
-import { IncidentStatus, Role, TimelineCode, type Severity, type TimelineKind } from '@mw/shared';
+import { IncidentStatus, Role, TimelineCode, type Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { hasRole } from '../../common/auth/scope';
 import { Clock } from '../../common/clock/clock';
 import { countStepNotifications, recordStep, stopAckChain, stopAllClocks } from '../escalation/escalation-state';
 import { invalidTransition, notAssignee } from './incident-errors';
-import type { TimelineMessage } from './incident-messages';
+import type { WrittenTimelineMessage } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES } from './incident-permissions';
 import type { IncidentRow } from './incident-rows';
@@ -44,7 +44,7 @@ export class IncidentWorkflow {
       `UPDATE incident SET status = $2, ${column} = $3, updated_at = $3${to === IncidentStatus.Acknowledged ? ', acknowledged_by = $4' : ''} WHERE id = $1`,
       to === IncidentStatus.Acknowledged ? [row.id, to, now, actorId] : [row.id, to, now],
     );
-    const message: TimelineMessage = via
+    const message: WrittenTimelineMessage = via
       ? { code: TimelineCode.StatusChangedVia, params: { from: row.status, to, via } }
       : reason
         ? { code: TimelineCode.StatusChangedReason, params: { from: row.status, to, reason } }
@@ -52,7 +52,6 @@ export class IncidentWorkflow {
     await appendTimeline(m, {
       incidentId: row.id,
       at: now,
-      kind: 'status_changed',
       actorId,
       message,
       data: { from: row.status, to, reason },
@@ -74,7 +73,6 @@ export class IncidentWorkflow {
       await appendTimeline(m, {
         incidentId: row.id,
         at: now,
-        kind: 'correction',
         actorId,
         message: { code: TimelineCode.FalseMatch, params: { count: ids.length } },
         data: { mentionIds: ids, reason },
@@ -107,27 +105,18 @@ export class IncidentWorkflow {
       params,
     });
     await countStepNotifications(m, record, sent);
-    const kind: TimelineKind =
-      record.kind === 'opened'
-        ? 'notified'
-        : record.kind === 'reminder'
-          ? 'reminder'
-          : record.kind === 'response_overdue'
-            ? 'response_overdue'
-            : 'escalated';
     const count = record.recipientIds.length;
-    const message: TimelineMessage =
-      kind === 'notified'
+    const message: WrittenTimelineMessage =
+      record.kind === 'opened'
         ? { code: TimelineCode.Notified, params: { count } }
-        : kind === 'reminder'
+        : record.kind === 'reminder'
           ? { code: TimelineCode.Reminder, params: { round: record.round, level: record.level, count } }
-          : kind === 'response_overdue'
+          : record.kind === 'response_overdue'
             ? { code: TimelineCode.ResponseOverdue, params: { count } }
             : { code: TimelineCode.Escalated, params: { level: record.level, count } };
     await appendTimeline(m, {
       incidentId: record.incidentId,
       at: record.at,
-      kind,
       actorId: null,
       message,
       data: { level: record.level, round: record.round, recipientIds: record.recipientIds, notifications: sent, event },

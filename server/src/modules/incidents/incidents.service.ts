@@ -250,7 +250,6 @@ export class IncidentsService {
         await appendTimeline(m, {
           incidentId: id,
           at: now,
-          kind: 'assigned',
           actorId: user.id,
           message: { code: TimelineCode.Assigned, params: { count: added.length } },
           data: { personIds: added },
@@ -272,7 +271,6 @@ export class IncidentsService {
         await appendTimeline(m, {
           incidentId: id,
           at: now,
-          kind: 'unassigned',
           actorId: user.id,
           message: { code: TimelineCode.Unassigned, params: { count: removed.length } },
           data: { personIds: removed },
@@ -304,7 +302,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'comment',
         actorId: user.id,
         message: { code: TimelineCode.Comment, params: { body: text.slice(0, 200) } },
         data: { commentId: rows[0]?.id },
@@ -337,7 +334,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'task_added',
         actorId: user.id,
         message: { code: TimelineCode.TaskAdded, params: { title } },
         data: { taskId: rows[0]?.id, ownerId: req.ownerId, dueAt: req.dueAt ?? null },
@@ -377,7 +373,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'task_done',
         actorId: user.id,
         message: { code: TimelineCode.TaskDone, params: { title: rows[0]?.title ?? '' } },
         data: { taskId },
@@ -431,7 +426,6 @@ export class IncidentsService {
         await appendTimeline(m, {
           incidentId: otherId,
           at: now,
-          kind: 'merged',
           actorId: user.id,
           message: { code: TimelineCode.MergedInto, params: { number: String(target.number) } },
           data: { into: id },
@@ -439,7 +433,6 @@ export class IncidentsService {
         await appendTimeline(m, {
           incidentId: id,
           at: now,
-          kind: 'merged',
           actorId: user.id,
           message: { code: TimelineCode.MergedFrom, params: { number: String(other.number) } },
           data: { from: otherId },
@@ -506,7 +499,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'split',
         actorId: user.id,
         message: { code: TimelineCode.SplitOut, params: { count: moving.length } },
         data: { to: created, mentionIds: req.mentionIds, stories: movedStories, units },
@@ -516,7 +508,6 @@ export class IncidentsService {
         await appendTimeline(m, {
           incidentId: id,
           at: now,
-          kind: 'unassigned',
           actorId: user.id,
           message: { code: TimelineCode.Unassigned, params: { count: unassigned.length } },
           data: { personIds: unassigned, units: units.removed },
@@ -684,7 +675,6 @@ export class IncidentsService {
     await appendTimeline(m, {
       incidentId: id,
       at: now,
-      kind: 'opened',
       actorId: spec.actorId,
       message: { code, params: { title: spec.title } },
       data: { severity, reasons, units: spec.unitCodes },
@@ -693,7 +683,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'assigned',
         actorId: null,
         message: { code: TimelineCode.AssignedDefault, params: { count: assignees.size } },
         data: { personIds: [...assignees.keys()] },
@@ -720,7 +709,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'unreachable',
         actorId: null,
         message: { code: TimelineCode.Unreachable, params: { units: unreachable.join(', ') } },
         data: { units: unreachable },
@@ -765,7 +753,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'mention_attached',
         actorId,
         message: { code: TimelineCode.MentionAttached, params: { outlet: x.outlet, title: x.title } },
         data: { mentionId: x.id, outlet: x.outlet, url: x.url },
@@ -792,7 +779,6 @@ export class IncidentsService {
       await appendTimeline(m, {
         incidentId: id,
         at: now,
-        kind: 'severity_changed',
         actorId,
         message: { code: TimelineCode.SeverityRaised, params: { from: row.severity, to: assessed.severity } },
         data: { from: row.severity, to: assessed.severity, reasons: assessed.reasons },
