@@ -121,7 +121,6 @@ export class IncidentStore {
     };
   }
 
-  /** Live update for dashboards (after commit): 'incident.opened' publishes a creation, anything else an update. */
   /**
    * The envelope of a person's change to one incident: in one transaction, lock the incident (404 outside the
    * caller's scope), apply the change; after commit, tell the incident's rooms.
@@ -131,7 +130,10 @@ export class IncidentStore {
     this.publishChange(id, 'incident.updated');
   }
 
-  /** `formerUnitCodes`: units that have just lost the incident; their rooms hear this update too. */
+  /**
+   * Live update for dashboards (after commit): 'incident.opened' publishes a creation, anything else an update.
+   * `formerUnitCodes`: units that have just lost the incident; their rooms hear this update too.
+   */
   publishChange(id: string, event: string, formerUnitCodes: readonly string[] = []): void {
     void this.dataSource
       .query(
