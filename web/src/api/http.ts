@@ -23,36 +23,78 @@ export async function getJson<T>(path: string, init?: RequestInit): Promise<{ st
   return { status: res.status, data: data as T };
 }
 
-// One refresh at a time: refresh tokens rotate, and two parallel refreshes with the same token would look like
-// reuse to the server, which then revokes the whole family and signs the person out.
-let refreshing: Promise<boolean> | null = null;
+/**
+ * How a refresh ended: `renewed` (this tab holds a fresh pair), `refused` (the server turned the refresh token down,
+ * or there is none: signed out) or `failed` (network error or server trouble: the session stays, try again later).
+ */
+export type RefreshOutcome = 'renewed' | 'refused' | 'failed';
 
-/** Trades the stored refresh token for a new pair; false (and signed out) when the server refuses it. */
-export function refreshTokens(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const refreshToken = session.refreshToken();
-    if (!refreshToken) return false;
-    try {
-      const res = await fetch('/api/auth/refresh', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refreshToken }),
-      });
-      if (!res.ok) {
-        // Only a clear refusal signs out; a network failure leaves the token for the next try.
-        if (res.status === 400 || res.status === 401 || res.status === 403) session.clear();
-        return false;
-      }
-      const pair = (await res.json()) as TokenPair;
-      session.setTokens(pair.accessToken, pair.refreshToken);
-      return true;
-    } catch {
-      return false;
-    } finally {
+/** The Web Locks lock every tab of the origin takes around a refresh. */
+export const REFRESH_LOCK = 'mw-refresh';
+
+interface RefreshLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+function crossTabLocks(): RefreshLocks | undefined {
+  if (typeof navigator === 'undefined' || !('locks' in navigator)) return undefined;
+  return navigator.locks as unknown as RefreshLocks;
+}
+
+// One refresh at a time, in this tab and (through the Web Locks API where the browser has it) across tabs: refresh
+// tokens rotate, and two refreshes presenting the same token look like reuse to the server, which then revokes the
+// whole family and signs the person out in every tab.
+let refreshing: Promise<RefreshOutcome> | null = null;
+
+/** Trades the stored refresh token for a new pair; signs out only when the server refuses the token. */
+export function renewTokens(): Promise<RefreshOutcome> {
+  if (refreshing) return refreshing;
+  const startedWith = session.refreshToken();
+  const locks = crossTabLocks();
+  const run = () => renewHoldingLock(startedWith);
+  refreshing = (locks ? locks.request(REFRESH_LOCK, run) : run())
+    .catch((): RefreshOutcome => 'failed')
+    .finally(() => {
       refreshing = null;
-    }
-  })();
+    });
   return refreshing;
+}
+
+/** renewTokens for callers that only need to know whether they may retry with a fresh token. */
+export async function refreshTokens(): Promise<boolean> {
+  return (await renewTokens()) === 'renewed';
+}
+
+async function renewHoldingLock(startedWith: string | null): Promise<RefreshOutcome> {
+  // Read again: another tab may have rotated the pair (or signed out) while this one waited for the lock.
+  const stored = session.refreshToken();
+  if (!stored) return 'refused';
+  if (stored !== startedWith && session.adoptStored()) return 'renewed';
+  return exchange(stored);
+}
+
+async function exchange(refreshToken: string): Promise<RefreshOutcome> {
+  let res: Response;
+  try {
+    res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+  } catch {
+    return 'failed';
+  }
+  if (res.ok) {
+    const pair = (await res.json()) as TokenPair;
+    session.setTokens(pair.accessToken, pair.refreshToken);
+    return 'renewed';
+  }
+  // Only a clear refusal signs out; a network failure or server trouble leaves the token for the next try.
+  if (res.status !== 400 && res.status !== 401 && res.status !== 403) return 'failed';
+  // A sign-in elsewhere (which takes no lock) may have replaced the token meanwhile: that one still stands.
+  if (session.refreshToken() !== refreshToken && session.adoptStored()) return 'renewed';
+  session.clear();
+  return 'refused';
 }
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { RealtimeControlEvent, type RealtimeHandshakeAuth } from '@mw/shared';
-import { refreshTokens } from './http';
+import { renewTokens, type RefreshOutcome } from './http';
 import { INVALIDATIONS, unwrap } from './realtime-events';
 import { session } from './session';
 
@@ -17,6 +17,10 @@ function isNewer(id: string, than: string | null): boolean {
 /** Refresh-and-reconnect rounds allowed without a successful connection in between (a refused token loops). */
 export const MAX_RENEWALS = 3;
 
+/** Wait before retrying a refresh that failed (network, 5xx): doubled at each failure up to the cap. */
+export const RENEWAL_RETRY_MS = 1_000;
+export const RENEWAL_RETRY_MAX_MS = 30_000;
+
 /** What wireRealtime needs of a socket.io client socket (a fake in tests). */
 export type RealtimeSocketLike = Pick<Socket, 'on' | 'onAny' | 'connect' | 'active'>;
 
@@ -27,8 +31,10 @@ export interface WiredRealtime {
 }
 
 export interface RealtimeWiring {
-  /** Trades the refresh token for a new pair; false when that failed (the session may then be cleared). */
-  refresh: () => Promise<boolean>;
+  /** Trades the refresh token for a new pair: `refused` means signed out, `failed` a trouble worth retrying. */
+  refresh: () => Promise<RefreshOutcome>;
+  /** Whether a refresh token is still stored (retries stop once the person signed out, in any tab). */
+  hasRefreshToken: () => boolean;
   onStatus: (status: RealtimeStatus) => void;
   /** A domain event, once per envelope id (duplicates and replays already handled are dropped). */
   onEvent: (event: string, data: Record<string, unknown>) => void;
@@ -39,34 +45,75 @@ export interface RealtimeWiring {
  * through the returned getter) so the server replays what was missed. The handshake token is checked once: the
  * server sends `session.expired` and disconnects when it expires, and refuses a handshake with an expired token;
  * socket.io reconnects by itself in neither case, so the pair is refreshed and the socket connected again (the
- * `auth` callback then reads the new token).
+ * `auth` callback then reads the new token). A refresh that failed for a passing reason (network, server trouble)
+ * is retried with a capped exponential backoff; a refused one means the person is signed out, and the socket stays
+ * down.
  */
 export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring): WiredRealtime {
   let lastEventId: string | null = null;
   let renewals = 0;
   let stopped = false;
-  const renewAndReconnect = () => {
-    if (renewals >= MAX_RENEWALS) return;
-    renewals += 1;
-    void wiring.refresh().then((ok) => {
-      if (ok && !stopped) socket.connect();
+  let renewing = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const cancelRetry = () => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+  };
+  const attempt = (failures: number) => {
+    void wiring.refresh().then((outcome) => {
+      if (stopped) return;
+      if (outcome === 'renewed') {
+        renewing = false;
+        socket.connect();
+        return;
+      }
+      wiring.onStatus('offline');
+      if (outcome === 'refused' || !wiring.hasRefreshToken()) {
+        renewing = false;
+        return;
+      }
+      const delay = Math.min(RENEWAL_RETRY_MS * 2 ** failures, RENEWAL_RETRY_MAX_MS);
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        if (!stopped && wiring.hasRefreshToken()) attempt(failures + 1);
+        else renewing = false;
+      }, delay);
     });
+  };
+  /** Starts a round unless one is under way or too many went by without a connection; false if none is going on. */
+  const renewAndReconnect = (): boolean => {
+    if (renewing) return true;
+    if (renewals >= MAX_RENEWALS) return false;
+    renewals += 1;
+    renewing = true;
+    attempt(0);
+    return true;
   };
   socket.on('connect', () => {
     renewals = 0;
+    renewing = false;
+    cancelRetry();
     wiring.onStatus('live');
   });
   socket.on('disconnect', (reason) => {
-    wiring.onStatus('offline');
-    // Only the server ends a socket this way, right after `session.expired`.
-    if (reason === 'io server disconnect') renewAndReconnect();
+    // Only the server ends a socket this way, right after `session.expired`: renewing is routine (every 15 minutes),
+    // so the badge says connecting rather than offline meanwhile.
+    if (reason === 'io server disconnect' && !stopped && renewAndReconnect()) wiring.onStatus('connecting');
+    else wiring.onStatus('offline');
   });
   socket.on('connect_error', (error: Error) => {
-    wiring.onStatus('offline');
-    if (!/token|auth|jwt|unauthori/i.test(error.message)) return;
+    if (!/token|auth|jwt|unauthori/i.test(error.message)) {
+      wiring.onStatus('offline');
+      return;
+    }
+    if (socket.active) {
+      // socket.io keeps retrying by itself; the next handshake reads the refreshed token.
+      wiring.onStatus('offline');
+      void wiring.refresh();
+      return;
+    }
     // A handshake refused by the server ends socket.io's own retries (`active` is false).
-    if (socket.active) void wiring.refresh();
-    else renewAndReconnect();
+    wiring.onStatus(!stopped && renewAndReconnect() ? 'connecting' : 'offline');
   });
   socket.onAny((event: string, payload: unknown) => {
     if (event === RealtimeControlEvent.SessionExpired || event === RealtimeControlEvent.Error) return;
@@ -81,6 +128,7 @@ export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring)
     lastEventId: () => lastEventId,
     stop: () => {
       stopped = true;
+      cancelRetry();
     },
   };
 }
@@ -104,7 +152,8 @@ export function useRealtime(enabled: boolean): RealtimeStatus {
       reconnectionDelayMax: 30_000,
     });
     const wired = wireRealtime(socket, {
-      refresh: refreshTokens,
+      refresh: renewTokens,
+      hasRefreshToken: () => session.refreshToken() !== null,
       onStatus: setStatus,
       onEvent: (event, data) => {
         for (const queryKey of INVALIDATIONS[event]?.(data) ?? []) void queryClient.invalidateQueries({ queryKey });
