@@ -65,6 +65,12 @@ describe('web admin screens in a real browser', () => {
     expect(await emailError.getAttribute('title')).toMatch(/email/);
     expect(await create.getByLabel('Địa chỉ email').getAttribute('aria-invalid')).toBe('true');
     expect(await create.locator('[data-field-error="name"]').count()).toBe(0);
+    // An e-mail that already has an account: the 409 is said under the e-mail field, not as a generic conflict.
+    await create.getByLabel('Địa chỉ email').fill(ADMIN.email);
+    await create.getByRole('button', { name: 'Lưu' }).click();
+    await create.getByText('Email này đã có tài khoản.').waitFor();
+    expect(await emailError.textContent()).toBe('Email này đã có tài khoản.');
+    expect(await create.getByText('Thao tác xung đột', { exact: false }).count()).toBe(0);
     await create.getByLabel('Địa chỉ email').fill('tran.phatngon@govap.test');
     await create.getByLabel('Số điện thoại').fill('0901234567');
     await create.getByRole('button', { name: 'Lưu' }).click();
@@ -86,6 +92,31 @@ describe('web admin screens in a real browser', () => {
     expect(await roleRow.locator('time').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(await assign.locator('[data-field-error]').count()).toBe(0);
     const assignmentId = (await roleRow.getAttribute('data-assignment-id')) as string;
+    // The same role at the same school again: the 409 says so in words.
+    await assign.locator('select[name="role"]').selectOption('unit_spokesperson');
+    await assign.locator('select[name="unitCode"]').selectOption(schoolA.code);
+    await assign.getByRole('button', { name: 'Giao' }).click();
+    await assign.getByText('Người này đã giữ vai trò này tại đơn vị.').waitFor();
+    expect(await assign.getByText('Thao tác xung đột', { exact: false }).count()).toBe(0);
+
+    // Edit: "Đã lưu." describes the saved form only, and goes away at the next edit.
+    const edit = page.getByRole('form', { name: 'Sửa thông tin người dùng' });
+    await edit.getByLabel('Số điện thoại').fill('0907654321');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.getByText('Đã lưu.').waitFor();
+    await edit.getByLabel('Họ và tên').fill('Trần Thị Phát Ngôn ');
+    await edit.getByText('Đã lưu.').waitFor({ state: 'detached' });
+    await edit.getByLabel('Họ và tên').fill('Trần Thị Phát Ngôn');
+
+    // Reset password, asked once more: the temporary password is shown once, and the reset is audited.
+    const reset = page.getByTestId('reset-password');
+    await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await reset.getByRole('alertdialog').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    const temporary = reset.getByTestId('temporary-password');
+    await temporary.waitFor();
+    expect((await temporary.textContent())?.length).toBeGreaterThanOrEqual(12);
+    const resets = await app.api<{ items: { entityId: string }[] }>('GET', '/api/audit?action=person.password_reset');
+    expect(resets.items.map((e) => e.entityId)).toContain(personId);
     const stored = await app.api<PersonDetail>('GET', `/api/people/${personId}`);
     expect(stored).toMatchObject({ name: 'Trần Thị Phát Ngôn', email: 'tran.phatngon@govap.test' });
     expect(stored.roles).toMatchObject([{ id: assignmentId, role: 'unit_spokesperson', unitCode: schoolA.code }]);

@@ -220,7 +220,12 @@ describe('organisation (real PostgreSQL)', () => {
       expect(res.body.roles).toMatchObject([{ role: 'unit_spokesperson', unitCode: SCHOOL_B, renouncedAt: null }]);
       expect(JSON.stringify(res.body)).not.toMatch(/hash/i);
 
-      expect((await call(t.baseUrl, 'POST', 'people', { token: token(admin), body })).status).toBe(409);
+      const taken = await call<{ code: string; field: string }>(t.baseUrl, 'POST', 'people', {
+        token: token(admin),
+        body,
+      });
+      // The dashboard shows the conflict under the e-mail field.
+      expect({ status: taken.status, ...taken.body }).toMatchObject({ status: 409, code: 'CONFLICT', field: 'email' });
       const extra = await call<{ field: string }>(t.baseUrl, 'POST', 'people', {
         token: token(admin),
         body: { ...body, email: 'other@govap.test', isAdmin: true },
@@ -481,7 +486,7 @@ describe('organisation (real PostgreSQL)', () => {
           `audit?action=person.create&from=${from.toISOString()}&to=${to.toISOString()}`,
           { token: token(admin) },
         );
-      const inside = await window(before, after);
+      const inside = await window(before, new Date(after.getTime() + 1));
       expect(inside.status).toBe(200);
       expect(inside.body.items.map((e) => e.entityId)).toEqual([person.body.id]);
       const later = await window(new Date(after.getTime() + 1), new Date(after.getTime() + 60_000));
@@ -491,6 +496,51 @@ describe('organisation (real PostgreSQL)', () => {
       const bad = await call<{ field: string }>(t.baseUrl, 'GET', 'audit?from=01/11/2026', { token: token(admin) });
       expect(bad.status).toBe(400);
       expect(bad.body.field).toBe('from');
+    });
+
+    it('reads the audit window half-open in local time and refuses bare dates and a reversed window', async () => {
+      const person = await call<PersonDetail>(t.baseUrl, 'POST', 'people', {
+        token: token(admin),
+        body: { name: 'Người lúc nửa đêm', email: 'nua.dem@govap.test' },
+      });
+      expect(person.status).toBe(201);
+      const auditAt = async (from: string, to: string) =>
+        call<Page<AuditEntryView>>(
+          t.baseUrl,
+          'GET',
+          `audit?action=person.create&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+          { token: token(admin) },
+        );
+      const dayStart = new Date(Date.now() - 60_000).toISOString();
+      const justAfter = new Date(Date.now() + 60_000).toISOString();
+      const created = (await auditAt(dayStart, justAfter)).body.items.find((e) => e.entityId === person.body.id);
+      expect(created).toBeDefined();
+      // `to` is exclusive: a window ending exactly at the entry's instant leaves it out; one starting there keeps it.
+      const exact = created!.at;
+      expect((await auditAt(dayStart, exact)).body.items.map((e) => e.entityId)).not.toContain(person.body.id);
+      expect((await auditAt(exact, justAfter)).body.items.map((e) => e.entityId)).toContain(person.body.id);
+      // An offset spelled +07:00 means the same instant as its UTC form.
+      const local = new Date(new Date(exact).getTime() + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+      expect((await auditAt(local, justAfter)).body.items.map((e) => e.entityId)).toContain(person.body.id);
+
+      // A bare date would be midnight UTC, 07:00 in Ho Chi Minh: refused, naming the field.
+      for (const [query, field] of [
+        ['from=2026-01-05', 'from'],
+        ['to=2026-01-06', 'to'],
+        ['to=2026-01-06T00:00:00', 'to'],
+        [
+          `from=${encodeURIComponent('2026-01-06T00:00:00+07:00')}&to=${encodeURIComponent('2026-01-05T00:00:00+07:00')}`,
+          'from',
+        ],
+      ] as const) {
+        const refused = await call<{ code: string; field: string }>(t.baseUrl, 'GET', `audit?${query}`, {
+          token: token(admin),
+        });
+        expect({ query, status: refused.status, field: refused.body.field }).toEqual({ query, status: 400, field });
+        expect(refused.body.code).toBe('VALIDATION_FAILED');
+      }
+      const empty = await auditAt('2026-01-05T00:00:00+07:00', '2026-01-05T00:00:00+07:00');
+      expect(empty.status).toBe(200);
     });
   });
 

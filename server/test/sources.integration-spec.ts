@@ -555,6 +555,47 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
       );
     });
 
+    it('keeps both of two concurrent PATCHes that change different settings keys', async () => {
+      const s = await createSource({
+        name: 'two admins',
+        url: `${feeds.url}/custom/two-admins.rss`,
+        kind: 'rss',
+        settings: { fetchArticles: false, note: 'start' },
+      });
+      // Hold the row so both PATCHes are in flight at once, then let them go: without a lock around read, merge
+      // and write, each would merge into the same old settings and the later write would drop the other's key.
+      const holder = t.db.dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query(`SELECT id FROM source WHERE id = $1 FOR UPDATE`, [s.id]);
+        const first = api<SourceDto>('PATCH', `/sources/${s.id}`, { settings: { intervalSeconds: 120 } });
+        const second = api<SourceDto>('PATCH', `/sources/${s.id}`, { settings: { queries: ['trường học'] } });
+        // Asked outside the holder's transaction, which would keep seeing its first snapshot of pg_stat_activity.
+        for (let waited = 0; ; waited += 50) {
+          const waiting: { n: number }[] = await t.db.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%source%'`,
+          );
+          if (waiting[0]!.n >= 2) break;
+          if (waited > 10_000) throw new Error('the two PATCHes never reached the locked row');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await holder.commitTransaction();
+        const replies = await Promise.all([first, second]);
+        expect(replies.map((r) => r.status)).toEqual([200, 200]);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      expect((await sourceById(s.id)).settings).toEqual({
+        fetchArticles: false,
+        note: 'start',
+        intervalSeconds: 120,
+        queries: ['trường học'],
+      });
+    });
+
     it('validates the merged settings and answers 400 naming the field, storing nothing', async () => {
       const selectors = { item: 'li', link: 'a' };
       const s = await createSource({

@@ -235,7 +235,10 @@ export interface UnitListQuery {
   pageSize?: number;
 }
 
-/** Query of GET /api/audit; `from`/`to` are ISO instants bounding `at` (both inclusive). */
+/**
+ * Query of GET /api/audit; `from`/`to` are date-times with an offset (`2026-01-05T00:00:00+07:00`) bounding `at`
+ * half-open: `from` inclusive, `to` exclusive. `from` after `to` is refused.
+ */
 export interface AuditListQuery {
   page?: number;
   pageSize?: number;

@@ -134,50 +134,59 @@ export class SourcesService {
     return this.get(id);
   }
 
+  /**
+   * The stored settings are read under a row lock and merged and written in one transaction, so two admins patching
+   * different settings keys at the same time both keep their change.
+   */
   async update(id: string, body: UpdateSourceRequest): Promise<SourceDto> {
     if (!UUID.test(id)) throw notFound(id);
-    const current: { kind: SourceKind; settings: SourceSettings; enabled: boolean; url: string }[] =
-      await this.dataSource.query(`SELECT kind, settings, enabled, url FROM source WHERE id = $1`, [id]);
-    const before = current[0];
-    if (!before) throw notFound(id);
-    const kind = body.kind ?? before.kind;
-    const settings = body.settings ? mergeSettings(before.settings ?? {}, body.settings) : (before.settings ?? {});
-    await this.assertUnit(body.unitCode);
-    assertSettings(kind, settings);
-
     const now = this.clock.now();
-    const urlChanged = body.url !== undefined && body.url !== before.url;
-    const reEnabled = body.enabled === true && !before.enabled;
-    const readNow = urlChanged || reEnabled || (body.kind !== undefined && body.kind !== before.kind);
-    try {
-      await this.dataSource.query(
-        `UPDATE source SET
-           name = coalesce($2, name), outlet = coalesce($3, outlet), url = coalesce($4, url), kind = $5,
-           interval_minutes = coalesce($6, interval_minutes), reach_weight = coalesce($7, reach_weight),
-           unit_code = CASE WHEN $8 THEN $9 ELSE unit_code END, settings = $10, enabled = coalesce($11, enabled),
-           etag = CASE WHEN $12 THEN NULL ELSE etag END, last_modified = CASE WHEN $12 THEN NULL ELSE last_modified END,
-           next_poll_at = CASE WHEN $13 THEN $14 ELSE next_poll_at END, updated_at = $14
-         WHERE id = $1`,
-        [
-          id,
-          body.name?.trim().normalize('NFC') ?? null,
-          body.outlet?.trim().normalize('NFC') || null,
-          body.url ?? null,
-          kind,
-          body.intervalMinutes ?? null,
-          body.reachWeight ?? null,
-          body.unitCode !== undefined,
-          body.unitCode ?? null,
-          settings,
-          body.enabled ?? null,
-          urlChanged,
-          readNow,
-          now,
-        ],
+    const readNow = await this.dataSource.transaction(async (m) => {
+      const current: { kind: SourceKind; settings: SourceSettings; enabled: boolean; url: string }[] = await m.query(
+        `SELECT kind, settings, enabled, url FROM source WHERE id = $1 FOR UPDATE`,
+        [id],
       );
-    } catch (error) {
-      throw duplicateUrl(error) ?? error;
-    }
+      const before = current[0];
+      if (!before) throw notFound(id);
+      await this.assertUnit(body.unitCode);
+      const kind = body.kind ?? before.kind;
+      const settings = body.settings ? mergeSettings(before.settings ?? {}, body.settings) : (before.settings ?? {});
+      assertSettings(kind, settings);
+
+      const urlChanged = body.url !== undefined && body.url !== before.url;
+      const reEnabled = body.enabled === true && !before.enabled;
+      const read = urlChanged || reEnabled || (body.kind !== undefined && body.kind !== before.kind);
+      try {
+        await m.query(
+          `UPDATE source SET
+             name = coalesce($2, name), outlet = coalesce($3, outlet), url = coalesce($4, url), kind = $5,
+             interval_minutes = coalesce($6, interval_minutes), reach_weight = coalesce($7, reach_weight),
+             unit_code = CASE WHEN $8 THEN $9 ELSE unit_code END, settings = $10, enabled = coalesce($11, enabled),
+             etag = CASE WHEN $12 THEN NULL ELSE etag END, last_modified = CASE WHEN $12 THEN NULL ELSE last_modified END,
+             next_poll_at = CASE WHEN $13 THEN $14 ELSE next_poll_at END, updated_at = $14
+           WHERE id = $1`,
+          [
+            id,
+            body.name?.trim().normalize('NFC') ?? null,
+            body.outlet?.trim().normalize('NFC') || null,
+            body.url ?? null,
+            kind,
+            body.intervalMinutes ?? null,
+            body.reachWeight ?? null,
+            body.unitCode !== undefined,
+            body.unitCode ?? null,
+            settings,
+            body.enabled ?? null,
+            urlChanged,
+            read,
+            now,
+          ],
+        );
+      } catch (error) {
+        throw duplicateUrl(error) ?? error;
+      }
+      return read;
+    });
     if (readNow && body.enabled !== false) this.poller.triggerPoll(id);
     return this.get(id);
   }

@@ -23,6 +23,17 @@ export function dayBoundary(text: string, edge: 'start' | 'end'): string | null 
   return new Date(`${d.year}-${pad(d.month)}-${pad(d.day)}T${time}+07:00`).toISOString();
 }
 
+/**
+ * 00:00 of the day after, Vietnamese time, with its offset (`2026-11-04T00:00:00+07:00` for 03/11/2026): the
+ * exclusive end of a half-open window that takes in the whole typed day. Null when the text is not a date.
+ */
+export function nextDayStart(text: string): string | null {
+  const d = parseDayMonthYear(text);
+  if (!d) return null;
+  const next = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}T00:00:00+07:00`;
+}
+
 /** Something typed that is not a dd/MM/yyyy day (an empty box is not invalid: it sets no bound). */
 export function dayInvalid(text: string): boolean {
   return text !== '' && !parseDayMonthYear(text);

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntryView, AuditListQuery, Page } from '@mw/shared';
+import { ErrorCode, type AuditEntryView, type AuditListQuery, type Page } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../../common/auth/auth-user';
 import { Clock } from '../../../common/clock/clock';
@@ -47,14 +47,24 @@ export class AuditService {
     );
   }
 
+  /** `from` and `to` bound `at` half-open, [from, to): a day's window ends at the next day's 00:00. */
   async list(query: AuditQuery): Promise<Page<AuditEntryView>> {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from.getTime() > to.getTime()) {
+      throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
+        field: 'from',
+        message: 'from must not be after to',
+      });
+    }
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-    if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
-    if (query.to) qb.andWhere('a.at <= :to', { to: new Date(query.to) });
+    if (from) qb.andWhere('a.at >= :from', { from });
+    if (to) qb.andWhere('a.at < :to', { to });
     const [rows, total] = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')

@@ -134,7 +134,13 @@ export class PeopleService {
         ],
       );
       const id = inserted[0]?.id;
-      if (!id) throw new ConflictException({ code: ErrorCode.Conflict, message: `${email} already has an account` });
+      if (!id) {
+        throw new ConflictException({
+          code: ErrorCode.Conflict,
+          field: 'email',
+          message: `${email} already has an account`,
+        });
+      }
       const created = await this.require(id, m);
       await this.audit.record(
         actor,
@@ -161,7 +167,11 @@ export class PeopleService {
         await m.save(p);
       } catch (err) {
         if (isUniqueViolation(err)) {
-          throw new ConflictException({ code: ErrorCode.Conflict, message: `${p.email} already has an account` });
+          throw new ConflictException({
+            code: ErrorCode.Conflict,
+            field: 'email',
+            message: `${p.email} already has an account`,
+          });
         }
         throw err;
       }

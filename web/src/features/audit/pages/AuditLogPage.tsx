@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { AuditEntryView, AuditListQuery } from '@mw/shared';
 import { DateTime } from '../../../components/ui/DateTime';
-import { dayBoundary, dayInvalid } from '../../../components/ui/dates';
+import { dayBoundary, dayInvalid, nextDayStart } from '../../../components/ui/dates';
 import { DayRangeFields } from '../../../components/ui/DayMonthYearField';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { FilterActions } from '../../../components/ui/FilterActions';
@@ -13,27 +13,8 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { hasMessage, useI18n } from '../../../i18n/i18n';
 import { useMe } from '../../auth/hooks/useAuth';
 import { canManagePeople, canReadAudit } from '../../auth/roles';
+import { ENTITY_TYPES, KNOWN_ACTIONS } from '../audit-actions';
 import { AUDIT_PAGE_SIZE, useAudit } from '../hooks/useAudit';
-
-/** Actions the server records; the filter still accepts any other, typed by hand. */
-const KNOWN_ACTIONS = [
-  'person.create',
-  'person.update',
-  'person.password_reset',
-  'person.password_change',
-  'person.preferences',
-  'role.assign',
-  'role.renounce',
-  'unit.create',
-  'unit.update',
-  'severity_level.update',
-  'escalation_settings.update',
-  'incident.create',
-  'incident.acknowledge',
-  'incident.transition',
-  'incident.assign',
-];
-const ENTITY_TYPES = ['person', 'role_assignment', 'unit', 'severity_level', 'escalation_settings', 'incident'];
 
 interface Draft {
   action: string;
@@ -95,7 +76,8 @@ function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
       action: draft.action.trim() || undefined,
       entityType: draft.entityType || undefined,
       from: dayBoundary(draft.from, 'start') ?? undefined,
-      to: dayBoundary(draft.to, 'end') ?? undefined,
+      // The server reads [from, to): the whole "to" day is in when the window ends at the next day's midnight.
+      to: nextDayStart(draft.to) ?? undefined,
       page: 1,
     }));
   };

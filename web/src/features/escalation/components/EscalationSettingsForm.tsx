@@ -3,7 +3,7 @@ import type { EscalationSettingsView, UpdateEscalationSettingsRequest } from '@m
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { CheckboxField } from '../../../components/ui/CheckboxField';
 import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
-import { SaveActions } from '../../../components/ui/SaveActions';
+import { SaveActions, useResetWhenEdited } from '../../../components/ui/SaveActions';
 import { TimeField } from '../../../components/ui/TimeField';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useUpdateEscalationSettings } from '../hooks/useEscalation';
@@ -31,6 +31,7 @@ export function EscalationSettingsForm({ settings, canEdit }: { settings: Escala
   const [quietStart, setQuietStart] = useState(settings.quietHours?.start ?? '21:00');
   const [quietEnd, setQuietEnd] = useState(settings.quietHours?.end ?? '06:30');
   const server = serverFieldError(update.error, FIELDS);
+  useResetWhenEdited([days, workdayStart, workdayEnd, quiet, quietStart, quietEnd], update);
   const errorFor = (field: (typeof FIELDS)[number]) =>
     server?.field === field ? (
       <FieldError

@@ -3,7 +3,7 @@ import type { SeverityLevelView, UpdateSeverityLevelRequest } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { CheckboxField } from '../../../components/ui/CheckboxField';
 import { serverFieldError, useLabelledFields } from '../../../components/ui/FieldError';
-import { SaveActions } from '../../../components/ui/SaveActions';
+import { SaveActions, useResetWhenEdited } from '../../../components/ui/SaveActions';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useUpdateSeverityLevel } from '../hooks/useEscalation';
 
@@ -48,6 +48,7 @@ export function SeverityLevelForm({ level, canEdit }: { level: SeverityLevelView
   const [local, setLocal] = useState<Partial<Record<Field, MessageKey>>>({});
   const server = serverFieldError(update.error, FIELDS);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  useResetWhenEdited(draft, update);
   const prefix = `severity-${level.code}`;
   const { field, inputProps } = useLabelledFields<Field, TextField>({ prefix, local, server, values: draft, set });
 

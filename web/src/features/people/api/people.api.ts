@@ -4,6 +4,7 @@ import type {
   PersonDetail,
   PersonListQuery,
   PersonView,
+  ResetPasswordResponse,
   RoleAssignmentRequest,
   RoleAssignmentView,
   UpdatePersonRequest,
@@ -45,4 +46,9 @@ export function renounceRole(id: string, assignmentId: string): Promise<RoleAssi
     `/api/people/${encodeURIComponent(id)}/roles/${encodeURIComponent(assignmentId)}/renounce`,
     {},
   );
+}
+
+/** Without a new password the server makes a temporary one and returns it this once. */
+export function resetPassword(id: string): Promise<ResetPasswordResponse> {
+  return api<ResetPasswordResponse>('POST', `/api/people/${encodeURIComponent(id)}/reset-password`, {});
 }

@@ -1,9 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import type { CreatePersonRequest, Language, PersonDetail, UpdatePersonRequest } from '@mw/shared';
+import {
+  ErrorCode,
+  type CreatePersonRequest,
+  type Language,
+  type PersonDetail,
+  type UpdatePersonRequest,
+} from '@mw/shared';
+import { ApiError } from '../../../api/http';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { CheckboxField } from '../../../components/ui/CheckboxField';
 import { FieldError, serverFieldError, useLabelledFields } from '../../../components/ui/FieldError';
-import { SaveActions } from '../../../components/ui/SaveActions';
+import { SaveActions, useResetWhenEdited } from '../../../components/ui/SaveActions';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useCreatePerson, useUpdatePerson } from '../hooks/usePeople';
 
@@ -33,6 +40,11 @@ function draftOf(person: PersonDetail | undefined): Draft {
   };
 }
 
+/** The 409 that says the e-mail already belongs to an account (not the "last admin" one on deactivating). */
+function isEmailTaken(error: unknown): boolean {
+  return error instanceof ApiError && error.body?.code === ErrorCode.Conflict && error.field === 'email';
+}
+
 /**
  * Creates a person (no `person`) or edits one. Only emptiness is checked here; the server's 400 names any other
  * field (an e-mail it cannot read, a password too short) and the message appears under that field.
@@ -45,12 +57,14 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone(s
   const [draft, setDraft] = useState<Draft>(() => draftOf(person));
   const [missing, setMissing] = useState<Partial<Record<Field, MessageKey>>>({});
   const server = serverFieldError(mutation.error, FIELDS);
+  const emailTaken = isEmailTaken(mutation.error);
   const prefix = person ? 'person-edit' : 'person-new';
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  useResetWhenEdited(draft, update);
 
   const { errorOf, field, inputProps } = useLabelledFields<Field, TextField>({
     prefix,
-    local: missing,
+    local: emailTaken && !missing.email ? { ...missing, email: 'people.emailTaken' } : missing,
     server,
     values: draft,
     set,
@@ -130,7 +144,7 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone(s
         )
       )}
       {!person && <p className="muted small span-2">{t('people.passwordHint')}</p>}
-      {mutation.isError && !server && <ErrorMessage error={mutation.error} />}
+      {mutation.isError && !server && !emailTaken && <ErrorMessage error={mutation.error} />}
       <SaveActions className="actions span-2" pending={mutation.isPending} saved={update.isSuccess && !!person} />
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { OFFICE_ROLES, ROLES, type PersonDetail, type Role } from '@mw/shared';
+import { ErrorCode, OFFICE_ROLES, ROLES, type PersonDetail, type Role } from '@mw/shared';
+import { ApiError } from '../../../api/http';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
@@ -18,6 +19,8 @@ function AssignRoleForm({ person }: { person: PersonDetail }) {
   const [deputy, setDeputy] = useState(false);
   const [roleMissing, setRoleMissing] = useState(false);
   const server = serverFieldError(assign.error, ROLE_FIELDS);
+  // The only 409 an assignment gets: this person already holds this role at this unit.
+  const held = assign.error instanceof ApiError && assign.error.body?.code === ErrorCode.Conflict;
   const office = role !== '' && OFFICE_ROLES.includes(role);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -85,7 +88,12 @@ function AssignRoleForm({ person }: { person: PersonDetail }) {
         </button>
       </div>
       <p className="muted small">{t('people.unitHint')}</p>
-      {assign.isError && !server && <ErrorMessage error={assign.error} />}
+      {held && (
+        <p role="alert" className="error" title={assign.error instanceof ApiError ? assign.error.message : undefined}>
+          {t('people.roleHeld')}
+        </p>
+      )}
+      {assign.isError && !server && !held && <ErrorMessage error={assign.error} />}
     </form>
   );
 }

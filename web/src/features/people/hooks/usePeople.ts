@@ -1,7 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatePersonRequest, RoleAssignmentRequest, UpdatePersonRequest } from '@mw/shared';
 import { queryKeys } from '../../../api/query-keys';
-import { assignRole, createPerson, fetchPeople, fetchPerson, renounceRole, updatePerson } from '../api/people.api';
+import {
+  assignRole,
+  createPerson,
+  fetchPeople,
+  fetchPerson,
+  renounceRole,
+  resetPassword,
+  updatePerson,
+} from '../api/people.api';
 
 export const PEOPLE_PAGE_SIZE = 20;
 
@@ -27,7 +35,10 @@ export function usePerson(id: string | undefined) {
   });
 }
 
-/** Every write to a person can change the list, the detail and the unit networks, and adds an audit entry. */
+/**
+ * Every write to a person can change the list, the detail and the unit networks, and adds an audit entry; it can
+ * also be the signed-in admin's own roles (renouncing their admin role takes the admin screens away), so `me` too.
+ */
 function usePeopleMutation<V, R>(run: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -37,6 +48,7 @@ function usePeopleMutation<V, R>(run: (v: V) => Promise<R>) {
         queryClient.invalidateQueries({ queryKey: queryKeys.people.all }),
         queryClient.invalidateQueries({ queryKey: queryKeys.units.all }),
         queryClient.invalidateQueries({ queryKey: queryKeys.audit.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.me }),
       ]);
     },
   });
@@ -49,3 +61,4 @@ export const useAssignRole = () =>
   usePeopleMutation(({ id, body }: { id: string; body: RoleAssignmentRequest }) => assignRole(id, body));
 export const useRenounceRole = () =>
   usePeopleMutation(({ id, assignmentId }: { id: string; assignmentId: string }) => renounceRole(id, assignmentId));
+export const useResetPassword = () => usePeopleMutation((id: string) => resetPassword(id));

@@ -10,6 +10,7 @@ import { useMe } from '../../auth/hooks/useAuth';
 import { canManagePeople } from '../../auth/roles';
 import { PersonForm } from '../components/PersonForm';
 import { PersonRoles } from '../components/PersonRoles';
+import { ResetPasswordAction } from '../components/ResetPasswordAction';
 import { PEOPLE_PAGE_SIZE, usePeople, usePerson } from '../hooks/usePeople';
 
 function PersonPanel({ id }: { id: string }) {
@@ -24,6 +25,8 @@ function PersonPanel({ id }: { id: string }) {
         <h3>{p.name}</h3>
         {!p.active && <p className="tag tag-warn">{t('people.inactive')}</p>}
         <PersonForm person={p} onDone={() => undefined} />
+        {/* The people screens are an admin's only (PeoplePage), as is the server's reset route. */}
+        <ResetPasswordAction key={p.id} person={p} />
       </div>
       <PersonRoles person={p} />
     </div>
