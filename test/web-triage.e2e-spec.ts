@@ -160,6 +160,8 @@ describe('incident triage in the dashboard', () => {
     const fieldError = form.locator('[data-field-error="personIds"]');
     await fieldError.waitFor();
     expect(await fieldError.textContent()).toContain('Có người được chọn không thể nhận sự vụ này');
+    // The people refused are named (from the error's params.personIds), in Vietnamese.
+    expect(await form.locator('[data-refused-people]').textContent()).toBe(`Không thể giao cho: ${PRINCIPAL.name}.`);
     expect(await form.getByRole('group').getAttribute('aria-invalid')).toBe('true');
     expect((await incident(ticket.id)).assignees.map((a) => a.personId)).toEqual([spokesperson.id]);
 
@@ -186,6 +188,87 @@ describe('incident triage in the dashboard', () => {
         .sort(),
     ).toEqual([deputy.id, principal.id].sort());
     expect(rows.find((r) => r.person_id === deputy.id)?.assigned_by).toBe(spokesperson.id);
+    await page.close();
+  });
+
+  it('flags a current assignee who lost their role, unticked, so that saving takes them off', async () => {
+    const leaving = await addPerson(
+      { name: 'Trần Văn Chuyển', email: 'chuyencongtac.hoasen@govap.test' },
+      'unit_spokesperson',
+      HOA_SEN.code,
+      true,
+    );
+    const spokesperson = people.spokesperson as Person;
+    const ticket = await app.api<IncidentView>('POST', '/api/incidents', {
+      title: 'Phụ huynh hỏi về đồng phục trường Hoa Sen',
+      unitCodes: [HOA_SEN.code],
+      category: 'fees_finances',
+    });
+    await app.api('POST', `/api/incidents/${ticket.id}/assign`, { personIds: [leaving.id], replace: false });
+    const held = await app.api<{ roles: { id: string }[] }>('GET', `/api/people/${leaving.id}`);
+    await app.api('POST', `/api/people/${leaving.id}/roles/${held.roles[0]?.id}/renounce`);
+
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
+    await page.goto(`${app.baseUrl}/incidents/${ticket.id}`);
+    await page.getByRole('heading', { name: 'Phụ huynh hỏi về đồng phục trường Hoa Sen' }).waitFor();
+    await page.getByRole('button', { name: 'Phân công lại' }).click();
+    const form = page.getByRole('form', { name: 'Chọn người phụ trách' });
+    const choice = (id: string) => form.locator(`label[data-person-id="${id}"] input[type="checkbox"]`);
+    await choice(leaving.id).waitFor();
+    expect(await choice(spokesperson.id).isChecked()).toBe(true);
+    expect(await choice(leaving.id).isChecked()).toBe(false);
+    const flags = form.locator('[data-no-longer-qualified]');
+    expect(await flags.count()).toBe(1);
+    expect(await flags.textContent()).toBe('không còn giữ vai trò tại đơn vị');
+    expect(await form.locator('li', { has: page.locator('[data-no-longer-qualified]') }).textContent()).toContain(
+      'Trần Văn Chuyển',
+    );
+
+    await form.getByRole('button', { name: 'Lưu phân công' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã cập nhật người phụ trách.' }).waitFor();
+    const stored = await incident(ticket.id);
+    expect(stored.assignees.map((a) => a.personId)).toEqual([spokesperson.id]);
+    expect(stored.assignmentHistory.find((a) => a.personId === leaving.id)?.unassignedAt).not.toBeNull();
+    await page.close();
+  });
+
+  it('says so when a ticket picked for merging was merged elsewhere meanwhile, and refreshes the list', async () => {
+    const open = (title: string) =>
+      app.api<IncidentView>('POST', '/api/incidents', { title, unitCodes: [HOA_SEN.code], category: 'fees_finances' });
+    const target = await open('Phản ánh bếp ăn trường Hoa Sen');
+    const duplicate = await open('Bếp ăn trường Hoa Sen không đảm bảo vệ sinh');
+    const elsewhere = await open('Vệ sinh an toàn thực phẩm ở trường Hoa Sen');
+
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await app.signIn(page, ADMIN);
+    await page.goto(`${app.baseUrl}/incidents/${target.id}`);
+    await page.getByRole('heading', { name: 'Phản ánh bếp ăn trường Hoa Sen' }).waitFor();
+    await page.getByRole('button', { name: 'Gộp sự vụ' }).click();
+    const form = page.getByRole('form', { name: 'Gộp sự vụ khác vào sự vụ này' });
+    await form.locator(`label[data-incident-id="${duplicate.id}"]`).getByRole('checkbox').check();
+    await form.getByRole('button', { name: 'Gộp 1 sự vụ đã chọn' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.waitFor();
+    // Someone else merges the duplicate into another ticket just before this merge reaches the server.
+    await page.route(`**/api/incidents/${target.id}/merge`, async (route) => {
+      await app.api('POST', `/api/incidents/${elsewhere.id}/merge`, { incidentIds: [duplicate.id] });
+      await route.continue();
+    });
+    await confirm.getByRole('button', { name: 'Xác nhận gộp' }).click();
+
+    const alert = confirm.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Sự vụ đã được gộp hoặc đã đóng; danh sách đã được cập nhật.');
+    // The list was refreshed on the error: the duplicate, now closed, is no longer offered nor sent.
+    await waitFor(
+      async () => ((await confirm.locator('li').count()) === 0 ? true : undefined),
+      10_000,
+      'the merged-away ticket to leave the confirmation',
+    );
+    expect(await confirm.getByRole('button', { name: 'Xác nhận gộp' }).isDisabled()).toBe(true);
+    expect((await incident(target.id)).mergedInto).toBeNull();
+    expect((await incident(duplicate.id)).mergedInto).toBe(elsewhere.id);
     await page.close();
   });
 

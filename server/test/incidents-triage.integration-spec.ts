@@ -25,6 +25,7 @@ interface ErrorBody {
   code: string;
   field?: string;
   message: string;
+  params?: Record<string, string | number>;
 }
 
 describe('incident triage: assignment scope, split units, merge announcements (real PostgreSQL)', () => {
@@ -172,6 +173,7 @@ describe('incident triage: assignment scope, split units, merge announcements (r
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'personIds' });
       expect(res.body.message).toContain(`${person.name} (${person.id}) ${reason}`);
+      expect(res.body.params).toEqual({ personIds: person.id });
       // The valid one in the same request is not named, and nothing was written.
       expect(res.body.message).not.toContain(deputyA.id);
     }
@@ -180,6 +182,9 @@ describe('incident triage: assignment scope, split units, merge announcements (r
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'personIds' });
     expect(missing.body.message).toContain(unknown);
+    const both = await assign(spokesA, ticket.id, [spokesB.id, deputyA.id, unknown]);
+    expect(both.status).toBe(400);
+    expect(both.body.params).toEqual({ personIds: `${spokesB.id},${unknown}` });
     expect(await activeAssignees(ticket.id)).toEqual(before);
     const refusedAudit: unknown[] = await ds.query(
       `SELECT 1 FROM audit_log WHERE action = 'incident.assign' AND entity_id = $1`,
@@ -305,5 +310,117 @@ describe('incident triage: assignment scope, split units, merge announcements (r
         payload: expect.objectContaining({ incidentId: duplicate.id, status: 'resolved', unitCodes: [SCHOOL_B] }),
       },
     ]);
+  });
+  async function addAssignees(as: PersonRow, id: string, personIds: string[]) {
+    return call<IncidentDetail & ErrorBody>(t.baseUrl, 'POST', `incidents/${id}/assign`, {
+      token: token(as),
+      body: { personIds, replace: false },
+    });
+  }
+
+  it('lets a ticket be reassigned while a current assignee has lost their role, checking only the newcomers', async () => {
+    const leaving = await createPerson(ds, {
+      name: 'Phó người phát ngôn A sắp chuyển công tác',
+      roles: [{ role: 'unit_spokesperson', unitCode: SCHOOL_A, deputy: true }],
+    });
+    const ticket = await openManual('Phụ huynh phản ánh về đồng phục', [SCHOOL_A]);
+    expect((await addAssignees(officeSpokes, ticket.id, [leaving.id])).status).toBe(200);
+    await ds.query(`UPDATE role_assignment SET renounced_at = $2 WHERE person_id = $1`, [leaving.id, MORNING]);
+
+    // The panel sends the current assignees along (ticked or not): the one who lost the role does not block.
+    const kept = await assign(officeSpokes, ticket.id, [spokesA.id, officeSpokes.id, leaving.id, principalA.id]);
+    expect(kept.status).toBe(200);
+    expect(await activeAssignees(ticket.id)).toEqual(ids(spokesA, officeSpokes, leaving, principalA));
+    const dropped = await assign(officeSpokes, ticket.id, [spokesA.id, officeSpokes.id, principalA.id, deputyA.id]);
+    expect(dropped.status).toBe(200);
+    expect(await activeAssignees(ticket.id)).toEqual(ids(spokesA, officeSpokes, principalA, deputyA));
+    // Once off the ticket, they are a newcomer again and refused.
+    const back = await assign(officeSpokes, ticket.id, [spokesA.id, leaving.id]);
+    expect(back.status).toBe(400);
+    expect(back.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'personIds',
+      params: { personIds: leaving.id },
+    });
+    expect(await activeAssignees(ticket.id)).toEqual(ids(spokesA, officeSpokes, principalA, deputyA));
+  });
+
+  it('takes off after a split everyone who no longer qualifies, whatever brought them, and keeps who still does', async () => {
+    // Ticket about A; a ticket about B (detected: its mention names B) is merged in and brings B's spokesperson.
+    const storyA = await createStory('Trường A thu tiền sổ liên lạc điện tử');
+    const mentionA = await storeMention(storyA, 'Trường A thu tiền sổ liên lạc điện tử', [SCHOOL_A]);
+    const storyB = await createStory('Trường B thu tiền sổ liên lạc điện tử');
+    const mentionB = await storeMention(storyB, 'Trường B cũng thu tiền sổ liên lạc', [SCHOOL_B]);
+    expect((await intake.sweep()).opened).toHaveLength(2);
+    const find = async (storyId: string): Promise<string> => {
+      const rows: { id: string }[] = await ds.query(`SELECT id FROM incident WHERE $1 = ANY(story_ids)`, [storyId]);
+      return (rows[0] as { id: string }).id;
+    };
+    const id = await find(storyA);
+    const other = await find(storyB);
+    const merged = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/merge`, {
+      token: token(officeSpokes),
+      body: { incidentIds: [other] },
+    });
+    expect(merged.status).toBe(200);
+    // B's principal is put on by hand.
+    expect((await addAssignees(officeSpokes, id, [principalB.id])).status).toBe(200);
+    const reasons: { person_id: string; reason: string }[] = await ds.query(
+      `SELECT person_id, reason FROM incident_assignment WHERE incident_id = $1 AND unassigned_at IS NULL`,
+      [id],
+    );
+    expect(reasons.find((r) => r.person_id === spokesB.id)?.reason).toBe('merged');
+    expect(reasons.find((r) => r.person_id === principalB.id)?.reason).toBe('assigned');
+
+    const split = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/split`, {
+      token: token(officeSpokes),
+      body: { mentionIds: [mentionB] },
+    });
+    expect(split.status).toBe(201);
+    const rest = await detail(id);
+    expect(rest.mentions.map((m) => m.mentionId)).toEqual([mentionA]);
+    expect(rest.units.map((u) => u.code)).toEqual([SCHOOL_A]);
+    expect(await activeAssignees(id)).toEqual(ids(spokesA, officeSpokes));
+    const unassigned = rest.timeline.filter((e) => e.kind === 'unassigned');
+    expect(unassigned).toHaveLength(1);
+    expect((unassigned[0]?.data as { personIds: string[] }).personIds.sort()).toEqual(ids(spokesB, principalB));
+    // Neither sees the ticket any more.
+    for (const p of [spokesB, principalB]) {
+      expect((await call(t.baseUrl, 'GET', `incidents/${id}`, { token: token(p) })).status).toBe(404);
+    }
+  });
+
+  it('keeps on a split someone who is spokesperson at both schools though assigned for the school that goes', async () => {
+    const dual = await createPerson(ds, {
+      name: 'Người phát ngôn hai trường',
+      roles: [
+        { role: 'unit_spokesperson', unitCode: SCHOOL_B },
+        { role: 'unit_spokesperson', unitCode: SCHOOL_A },
+      ],
+    });
+    // Opened about B (the dual spokesperson is assigned for B), then coverage naming A joins it.
+    const storyId = await createStory('Học sinh hai trường bị xe đưa đón bỏ quên');
+    const aboutB = await storeMention(storyId, 'Xe đưa đón trường B bỏ quên học sinh', [SCHOOL_B]);
+    expect((await intake.sweep()).opened).toHaveLength(1);
+    await storeMention(storyId, 'Trường A cũng dùng nhà xe đó', [SCHOOL_A]);
+    expect((await intake.sweep()).attached).toBe(1);
+    const rows: { id: string }[] = await ds.query(`SELECT id FROM incident WHERE $1 = ANY(story_ids)`, [storyId]);
+    const id = (rows[0] as { id: string }).id;
+    const reason: { reason: string }[] = await ds.query(
+      `SELECT reason FROM incident_assignment WHERE incident_id = $1 AND person_id = $2`,
+      [id, dual.id],
+    );
+    expect(reason).toEqual([{ reason: `unit_spokesperson:${SCHOOL_B}` }]);
+
+    const split = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/split`, {
+      token: token(officeSpokes),
+      body: { mentionIds: [aboutB] },
+    });
+    expect(split.status).toBe(201);
+    expect((await detail(id)).units.map((u) => u.code)).toEqual([SCHOOL_A]);
+    const active = await activeAssignees(id);
+    expect(active).toContain(dual.id);
+    expect(active).not.toContain(spokesB.id);
+    expect((await detail(id, dual)).id).toBe(id);
   });
 });

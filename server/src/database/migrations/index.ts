@@ -6,6 +6,7 @@ import { Incidents1764500000001 } from './1764500000001-incidents';
 import { Notifications1764600000001 } from './1764600000001-notifications';
 import { IncidentIntakeBacklog1795768892391 } from './1795768892391-incident-intake-backlog';
 import { WeeklyReport1795900000001 } from './1795900000001-weekly-report';
+import { GoodNewsStory1796000000001 } from './1796000000001-good-news-story';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1764600000001,
   IncidentIntakeBacklog1795768892391,
   WeeklyReport1795900000001,
+  GoodNewsStory1796000000001,
 ];

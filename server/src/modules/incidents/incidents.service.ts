@@ -17,6 +17,7 @@ import {
   type CreateIncidentRequest,
   type IncidentDetail,
   type MergeRequest,
+  type PersonDetail,
   type Severity,
   type SplitRequest,
   type TaskRequest,
@@ -118,9 +119,21 @@ export class IncidentsService {
     }
     if (m.sentimentLabel === 'positive') {
       await manager.query(
-        `INSERT INTO good_news (mention_id, unit_codes, title, url, outlet, category, sentiment, published_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (mention_id) DO NOTHING`,
-        [m.id, m.unitCodes, m.title, m.url || null, m.outlet, m.category, m.sentiment, m.publishedAt, this.clock.now()],
+        `INSERT INTO good_news (mention_id, unit_codes, title, url, outlet, category, sentiment, published_at, created_at,
+           story_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (mention_id) DO NOTHING`,
+        [
+          m.id,
+          m.unitCodes,
+          m.title,
+          m.url || null,
+          m.outlet,
+          m.category,
+          m.sentiment,
+          m.publishedAt,
+          this.clock.now(),
+          m.storyId || null,
+        ],
       );
       return { outcome: 'good_news', incidentId: null };
     }
@@ -229,9 +242,10 @@ export class IncidentsService {
     await this.store.change(user, id, async (m, row) => {
       const now = this.clock.now();
       const wanted = unique(req.personIds);
-      await this.assertAssignable(m, wanted, await this.store.unitCodes(m, id));
       const current = await this.store.assigneeIds(m, id);
       const added = wanted.filter((p) => !current.includes(p));
+      // Only newcomers are checked: a current assignee who has since lost their role must not block reassigning.
+      await this.assertAssignable(m, added, await this.store.unitCodes(m, id));
       const removed = req.replace ? current.filter((p) => !wanted.includes(p)) : [];
       for (const personId of added) {
         await m.query(
@@ -503,7 +517,7 @@ export class IncidentsService {
         message: { code: TimelineCode.SplitOut, params: { count: moving.length } },
         data: { to: created, mentionIds: req.mentionIds, stories: movedStories, units },
       });
-      const unassigned = await this.unassignUnitDefaults(m, id, units.removed, now, user.id);
+      const unassigned = await this.unassignOutOfScope(m, id, units, now, user.id);
       if (unassigned.length > 0) {
         await appendTimeline(m, {
           incidentId: id,
@@ -559,36 +573,51 @@ export class IncidentsService {
     return { before, after, removed };
   }
 
-  /** Takes off the spokespersons assigned by default for units the incident no longer has; returns who. */
-  private async unassignUnitDefaults(
+  /**
+   * After a split took units off the incident, takes off every assignee who may no longer be on it (see mayBeAssigned
+   * against the units it keeps), whatever brought them: a unit default, a merge or a hand assignment. Someone who also
+   * holds a role at a unit it keeps stays, whichever unit their assignment was recorded for. Returns who came off.
+   */
+  private async unassignOutOfScope(
     m: EntityManager,
     id: string,
-    unitCodes: string[],
+    units: { after: string[]; removed: string[] },
     now: Date,
     actorId: string,
   ): Promise<string[]> {
-    if (unitCodes.length === 0) return [];
-    const rows = returnedRows<{ person_id: string }>(
-      await m.query(
-        `UPDATE incident_assignment SET unassigned_at = $3, unassigned_by = $4
-         WHERE incident_id = $1 AND reason = ANY($2::text[]) AND unassigned_at IS NULL RETURNING person_id`,
-        [id, unitCodes.map((c) => `unit_spokesperson:${c}`), now, actorId],
-      ),
+    if (units.removed.length === 0) return [];
+    const out: string[] = [];
+    for (const personId of await this.store.assigneeIds(m, id)) {
+      const person = await this.findPerson(m, personId);
+      if (!person || !mayBeAssigned(person.roles, units.after)) out.push(personId);
+    }
+    if (out.length === 0) return [];
+    await m.query(
+      `UPDATE incident_assignment SET unassigned_at = $3, unassigned_by = $4
+       WHERE incident_id = $1 AND person_id = ANY($2::uuid[]) AND unassigned_at IS NULL`,
+      [id, out, now, actorId],
     );
-    return unique(rows.map((r) => r.person_id));
+    return unique(out);
+  }
+
+  /** A person read through the organisation module in the caller's transaction; null when there is none. */
+  private async findPerson(m: EntityManager, personId: string): Promise<PersonDetail | null> {
+    return this.people.get(personId, m).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    });
   }
 
   /**
-   * Every assignee must be active and hold now a role that handles this incident (see mayBeAssigned); read in the
-   * caller's transaction through the organisation module. Refused with the people named, so the caller can fix them.
+   * Every person being added must be active and hold now a role that handles this incident (see mayBeAssigned); read
+   * in the caller's transaction through the organisation module. Refused with the people named, and their ids in
+   * `params.personIds` (comma-separated) so the dashboard can point at them.
    */
   private async assertAssignable(m: EntityManager, personIds: string[], unitCodes: string[]): Promise<void> {
     const refusals: string[] = [];
+    const refusedIds: string[] = [];
     for (const personId of personIds) {
-      const person = await this.people.get(personId, m).catch((error: unknown) => {
-        if (error instanceof NotFoundException) return null;
-        throw error;
-      });
+      const person = await this.findPerson(m, personId);
       if (!person) refusals.push(`Unknown person ${personId}`);
       else if (!person.active) refusals.push(`${person.name} (${person.id}) is no longer active`);
       else if (!mayBeAssigned(person.roles, unitCodes)) {
@@ -596,13 +625,15 @@ export class IncidentsService {
           `${person.name} (${person.id}) holds no current role at this incident's units (spokesperson, deputy, ` +
             `principal) nor at the office (spokesperson, deputy, leader)`,
         );
-      }
+      } else continue;
+      refusedIds.push(personId);
     }
     if (refusals.length > 0) {
       throw new BadRequestException({
         code: ErrorCode.ValidationFailed,
         field: 'personIds',
         message: refusals.join('; '),
+        params: { personIds: refusedIds.join(',') },
       });
     }
   }

@@ -1,20 +1,26 @@
 /// <reference types="jest" />
-import type {
-  IncidentAssigneeView,
-  IncidentListItem,
-  IncidentMentionView,
-  IncidentStatus,
-  MeResponse,
-  Role,
-  UnitNetwork,
+import {
+  ErrorCode,
+  type IncidentAssigneeView,
+  type IncidentListItem,
+  type IncidentMentionView,
+  type IncidentStatus,
+  type MeResponse,
+  type Role,
+  type UnitNetwork,
 } from '@mw/shared';
+import { ApiError } from '../../api/http';
 import {
   assigneeCandidates,
   canMerge,
   canReassign,
   canSplit,
+  initialAssigneeSelection,
+  isStaleTicketError,
   mergeCandidates,
+  refusedAssigneeNames,
   splitSelectionValid,
+  staleAssigneeIds,
   withToggled,
 } from './triage';
 
@@ -113,6 +119,32 @@ describe('assignee candidates', () => {
     const candidates = assigneeCandidates([school], [assignee('z9', 'Người từ sự vụ đã gộp')]);
     expect(candidates.at(-1)).toEqual({ personId: 'z9', name: 'Người từ sự vụ đã gộp', roles: [], current: true });
   });
+
+  it('flags and leaves unticked current assignees no network lists, once every network was read', () => {
+    const current = [assignee('p1', 'Lê Minh Tâm'), assignee('z9', 'Người đã chuyển công tác')];
+    const candidates = assigneeCandidates([school, office], current);
+    const stale = staleAssigneeIds(candidates, true);
+    expect([...stale]).toEqual(['z9']);
+    expect([...initialAssigneeSelection(current, stale)]).toEqual(['p1']);
+    // Without the office's network an office assignee would look role-less: nobody is flagged then.
+    const partial = staleAssigneeIds(assigneeCandidates([school], [...current, assignee('o1', 'Phòng')]), false);
+    expect(partial.size).toBe(0);
+    expect([...initialAssigneeSelection(current, partial)]).toEqual(['p1', 'z9']);
+  });
+
+  it('names the people a refused assignment lists in params.personIds, by name where known', () => {
+    const refused = new ApiError(400, {
+      statusCode: 400,
+      code: ErrorCode.ValidationFailed,
+      field: 'personIds',
+      message: 'Phạm Thu (p2) holds no current role',
+      params: { personIds: 'p2,unknown-id' },
+    });
+    expect(refusedAssigneeNames(refused, [{ personId: 'p2', name: 'Phạm Thu' }])).toEqual(['Phạm Thu', 'unknown-id']);
+    const bare = new ApiError(400, { statusCode: 400, code: ErrorCode.ValidationFailed, message: 'x' });
+    expect(refusedAssigneeNames(bare, [])).toEqual([]);
+    expect(refusedAssigneeNames(new Error('offline'), [])).toEqual([]);
+  });
 });
 
 describe('merge candidates', () => {
@@ -152,5 +184,16 @@ describe('ticking in a list', () => {
     expect([...withToggled(before, 'a', true)]).toEqual(['a']);
     expect([...before]).toEqual(['a']);
     expect(withToggled(before, 'a', true)).not.toBe(before);
+  });
+});
+
+describe('a merge or split refused because the tickets changed', () => {
+  const error = (status: number, code: ErrorCode) => new ApiError(status, { statusCode: status, code, message: '' });
+  it('recognises an invalid transition or a conflict, nothing else', () => {
+    expect(isStaleTicketError(error(409, ErrorCode.InvalidTransition))).toBe(true);
+    expect(isStaleTicketError(error(409, ErrorCode.Conflict))).toBe(true);
+    expect(isStaleTicketError(error(400, ErrorCode.ValidationFailed))).toBe(false);
+    expect(isStaleTicketError(error(404, ErrorCode.NotFound))).toBe(false);
+    expect(isStaleTicketError(new Error('offline'))).toBe(false);
   });
 });

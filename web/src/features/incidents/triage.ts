@@ -6,6 +6,7 @@
  */
 import {
   CLOSED_INCIDENT_STATUSES,
+  ErrorCode,
   fold,
   type IncidentAssigneeView,
   type IncidentDetail,
@@ -15,6 +16,7 @@ import {
   type Role,
   type UnitNetwork,
 } from '@mw/shared';
+import { ApiError } from '../../api/http';
 import { hasRole } from '../auth/roles';
 
 /** Roles of `POST /api/incidents/:id/assign`. */
@@ -117,4 +119,37 @@ export function withToggled(selected: ReadonlySet<string>, id: string, on: boole
   if (on) next.add(id);
   else next.delete(id);
   return next;
+}
+
+/**
+ * Current assignees who no longer hold a role that makes them assignable (the networks list no handler by that id).
+ * Only known when every network that could list them was read (`complete`: the incident's units and the office);
+ * otherwise nobody is flagged and the server keeps current assignees as they are.
+ */
+export function staleAssigneeIds(candidates: AssigneeCandidate[], complete: boolean): Set<string> {
+  if (!complete) return new Set();
+  return new Set(candidates.filter((c) => c.current && c.roles.length === 0).map((c) => c.personId));
+}
+
+/** What the reassign panel ticks at first: the current assignees who still qualify. */
+export function initialAssigneeSelection(current: IncidentAssigneeView[], stale: ReadonlySet<string>): Set<string> {
+  return new Set(current.map((a) => a.personId).filter((id) => !stale.has(id)));
+}
+
+/**
+ * The people a refused assignment names (`params.personIds`, comma-separated), by name where the panel knows them,
+ * else by id; empty when the error names nobody.
+ */
+export function refusedAssigneeNames(error: unknown, known: readonly { personId: string; name: string }[]): string[] {
+  if (!(error instanceof ApiError) || error.status !== 400) return [];
+  const raw = error.body?.params?.personIds;
+  if (typeof raw !== 'string' || raw === '') return [];
+  const names = new Map(known.map((k) => [k.personId, k.name]));
+  return raw.split(',').map((id) => names.get(id) ?? id);
+}
+
+/** A merge or split refused because the ticket changed meanwhile (merged elsewhere, closed): the lists are stale. */
+export function isStaleTicketError(error: unknown): boolean {
+  const code = error instanceof ApiError ? error.body?.code : undefined;
+  return code === ErrorCode.InvalidTransition || code === ErrorCode.Conflict;
 }

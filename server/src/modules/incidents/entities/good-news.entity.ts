@@ -12,6 +12,10 @@ export class GoodNewsEntity {
   @Column('uuid', { name: 'mention_id' })
   mentionId!: string;
 
+  /** The mention's story, so the weekly report counts one item per (story, outlet) article. */
+  @Column('uuid', { name: 'story_id', nullable: true })
+  storyId!: string | null;
+
   @Column('text', { name: 'unit_codes', array: true })
   unitCodes!: string[];
 

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
 import { useI18n } from '../../../i18n/i18n';
 import { useIncidents, useMerge } from '../hooks/useIncidents';
-import { mergeCandidates, withToggled } from '../triage';
+import { isStaleTicketError, mergeCandidates, withToggled } from '../triage';
 
 /** The open incidents a person may fold in: the server scopes the list; the newest 200 are enough to triage. */
 const CANDIDATE_PAGE = { page: 1, pageSize: 200 };
@@ -54,7 +54,14 @@ export function MergePanel({ incident, onDone }: { incident: IncidentDetail; onD
             </li>
           ))}
         </ul>
-        {merge.isError && <ErrorMessage error={merge.error} />}
+        {merge.isError &&
+          (isStaleTicketError(merge.error) ? (
+            <p role="alert" className="error" data-error="merge-stale">
+              {t('triage.mergeStale')}
+            </p>
+          ) : (
+            <ErrorMessage error={merge.error} />
+          ))}
       </ConfirmStep>
     );
   }

@@ -64,12 +64,35 @@ export const useResponseAction = (id: string) =>
 
 export const useAssign = (id: string) =>
   useIncidentMutation<AssignRequest, IncidentDetail>((body) => assignIncident(id, body));
+/**
+ * Merge and split move coverage between tickets, so the mention and story views (which name each one's incident)
+ * are refreshed with the incidents; on failure too, since a refusal usually means the tickets changed meanwhile
+ * (merged elsewhere, closed) and the lists shown are stale.
+ */
+function useTriageMutation<V, R>(run: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSettled: async (_data, error) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all }),
+        ...(error
+          ? []
+          : [
+              queryClient.invalidateQueries({ queryKey: queryKeys.mentions.all }),
+              queryClient.invalidateQueries({ queryKey: queryKeys.stories.all }),
+            ]),
+      ]);
+    },
+  });
+}
+
 /** Merged incidents leave the open lists and this one gains their coverage: every incident query is refreshed. */
 export const useMerge = (id: string) =>
-  useIncidentMutation<MergeRequest, IncidentDetail>((body) => mergeIncidents(id, body));
+  useTriageMutation<MergeRequest, IncidentDetail>((body) => mergeIncidents(id, body));
 /** Resolves with the new incident the mentions moved to. */
 export const useSplit = (id: string) =>
-  useIncidentMutation<SplitRequest, IncidentDetail>((body) => splitIncident(id, body));
+  useTriageMutation<SplitRequest, IncidentDetail>((body) => splitIncident(id, body));
 
 export function useCreateIncident() {
   const queryClient = useQueryClient();

@@ -19,6 +19,8 @@ export function useAssigneeUnits(unitCodes: string[], includeOffice: boolean) {
     combine: (results) => ({
       units: results.map((r) => r.data).filter((u): u is UnitDetail => u !== undefined),
       isPending: results.some((r) => r.isPending),
+      /** Every unit asked for was read: nobody who handles the ticket can be missing from `units`. */
+      complete: results.every((r) => r.data !== undefined),
     }),
   });
 }
