@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { isoWeekOf, lastCompleteIsoWeek, type WeeklyReportResponse } from '@mw/shared';
+import { isoWeekOf, lastCompleteIsoWeek, weekNumberLabel, type WeeklyReportResponse } from '@mw/shared';
 import { ROOT } from './support/server-process';
 import { startWebApp, type UnitRef, type WebApp } from './support/web-app';
 
@@ -54,9 +54,11 @@ describe('weekly report page in a real browser', () => {
     await page.getByRole('link', { name: 'Báo cáo tuần' }).click();
     await page.getByRole('heading', { name: 'Báo cáo tuần', level: 2 }).waitFor();
     // By default the last complete week.
-    await page.locator('[data-testid="report-week"]', { hasText: lastCompleteIsoWeek(new Date()) }).waitFor();
+    // Vietnamese readers see "tuần 47/2026"; the ISO name stays in the URL.
+    await page.locator(`[data-testid="report-week"][data-week="${lastCompleteIsoWeek(new Date())}"]`).waitFor();
     await page.getByRole('button', { name: 'Tuần sau →' }).click();
-    await page.locator('[data-testid="report-week"]', { hasText: week }).waitFor();
+    await page.locator('[data-testid="report-week"]', { hasText: `tuần ${weekNumberLabel(week)}` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('week')).toBe(week);
     await page.getByText('Tuần chưa kết thúc: số liệu còn thay đổi.').waitFor();
     const incidents = page.locator('[data-figure="incidents"] [data-value="current"]');
     expect((await incidents.textContent())?.trim()).toBe(String(fromApi.figures.incidentsOpened));
@@ -65,9 +67,12 @@ describe('weekly report page in a real browser', () => {
     );
     // Dates in the period line are dd/MM/yyyy.
     expect(await page.locator('.report-period').textContent()).toMatch(
-      new RegExp(`^Tuần ${week}: từ \\d{2}/\\d{2}/\\d{4} đến \\d{2}/\\d{2}/\\d{4}$`),
+      new RegExp(`^Tuần ${weekNumberLabel(week)}: từ \\d{2}/\\d{2}/\\d{4} đến \\d{2}/\\d{2}/\\d{4}$`),
     );
-    await page.getByRole('heading', { name: 'Sự cố theo đơn vị' }).waitFor();
+    await page.getByRole('heading', { name: 'Sự vụ theo đơn vị' }).waitFor();
+    expect(await page.locator('[data-figure="dismissed"] [data-value="current"]').textContent()).toBe(
+      String(fromApi.figures.dismissed),
+    );
     await page.screenshot({ path: '/tmp/mw-web-weekly-report.png', fullPage: true });
     // The week after this one has not begun: no way forward.
     expect(await page.getByRole('button', { name: 'Tuần sau →' }).isDisabled()).toBe(true);

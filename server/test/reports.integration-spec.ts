@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiErrorBody, WeeklyReportResponse } from '@mw/shared';
+import { isoWeekBounds, type ApiErrorBody, type IsoWeekBounds, type WeeklyReportResponse } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { FixedClock } from '../src/common/clock/clock';
@@ -48,6 +48,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
   let socialSource: string;
   let pressSource: string;
   let otherPressSource: string;
+  let googleSource: string;
   const opened: Record<string, string> = {};
   const token = (p: PersonRow) => tokenFor(t.app, p.id);
 
@@ -173,6 +174,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     socialSource = await createSource('Nhóm phụ huynh Gò Vấp', 'social');
     pressSource = await createSource('Tuổi Trẻ', 'rss');
     otherPressSource = await createSource('Thanh Niên', 'rss');
+    googleSource = await createSource('Google News: giáo dục Gò Vấp', 'search');
 
     // Week 2026-W46 (9–15/11): one incident, acknowledged after 10 minutes.
     await openIncident('I0', local('2026-11-10T09:00:00'), { unit: schoolA });
@@ -192,7 +194,15 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
       unitCodes: [schoolA.code],
       storyId: storyI1[0]?.story_ids[0],
     });
-    expect((await t.app.get(IncidentIntakeFlow).sweep()).attached).toBe(1);
+    // The same article again through an overlapping Google News search: one article, not two.
+    await storeMention({
+      sourceId: googleSource,
+      outlet: 'Tuổi Trẻ',
+      title: 'Lạm thu đầu năm: báo chí vào cuộc - Tuổi Trẻ',
+      unitCodes: [schoolA.code],
+      storyId: storyI1[0]?.story_ids[0],
+    });
+    expect((await t.app.get(IncidentIntakeFlow).sweep()).attached).toBe(2);
     await openIncident('I2', local('2026-11-18T10:00:00'), {
       unit: schoolB,
       outlet: 'Tuổi Trẻ',
@@ -204,7 +214,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect((await t.app.get(EscalationService).runDue()).steps).toBeGreaterThanOrEqual(1);
     await acknowledge('I2', local('2026-11-18T11:30:00'));
     clock.set(local('2026-11-19T14:00:00'));
-    await storeMention({
+    const award = await storeMention({
       sourceId: otherPressSource,
       outlet: 'Thanh Niên',
       title: 'Học sinh Trường Tiểu học Thử A đoạt giải nhất cuộc thi khoa học',
@@ -212,7 +222,17 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
       label: 'positive',
       category: 'curriculum_awards',
     });
-    expect((await t.app.get(IncidentIntakeFlow).sweep()).goodNews).toBe(1);
+    // …and the same good news through Google News: still one article and one good news item.
+    await storeMention({
+      sourceId: googleSource,
+      outlet: 'Thanh Niên',
+      title: 'Học sinh Trường Tiểu học Thử A đoạt giải nhất cuộc thi khoa học - Thanh Niên',
+      unitCodes: [schoolA.code],
+      label: 'positive',
+      category: 'curriculum_awards',
+      storyId: award,
+    });
+    expect((await t.app.get(IncidentIntakeFlow).sweep()).goodNews).toBe(2);
     // Sunday 23:30 local (16:30 UTC): still week 47; never acknowledged.
     await openIncident('I3', local('2026-11-22T23:30:00'), { unit: schoolA });
 
@@ -246,6 +266,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
       incidentsOpened: 3,
       // I1 rose to S2 when the press took it up: the report counts the severity as it stands.
       incidentsBySeverity: { S1: 0, S2: 2, S3: 1, S4: 0 },
+      dismissed: 0,
       acknowledged: 2,
       // 30 and 90 minutes: median 60, 90th percentile 30 + 0.9 × 60 = 84 (linear interpolation).
       ackMedianMinutes: 60,
@@ -366,13 +387,22 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     for (let i = 0; i < 100 && reports().length < 3; i++) await new Promise((r) => setTimeout(r, 50));
     const to = (p: PersonRow) => reports().find((m) => m.to.includes(p.email));
     const vi = to(leader);
-    expect(vi?.subject).toBe('Báo cáo tuần 2026-W47 (16/11/2026 – 22/11/2026)');
-    expect(vi?.text).toContain('Tin bài: 5 (tiêu cực 4, tích cực 1); tuần trước 1.');
-    expect(vi?.text).toContain('Sự cố mới: 3, trong đó nghiêm trọng trở lên 2; tuần trước 1.');
-    expect(vi?.text).toContain('Thời gian xác nhận trung vị: 60 phút');
+    // Vietnamese readers see "tuần 47/2026"; the link keeps the ISO week.
+    expect(vi?.subject).toBe('Báo cáo tuần 47/2026 (16/11/2026 – 22/11/2026)');
+    // The first line (all Zalo shows after the subject) carries the key figures.
+    expect(vi?.text.split('\n')[0]?.trimEnd()).toBe(
+      'Tin bài 5 (tiêu cực 4), sự vụ mới 3 (nghiêm trọng 2), chưa tiếp nhận 1.',
+    );
+    expect(vi?.text).toContain('Tin bài: 5 (tiêu cực 4, tin tốt 1); tuần trước 1.');
+    expect(vi?.text).toContain('Sự vụ mới: 3, trong đó nghiêm trọng trở lên 2; tuần trước 1; loại bỏ do nhận nhầm: 0.');
+    expect(vi?.text).toContain('Thời gian tiếp nhận trung vị: 60 phút; báo cáo vượt cấp: 1.');
+    expect(vi?.text).not.toMatch(/Sự cố|xác nhận|chuyển cấp|tích cực/);
     expect(vi?.text).toContain('Xem báo cáo tuần: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
     const en = to(leaderEn);
     expect(en?.subject).toBe('Weekly report 2026-W47 (16/11/2026 – 22/11/2026)');
+    expect(en?.text.split('\n')[0]?.trimEnd()).toBe(
+      'Articles 5 (negative 4), new incidents 3 (major or critical 2), unacknowledged 1.',
+    );
     expect(en?.text).toContain('Open the weekly report: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
     expect(to(officeSpokes)).toBeDefined();
     expect(reports()).toHaveLength(3);
@@ -392,6 +422,183 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect((await weekly('2026-W47', unitSpokes)).status).toBe(403);
     expect((await weekly('2026-W47', officeSpokes)).status).toBe(200);
     expect((await call(t.baseUrl, 'GET', 'reports/weekly')).status).toBe(401);
+  });
+
+  describe('weeks 2026-W44 and W45: merges, dismissals, duplicates and the acknowledgement horizon', () => {
+    beforeAll(async () => {
+      // W44 (26/10–1/11): K, merged on 5/11 into M1, a ticket of W45.
+      await openIncident('K', local('2026-10-28T09:00:00'), { unit: schoolA });
+      // W45 (2–8/11).
+      await openIncident('M1', local('2026-11-02T09:00:00'), { unit: schoolA });
+      await openIncident('M2', local('2026-11-03T09:00:00'), { unit: schoolB });
+      await openIncident('D', local('2026-11-04T10:00:00'), { unit: schoolB });
+      await openIncident('A', local('2026-11-06T09:00:00'), { unit: schoolA });
+      await openIncident('B', local('2026-11-06T10:00:00'), { unit: schoolB });
+      const merge = async (into: string, other: string, at: Date) => {
+        clock.set(at);
+        const res = await call(t.baseUrl, 'POST', `incidents/${opened[into]}/merge`, {
+          token: token(officeSpokes),
+          body: { incidentIds: [opened[other]] },
+        });
+        expect(res.status).toBe(200);
+      };
+      await merge('M1', 'M2', local('2026-11-04T08:00:00'));
+      await merge('M1', 'K', local('2026-11-05T08:00:00'));
+      clock.set(local('2026-11-04T11:00:00'));
+      const dismissed = await call(t.baseUrl, 'POST', `incidents/${opened.D}/transition`, {
+        token: token(officeSpokes),
+        body: { to: 'dismissed', reason: 'Nhận diện sai: không phải trường của Phòng' },
+      });
+      expect(dismissed.status).toBe(200);
+      // One story carried by Tuổi Trẻ (its RSS and two overlapping Google News searches) and by Thanh Niên.
+      clock.set(local('2026-11-03T10:00:00'));
+      const story = await storeMention({
+        sourceId: pressSource,
+        outlet: 'Tuổi Trẻ',
+        title: 'Gò Vấp mở thêm lớp học hai buổi',
+        unitCodes: [schoolA.code],
+        label: 'neutral',
+        category: 'curriculum_awards',
+      });
+      for (const title of ['Gò Vấp mở thêm lớp học hai buổi - Tuổi Trẻ', 'Gò Vấp mở thêm lớp học hai buổi']) {
+        await storeMention({
+          sourceId: googleSource,
+          outlet: 'Tuổi Trẻ',
+          title,
+          unitCodes: [schoolA.code],
+          storyId: story,
+          label: 'neutral',
+          category: 'curriculum_awards',
+        });
+      }
+      await storeMention({
+        sourceId: otherPressSource,
+        outlet: 'Thanh Niên',
+        title: 'Gò Vấp: thêm lớp hai buổi',
+        unitCodes: [schoolA.code],
+        storyId: story,
+        label: 'neutral',
+        category: 'curriculum_awards',
+      });
+      // Good news twice (RSS and Google News, same outlet and story), and another that gets archived.
+      const good = await storeMention({
+        sourceId: otherPressSource,
+        outlet: 'Thanh Niên',
+        title: 'Cô giáo Trường THCS Thử B được tuyên dương',
+        unitCodes: [schoolB.code],
+        label: 'positive',
+        category: 'curriculum_awards',
+      });
+      await storeMention({
+        sourceId: googleSource,
+        outlet: 'Thanh Niên',
+        title: 'Cô giáo Trường THCS Thử B được tuyên dương - Thanh Niên',
+        unitCodes: [schoolB.code],
+        storyId: good,
+        label: 'positive',
+        category: 'curriculum_awards',
+      });
+      await storeMention({
+        sourceId: pressSource,
+        outlet: 'Tuổi Trẻ',
+        title: 'Tin tốt đã lưu trữ',
+        unitCodes: [schoolA.code],
+        label: 'positive',
+        category: 'curriculum_awards',
+      });
+      expect((await t.app.get(IncidentIntakeFlow).sweep()).goodNews).toBe(3);
+      await ds.query(`UPDATE good_news SET status = 'archived' WHERE title = 'Tin tốt đã lưu trữ'`);
+      // A is acknowledged on Monday 06:00, before the report is due (07:00); B at 08:00, after.
+      await acknowledge('A', local('2026-11-09T06:00:00'));
+      await acknowledge('B', local('2026-11-09T08:00:00'));
+      clock.set(local('2026-11-23T09:00:00'));
+    });
+
+    it('counts articles, not feed items, and good news once per article, archived ones in neither figure', async () => {
+      const res = await weekly('2026-W45', leader);
+      expect(res.status).toBe(200);
+      const f = res.body.figures;
+      // The story: 2 articles (Tuổi Trẻ, Thanh Niên) of 4 items; good news 1 of 2; archived 1; M1, M2, D, A, B.
+      expect(f.mentions).toBe(9);
+      expect(f.mentionsBySentiment).toEqual({ negative: 5, neutral: 2, positive: 2 });
+      expect(res.body.mentions.topOutlets).toEqual([
+        { key: 'Nhóm phụ huynh Gò Vấp', count: 5 },
+        { key: 'Thanh Niên', count: 2 },
+        { key: 'Tuổi Trẻ', count: 2 },
+      ]);
+      expect(res.body.mentions.byCategory).toEqual([
+        { key: 'fees_finances', count: 5 },
+        { key: 'curriculum_awards', count: 4 },
+      ]);
+      expect(res.body.widestStories).toEqual([
+        expect.objectContaining({ outlets: 2, mentions: 2, outletNames: ['Thanh Niên', 'Tuổi Trẻ'] }),
+      ]);
+      expect(f.goodNews).toBe(1);
+      expect(res.body.goodNews).toEqual([
+        expect.objectContaining({ outlet: 'Thanh Niên', title: expect.stringContaining('được tuyên dương') }),
+      ]);
+    });
+
+    it('counts neither the dismissed ticket nor the one merged into a ticket of the same week as opened', async () => {
+      const res = await weekly('2026-W45', leader);
+      const f = res.body.figures;
+      // M1, A and B; M2 is M1's duplicate; D was a false match, reported apart.
+      expect(f.incidentsOpened).toBe(3);
+      expect(f.dismissed).toBe(1);
+      expect(Object.values(f.incidentsBySeverity).reduce((a, b) => a + b, 0)).toBe(3);
+      expect(res.body.incidents.byStatus.some((s) => s.key === 'dismissed')).toBe(false);
+      // M1 took M2's unit in the merge; D (school B) is not counted.
+      expect(res.body.incidents.byUnit).toEqual([
+        { code: schoolB.code, name: schoolB.name, count: 2 },
+        { code: schoolA.code, name: schoolA.name, count: 2 },
+      ]);
+      // Open and unacknowledged at the end of the week: M1, A and B (both acknowledged on Monday).
+      expect(f.openUnacknowledgedAtEnd).toBe(3);
+      expect(res.body.openUnacknowledged.map((i) => i.id).sort()).toEqual([opened.M1, opened.A, opened.B].sort());
+    });
+
+    it('counts only acknowledgements made before the report was due (Monday 07:00)', async () => {
+      const f = (await weekly('2026-W45', leader)).body.figures;
+      // A: 6/11 09:00 → 9/11 06:00 = 69 h. B (08:00) came after the report was due.
+      expect(f.acknowledged).toBe(1);
+      expect(f.ackMedianMinutes).toBe(69 * 60);
+      expect(f.ackP90Minutes).toBe(69 * 60);
+    });
+
+    it('keeps a ticket merged away later in the week it opened, and open until its merge', async () => {
+      const w44 = (await weekly('2026-W44', leader)).body;
+      expect(w44.figures.incidentsOpened).toBe(1);
+      expect(w44.figures.openUnacknowledgedAtEnd).toBe(1);
+      expect(w44.openUnacknowledged.map((i) => i.id)).toEqual([opened.K]);
+      // W45's comparison column is W44 (not stored): computed the same way.
+      expect((await weekly('2026-W45', leader)).body.previous).toMatchObject({
+        incidentsOpened: 1,
+        openUnacknowledgedAtEnd: 1,
+      });
+    });
+  });
+
+  it('shows the stored figures of the previous week, not a recomputation', async () => {
+    clock.set(local('2026-11-20T10:00:00'));
+    // A late neutral mention lands in W47 after its report was stored.
+    await storeMention({
+      sourceId: pressSource,
+      outlet: 'Tuổi Trẻ',
+      title: 'Tin muộn tuần 47',
+      unitCodes: [schoolA.code],
+      label: 'neutral',
+    });
+    clock.set(local('2026-11-23T09:00:00'));
+    const stored: { body: { figures: Record<string, unknown> } }[] = await ds.query(
+      `SELECT body FROM weekly_report WHERE week = '2026-W47'`,
+    );
+    const w48 = (await weekly('2026-W48', leader)).body;
+    expect(w48.previous).toEqual(stored[0]?.body.figures);
+    expect(w48.previous.mentions).toBe(5);
+    // Recomputed, W47 has the late mention; the stored report of W47 is still what is returned.
+    const live = await t.app.get(ReportsService).compute(isoWeekBounds('2026-W47') as IsoWeekBounds);
+    expect(live.figures.mentions).toBe(6);
+    expect((await weekly('2026-W47', leader)).body.figures.mentions).toBe(5);
   });
 
   it('has an entity that agrees with its migration, and a migration that undoes', async () => {

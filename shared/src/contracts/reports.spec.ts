@@ -1,4 +1,12 @@
-import { isoWeekBounds, isoWeekOf, isoWeeksInYear, lastCompleteIsoWeek, shiftIsoWeek, vietnamDate } from './reports';
+import {
+  isoWeekBounds,
+  isoWeekOf,
+  isoWeeksInYear,
+  lastCompleteIsoWeek,
+  shiftIsoWeek,
+  vietnamDate,
+  weekNumberLabel,
+} from './reports';
 
 describe('ISO weeks in Ho Chi Minh City', () => {
   it('starts a week on Monday 00:00 local time (Sunday 17:00 UTC)', () => {
@@ -29,5 +37,11 @@ describe('ISO weeks in Ho Chi Minh City', () => {
     for (const bad of ['2026-W00', '2027-W53', '2026-W7', '2026W07', '26-W07', '2026-w07']) {
       expect(isoWeekBounds(bad)).toBeNull();
     }
+  });
+
+  it('names a week for Vietnamese readers as week/year, without a leading zero', () => {
+    expect(weekNumberLabel('2026-W47')).toBe('47/2026');
+    expect(weekNumberLabel('2027-W03')).toBe('3/2027');
+    expect(weekNumberLabel('not a week')).toBe('not a week');
   });
 });

@@ -64,6 +64,12 @@ export function lastCompleteIsoWeek(now: Date): string {
   return shiftIsoWeek(isoWeekOf(now), -1);
 }
 
+/** The week as Vietnamese readers name it, '47/2026' for '2026-W47' (shown as "tuần 47/2026"); the ISO name stays in URLs and the API. */
+export function weekNumberLabel(week: string): string {
+  const match = ISO_WEEK_PATTERN.exec(week);
+  return match ? `${Number(match[2])}/${match[1]}` : week;
+}
+
 /** dd/MM/yyyy of an instant in Ho Chi Minh City. */
 export function vietnamDate(at: Date): string {
   const local = new Date(at.getTime() + OFFSET_MS);
@@ -72,11 +78,21 @@ export function vietnamDate(at: Date): string {
 
 /** The figures compared week on week. */
 export interface WeeklyFigures {
+  /** Articles seen in the week: distinct (story, outlet) pairs, however many feed items brought each one. */
   mentions: number;
   mentionsBySentiment: Record<SentimentLabel, number>;
+  /**
+   * Tickets opened in the week, without those dismissed as false matches; a ticket later merged into one opened
+   * another week still counts in its own week.
+   */
   incidentsOpened: number;
   incidentsBySeverity: Record<Severity, number>;
-  /** Incidents opened in the week and acknowledged (at any time since). */
+  /** Tickets opened in the week and dismissed as false matches (not in `incidentsOpened`). */
+  dismissed: number;
+  /**
+   * Incidents opened in the week and acknowledged before the report was due (the week's end + 7 h), so a later
+   * recomputation gives the same figures.
+   */
   acknowledged: number;
   /** Median and 90th percentile of acknowledged_at − opened_at, in minutes; null when none was acknowledged. */
   ackMedianMinutes: number | null;
@@ -85,6 +101,7 @@ export interface WeeklyFigures {
   escalations: number;
   /** Incidents open and not acknowledged at the end of the week (whenever they were opened). */
   openUnacknowledgedAtEnd: number;
+  /** Good news items of the week, one per article (distinct story and outlet), archived ones excluded. */
   goodNews: number;
 }
 
@@ -122,6 +139,7 @@ export interface WeeklyStorySpread {
   title: string;
   /** Distinct outlets that covered the story during the week. */
   outlets: number;
+  /** Articles of the story during the week (one per outlet, so equal to `outlets`). */
   mentions: number;
   outletNames: string[];
 }
@@ -134,6 +152,7 @@ export interface WeeklyReport {
   previousWeek: string;
   generatedAt: string;
   figures: WeeklyFigures;
+  /** The previous week's figures: as stored in that week's report when it is stored, else computed. */
   previous: WeeklyFigures;
   mentions: {
     byCategory: WeeklyCount<Category>[];
@@ -147,8 +166,12 @@ export interface WeeklyReport {
   };
   /** Escalation steps taken in the week by the level reached: incidents per level. */
   escalationsByLevel: { level: number; incidents: number }[];
-  /** The oldest few of `figures.openUnacknowledgedAtEnd`. */
+  /**
+   * At most 10 of the `figures.openUnacknowledgedAtEnd` incidents: the most severe first (S1 … S4), the oldest
+   * first within a severity. Cut when shorter than the figure.
+   */
   openUnacknowledged: WeeklyIncidentRef[];
+  /** The top good news items, one per article, archived ones excluded (as in `figures.goodNews`). */
   goodNews: WeeklyGoodNewsItem[];
   widestStories: WeeklyStorySpread[];
 }

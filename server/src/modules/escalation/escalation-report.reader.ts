@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /** Escalations of a period, for the weekly report. */
 export interface EscalationPeriodFigures {
@@ -10,13 +9,14 @@ export interface EscalationPeriodFigures {
   byLevel: { level: number; incidents: number }[];
 }
 
-/** Read-only aggregates over `escalation_step` for a half-open period [from, to) of the step time. */
+/**
+ * Read-only aggregates over `escalation_step` for a half-open period [from, to) of the step time, on the caller's
+ * manager (the weekly report reads one snapshot).
+ */
 @Injectable()
 export class EscalationReportReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async period(from: Date, to: Date): Promise<EscalationPeriodFigures> {
-    const rows: { level: number; incidents: number; steps: number }[] = await this.dataSource.query(
+  async period(m: EntityManager, from: Date, to: Date): Promise<EscalationPeriodFigures> {
+    const rows: { level: number; incidents: number; steps: number }[] = await m.query(
       `SELECT level, count(DISTINCT incident_id)::int AS incidents, count(*)::int AS steps
        FROM escalation_step WHERE kind = 'escalated' AND at >= $1 AND at < $2
        GROUP BY level ORDER BY level`,

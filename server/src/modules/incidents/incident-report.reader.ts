@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   IncidentStatus,
   Severity,
@@ -8,11 +7,14 @@ import type {
   WeeklyIncidentRef,
   WeeklyUnitCount,
 } from '@mw/shared';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /** Incidents and good news of a period, aggregated for the weekly report. */
 export interface IncidentPeriodFigures {
+  /** Tickets opened in the period, without those dismissed as false matches (see COUNTED). */
   opened: number;
+  /** Tickets opened in the period and dismissed as false matches. */
+  dismissed: number;
   bySeverity: Record<Severity, number>;
   byCategory: WeeklyCount[];
   byUnit: WeeklyUnitCount[];
@@ -26,101 +28,141 @@ export interface IncidentPeriodFigures {
   topGoodNews: WeeklyGoodNewsItem[];
 }
 
-/** An incident absorbed by a merge is counted through the one it was merged into. */
-const LIVE = `merged_into IS NULL`;
+/**
+ * Tickets counted as opened in the period [$1, $2): not dismissed as a false match, and either not merged, or merged
+ * into a ticket opened outside the period (a ticket merged into one opened the same week is that one's duplicate;
+ * merged into a later or earlier one, it was a new incident of its own week).
+ */
+const COUNTED = `i.status <> 'dismissed'
+  AND (i.merged_into IS NULL OR NOT EXISTS (
+    SELECT 1 FROM incident t WHERE t.id = i.merged_into AND t.opened_at >= $1 AND t.opened_at < $2))`;
 
-/** Open and not acknowledged at the instant $1, read from the per-transition timestamps (history is never rebuilt). */
-const UNACKNOWLEDGED_AT = `i.merged_into IS NULL AND i.opened_at < $1
+/**
+ * Open and not acknowledged at the instant $1, read from the per-transition timestamps (history is never rebuilt).
+ * A merge sets the absorbed ticket's resolved_at, so a merged ticket counts until its merge and not after.
+ */
+const UNACKNOWLEDGED_AT = `i.opened_at < $1
   AND (i.acknowledged_at IS NULL OR i.acknowledged_at >= $1)
   AND (i.resolved_at IS NULL OR i.resolved_at >= $1)
   AND (i.dismissed_at IS NULL OR i.dismissed_at >= $1)`;
 
 /**
+ * Good news items of the period [$1, $2) of `created_at`, archived ones excluded (from the count and the list
+ * alike), one per article: a distinct (story, outlet) pair, as the mention figures count them; an item without a
+ * story counts on its own.
+ */
+const GOOD_NEWS = `WITH article AS (
+  SELECT DISTINCT ON (coalesce(g.story_id::text, g.id::text), g.outlet) g.*
+  FROM good_news g WHERE g.created_at >= $1 AND g.created_at < $2 AND g.status <> 'archived'
+  ORDER BY coalesce(g.story_id::text, g.id::text), g.outlet, g.sentiment DESC NULLS LAST, g.created_at, g.id)`;
+
+/**
  * Read-only aggregates over the incidents module's tables for a half-open period [from, to) of `opened_at`
- * (`good_news.created_at` for good news). Percentiles and counts are computed by PostgreSQL.
+ * (`good_news.created_at` for good news). Percentiles and counts are computed by PostgreSQL, one query after the
+ * other on the caller's manager (the weekly report reads one snapshot). Acknowledgements count up to `ackHorizon`
+ * (when the report is due), so the figures of an ended week do not change when recomputed later.
  */
 @Injectable()
 export class IncidentReportReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async period(from: Date, to: Date, top = 5, listLimit = 10): Promise<IncidentPeriodFigures> {
-    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => this.dataSource.query(sql, params);
-    const [totals, categories, units, statuses, unacknowledged, unackList, goodNews, topGoodNews] = await Promise.all([
-      q<{
-        opened: number;
-        s1: number;
-        s2: number;
-        s3: number;
-        s4: number;
-        acknowledged: number;
-        median: number | null;
-        p90: number | null;
-      }>(
-        `SELECT count(*)::int AS opened,
-                count(*) FILTER (WHERE severity = 'S1')::int AS s1,
-                count(*) FILTER (WHERE severity = 'S2')::int AS s2,
-                count(*) FILTER (WHERE severity = 'S3')::int AS s3,
-                count(*) FILTER (WHERE severity = 'S4')::int AS s4,
-                count(acknowledged_at)::int AS acknowledged,
+  async period(
+    m: EntityManager,
+    from: Date,
+    to: Date,
+    ackHorizon: Date,
+    top = 5,
+    listLimit = 10,
+  ): Promise<IncidentPeriodFigures> {
+    const q = <T>(sql: string, params: unknown[]): Promise<T[]> => m.query(sql, params);
+    const detail = top > 0 || listLimit > 0;
+    const totals = await q<{
+      opened: number;
+      dismissed: number;
+      s1: number;
+      s2: number;
+      s3: number;
+      s4: number;
+      acknowledged: number;
+      median: number | null;
+      p90: number | null;
+    }>(
+      `SELECT count(*) FILTER (WHERE c)::int AS opened,
+                count(*) FILTER (WHERE NOT c AND status = 'dismissed' AND merged_into IS NULL)::int AS dismissed,
+                count(*) FILTER (WHERE c AND severity = 'S1')::int AS s1,
+                count(*) FILTER (WHERE c AND severity = 'S2')::int AS s2,
+                count(*) FILTER (WHERE c AND severity = 'S3')::int AS s3,
+                count(*) FILTER (WHERE c AND severity = 'S4')::int AS s4,
+                count(*) FILTER (WHERE c AND acked)::int AS acknowledged,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - opened_at) / 60)
-                  FILTER (WHERE acknowledged_at IS NOT NULL) AS median,
+                  FILTER (WHERE c AND acked) AS median,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - opened_at) / 60)
-                  FILTER (WHERE acknowledged_at IS NOT NULL) AS p90
-         FROM incident WHERE ${LIVE} AND opened_at >= $1 AND opened_at < $2`,
-        [from, to],
-      ),
-      q<{ key: string; count: number }>(
-        `SELECT coalesce(category, '') AS key, count(*)::int AS count FROM incident
-         WHERE ${LIVE} AND opened_at >= $1 AND opened_at < $2 GROUP BY 1 ORDER BY count DESC, key`,
-        [from, to],
-      ),
-      q<{ code: string; name: string; count: number }>(
-        `SELECT iu.unit_code AS code, coalesce(un.name, iu.unit_code) AS name, count(*)::int AS count
-         FROM incident i JOIN incident_unit iu ON iu.incident_id = i.id LEFT JOIN unit un ON un.code = iu.unit_code
-         WHERE i.${LIVE} AND i.opened_at >= $1 AND i.opened_at < $2
-         GROUP BY iu.unit_code, un.name ORDER BY count DESC, name LIMIT $3`,
-        [from, to, Math.max(top, 10)],
-      ),
-      q<{ key: IncidentStatus; count: number }>(
-        `SELECT status AS key, count(*)::int AS count FROM incident
-         WHERE ${LIVE} AND opened_at >= $1 AND opened_at < $2 GROUP BY status ORDER BY count DESC, status`,
-        [from, to],
-      ),
-      q<{ n: number }>(`SELECT count(*)::int AS n FROM incident i WHERE ${UNACKNOWLEDGED_AT}`, [to]),
-      q<{
-        id: string;
-        number: string;
-        title: string;
-        severity: Severity;
-        status: IncidentStatus;
-        opened_at: Date;
-        units: string[];
-      }>(
-        `SELECT i.id, i.number::text AS number, i.title, i.severity, i.status, i.opened_at,
+                  FILTER (WHERE c AND acked) AS p90
+         FROM (SELECT i.*, (${COUNTED}) AS c, coalesce(i.acknowledged_at < $3, false) AS acked
+               FROM incident i WHERE i.opened_at >= $1 AND i.opened_at < $2) i`,
+      [from, to, ackHorizon],
+    );
+    const categories = !detail
+      ? []
+      : await q<{ key: string; count: number }>(
+          `SELECT coalesce(category, '') AS key, count(*)::int AS count FROM incident i
+           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 GROUP BY 1 ORDER BY count DESC, key`,
+          [from, to],
+        );
+    const units = !detail
+      ? []
+      : await q<{ code: string; name: string; count: number }>(
+          `SELECT iu.unit_code AS code, coalesce(un.name, iu.unit_code) AS name, count(*)::int AS count
+           FROM incident i JOIN incident_unit iu ON iu.incident_id = i.id LEFT JOIN unit un ON un.code = iu.unit_code
+           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2
+           GROUP BY iu.unit_code, un.name ORDER BY count DESC, name LIMIT $3`,
+          [from, to, Math.max(top, 10)],
+        );
+    const statuses = !detail
+      ? []
+      : await q<{ key: IncidentStatus; count: number }>(
+          `SELECT status AS key, count(*)::int AS count FROM incident i
+           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 GROUP BY status ORDER BY count DESC, status`,
+          [from, to],
+        );
+    const unacknowledged = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM incident i WHERE ${UNACKNOWLEDGED_AT}`,
+      [to],
+    );
+    const unackList = !detail
+      ? []
+      : await q<{
+          id: string;
+          number: string;
+          title: string;
+          severity: Severity;
+          status: IncidentStatus;
+          opened_at: Date;
+          units: string[];
+        }>(
+          `SELECT i.id, i.number::text AS number, i.title, i.severity, i.status, i.opened_at,
                 coalesce((SELECT array_agg(coalesce(un.name, iu.unit_code) ORDER BY iu.unit_code)
                           FROM incident_unit iu LEFT JOIN unit un ON un.code = iu.unit_code
                           WHERE iu.incident_id = i.id), '{}') AS units
          FROM incident i WHERE ${UNACKNOWLEDGED_AT}
          ORDER BY i.severity, i.opened_at LIMIT $2`,
-        [to, listLimit],
-      ),
-      q<{ n: number }>(`SELECT count(*)::int AS n FROM good_news WHERE created_at >= $1 AND created_at < $2`, [
-        from,
-        to,
-      ]),
-      q<{ title: string; url: string | null; outlet: string; units: string[]; published_at: Date | null }>(
-        `SELECT g.title, g.url, g.outlet, g.published_at,
-                coalesce((SELECT array_agg(coalesce(un.name, c) ORDER BY c)
-                          FROM unnest(g.unit_codes) AS c LEFT JOIN unit un ON un.code = c), '{}') AS units
-         FROM good_news g WHERE g.created_at >= $1 AND g.created_at < $2 AND g.status <> 'archived'
-         ORDER BY g.sentiment DESC NULLS LAST, g.published_at DESC NULLS LAST, g.title LIMIT $3`,
-        [from, to, top],
-      ),
-    ]);
+          [to, listLimit],
+        );
+    const goodNews = await q<{ n: number }>(`${GOOD_NEWS} SELECT count(*)::int AS n FROM article`, [from, to]);
+    const topGoodNews = !detail
+      ? []
+      : await q<{ title: string; url: string | null; outlet: string; units: string[]; published_at: Date | null }>(
+          `${GOOD_NEWS}
+           SELECT g.title, g.url, g.outlet, g.published_at,
+                  coalesce((SELECT array_agg(coalesce(un.name, c) ORDER BY c)
+                            FROM unnest(g.unit_codes) AS c LEFT JOIN unit un ON un.code = c), '{}') AS units
+           FROM article g
+           ORDER BY g.sentiment DESC NULLS LAST, g.published_at DESC NULLS LAST, g.title LIMIT $3`,
+          [from, to, top],
+        );
     const t = totals[0];
     const minutes = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v)));
     return {
       opened: t?.opened ?? 0,
+      dismissed: t?.dismissed ?? 0,
       bySeverity: { S1: t?.s1 ?? 0, S2: t?.s2 ?? 0, S3: t?.s3 ?? 0, S4: t?.s4 ?? 0 },
       byCategory: categories,
       byUnit: units,

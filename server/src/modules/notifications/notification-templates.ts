@@ -86,13 +86,14 @@ const VI: Record<string, Texts> = {
     lines: [`Có ${dash(p.count)} mục mới cần lưu ý.`, dash(p.summary)],
   }),
   weekly_report: (p) => ({
-    subject: `Báo cáo tuần ${dash(p.week)} (${dash(p.from)} – ${dash(p.to)})`,
+    subject: `Báo cáo tuần ${dash(p.weekLabel || p.week)} (${dash(p.from)} – ${dash(p.to)})`,
     lines: [
-      `Báo cáo tình hình thông tin báo chí tuần ${dash(p.week)}, từ ${dash(p.from)} đến ${dash(p.to)}.`,
-      `Tin bài: ${dash(p.mentions)} (tiêu cực ${dash(p.negative)}, tích cực ${dash(p.positive)}); tuần trước ${dash(p.previousMentions)}.`,
-      `Sự cố mới: ${dash(p.incidents)}, trong đó nghiêm trọng trở lên ${dash(p.severe)}; tuần trước ${dash(p.previousIncidents)}.`,
-      `Thời gian xác nhận trung vị: ${p.ackMedian ? `${p.ackMedian} phút` : '—'}; chuyển cấp: ${dash(p.escalations)}.`,
-      `Sự cố còn mở chưa được xác nhận cuối tuần: ${dash(p.unacknowledged)}.`,
+      `Tin bài ${dash(p.mentions)} (tiêu cực ${dash(p.negative)}), sự vụ mới ${dash(p.incidents)} (nghiêm trọng ${dash(p.severe)}), chưa tiếp nhận ${dash(p.unacknowledged)}.`,
+      `Báo cáo tình hình thông tin báo chí tuần ${dash(p.weekLabel || p.week)}, từ ${dash(p.from)} đến ${dash(p.to)}.`,
+      `Tin bài: ${dash(p.mentions)} (tiêu cực ${dash(p.negative)}, tin tốt ${dash(p.positive)}); tuần trước ${dash(p.previousMentions)}.`,
+      `Sự vụ mới: ${dash(p.incidents)}, trong đó nghiêm trọng trở lên ${dash(p.severe)}; tuần trước ${dash(p.previousIncidents)}; loại bỏ do nhận nhầm: ${dash(p.dismissed)}.`,
+      `Thời gian tiếp nhận trung vị: ${p.ackMedian ? `${p.ackMedian} phút` : '—'}; báo cáo vượt cấp: ${dash(p.escalations)}.`,
+      `Sự vụ còn mở chưa được tiếp nhận cuối tuần: ${dash(p.unacknowledged)}.`,
     ],
   }),
 };
@@ -149,9 +150,10 @@ const EN: Record<string, Texts> = {
   weekly_report: (p) => ({
     subject: `Weekly report ${dash(p.week)} (${dash(p.from)} – ${dash(p.to)})`,
     lines: [
+      `Articles ${dash(p.mentions)} (negative ${dash(p.negative)}), new incidents ${dash(p.incidents)} (major or critical ${dash(p.severe)}), unacknowledged ${dash(p.unacknowledged)}.`,
       `Press coverage report for week ${dash(p.week)}, from ${dash(p.from)} to ${dash(p.to)}.`,
       `Articles: ${dash(p.mentions)} (negative ${dash(p.negative)}, positive ${dash(p.positive)}); previous week ${dash(p.previousMentions)}.`,
-      `New incidents: ${dash(p.incidents)}, of which major or critical ${dash(p.severe)}; previous week ${dash(p.previousIncidents)}.`,
+      `New incidents: ${dash(p.incidents)}, of which major or critical ${dash(p.severe)}; previous week ${dash(p.previousIncidents)}; dismissed as false matches: ${dash(p.dismissed)}.`,
       `Median time to acknowledge: ${p.ackMedian ? `${p.ackMedian} min` : '—'}; escalations: ${dash(p.escalations)}.`,
       `Incidents open and unacknowledged at the end of the week: ${dash(p.unacknowledged)}.`,
     ],

@@ -1,7 +1,11 @@
 /**
  * The weekly leadership report. Its figures come from the modules that own the data, through their read-only
  * report readers (mentions from analysis, incidents and good news from incidents, escalation steps from
- * escalation), each computed by PostgreSQL aggregates. A report is stored once per ended week by the Monday
+ * escalation), each computed by PostgreSQL aggregates, one after the other on one manager inside a REPEATABLE READ
+ * READ ONLY transaction, so all the figures come from one snapshot and one computation holds one pooled connection.
+ * The previous week's column is taken from that week's stored report when there is one, so it shows what was sent;
+ * acknowledgements count up to when the report is due (the week's end + 7 h), so recomputing an ended week is
+ * stable. A report is stored once per ended week by the Monday
  * schedule: the `weekly_report` primary key decides which instance stores it, and that instance enqueues the
  * notifications to leadership in the same transaction, so each recipient is told exactly once. Reading a week
  * that is not stored computes it on the spot and stores nothing.
@@ -15,12 +19,13 @@ import {
   lastCompleteIsoWeek,
   shiftIsoWeek,
   vietnamDate,
+  weekNumberLabel,
   type IsoWeekBounds,
   type WeeklyFigures,
   type WeeklyReport,
   type WeeklyReportResponse,
 } from '@mw/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { MentionReportReader, type MentionPeriodFigures } from '../analysis/mention-report.reader';
 import { EscalationReportReader, type EscalationPeriodFigures } from '../escalation/escalation-report.reader';
@@ -47,6 +52,9 @@ interface StoredRow {
 }
 
 const TOP = 5;
+
+/** Time after the start of the week (Monday 00:00 local) from which last week's report is due. */
+export const WEEKLY_REPORT_DUE_AFTER_MS = 7 * 3600_000;
 
 @Injectable()
 export class ReportsService {
@@ -84,15 +92,21 @@ export class ReportsService {
     return { ...report, stored: false, complete: bounds.end.getTime() <= this.clock.now().getTime() };
   }
 
-  async compute(bounds: IsoWeekBounds): Promise<WeeklyReport> {
+  /** The report of the week, read in one REPEATABLE READ READ ONLY transaction (one snapshot, one connection). */
+  compute(bounds: IsoWeekBounds): Promise<WeeklyReport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return this.computeIn(m, bounds);
+    });
+  }
+
+  private async computeIn(m: EntityManager, bounds: IsoWeekBounds): Promise<WeeklyReport> {
     const previousWeek = shiftIsoWeek(bounds.week, -1);
     const previousBounds = isoWeekBounds(previousWeek) as IsoWeekBounds;
-    const [mentions, incidents, escalations, previous] = await Promise.all([
-      this.mentions.period(bounds.start, bounds.end, TOP),
-      this.incidents.period(bounds.start, bounds.end, TOP),
-      this.escalations.period(bounds.start, bounds.end),
-      this.figures(previousBounds),
-    ]);
+    const mentions = await this.mentions.period(m, bounds.start, bounds.end, TOP);
+    const incidents = await this.incidents.period(m, bounds.start, bounds.end, ackHorizon(bounds), TOP);
+    const escalations = await this.escalations.period(m, bounds.start, bounds.end);
+    const previous = await this.figures(m, previousBounds);
     return {
       week: bounds.week,
       start: bounds.start.toISOString(),
@@ -110,13 +124,16 @@ export class ReportsService {
     };
   }
 
-  /** The main figures only (the comparison column). */
-  private async figures(bounds: IsoWeekBounds): Promise<WeeklyFigures> {
-    const [mentions, incidents, escalations] = await Promise.all([
-      this.mentions.period(bounds.start, bounds.end, 0),
-      this.incidents.period(bounds.start, bounds.end, 0, 0),
-      this.escalations.period(bounds.start, bounds.end),
-    ]);
+  /** The main figures only (the comparison column): as stored in that week's report, else computed. */
+  private async figures(m: EntityManager, bounds: IsoWeekBounds): Promise<WeeklyFigures> {
+    const stored: { figures: WeeklyFigures }[] = await m.query(
+      `SELECT body -> 'figures' AS figures FROM weekly_report WHERE week = $1`,
+      [bounds.week],
+    );
+    if (stored[0]?.figures) return stored[0].figures;
+    const mentions = await this.mentions.period(m, bounds.start, bounds.end, 0);
+    const incidents = await this.incidents.period(m, bounds.start, bounds.end, ackHorizon(bounds), 0, 0);
+    const escalations = await this.escalations.period(m, bounds.start, bounds.end);
     return weeklyFigures(mentions, incidents, escalations);
   }
 
@@ -158,6 +175,11 @@ export class ReportsService {
   }
 }
 
+/** Acknowledgements count up to when the week's report is due: its end + 7 h (Monday 07:00 local). */
+function ackHorizon(bounds: IsoWeekBounds): Date {
+  return new Date(bounds.end.getTime() + WEEKLY_REPORT_DUE_AFTER_MS);
+}
+
 /** The main figures of a period, from the three readers' aggregates. */
 function weeklyFigures(
   mentions: MentionPeriodFigures,
@@ -169,6 +191,7 @@ function weeklyFigures(
     mentionsBySentiment: mentions.bySentiment,
     incidentsOpened: incidents.opened,
     incidentsBySeverity: incidents.bySeverity,
+    dismissed: incidents.dismissed,
     acknowledged: incidents.acknowledged,
     ackMedianMinutes: incidents.ackMedianMinutes,
     ackP90Minutes: incidents.ackP90Minutes,
@@ -184,12 +207,14 @@ export function notificationParams(report: WeeklyReport): Record<string, string>
   const last = new Date(new Date(report.end).getTime() - 1);
   return {
     week: report.week,
+    weekLabel: weekNumberLabel(report.week),
     from: vietnamDate(new Date(report.start)),
     to: vietnamDate(last),
     mentions: String(f.mentions),
     negative: String(f.mentionsBySentiment.negative),
     positive: String(f.mentionsBySentiment.positive),
     incidents: String(f.incidentsOpened),
+    dismissed: String(f.dismissed ?? 0),
     severe: String(f.incidentsBySeverity.S1 + f.incidentsBySeverity.S2),
     unacknowledged: String(f.openUnacknowledgedAtEnd),
     ackMedian: f.ackMedianMinutes === null ? '' : String(f.ackMedianMinutes),

@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { isoWeekBounds, isoWeekOf } from '@mw/shared';
 import { Clock } from '../../common/clock/clock';
-import { ReportsService } from './reports.service';
+import { ReportsService, WEEKLY_REPORT_DUE_AFTER_MS } from './reports.service';
+
+export { WEEKLY_REPORT_DUE_AFTER_MS };
 
 /**
  * Every hour at :05 in Ho Chi Minh City. The report is due from Monday 07:00 (the week just ended is complete and
@@ -12,8 +14,6 @@ import { ReportsService } from './reports.service';
 export const WEEKLY_REPORT_CRON = '0 5 * * * *';
 export const WEEKLY_REPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const WEEKLY_REPORT_JOB = 'reports.weekly';
-/** Time after the start of the week (Monday 00:00 local) from which last week's report is due. */
-export const WEEKLY_REPORT_DUE_AFTER_MS = 7 * 3600_000;
 
 /**
  * Stores last week's report and notifies leadership once it is due. Active only where the schedule module runs

@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   shiftIsoWeek,
   vietnamDate,
+  weekNumberLabel,
   type WeeklyFigures,
   type WeeklyReportResponse,
 } from '@mw/shared';
@@ -26,11 +27,14 @@ export function WeeklyReportPage() {
 }
 
 function WeeklyReport() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [params, setParams] = useSearchParams();
   const asked = params.get('week') ?? undefined;
   const report = useWeeklyReport(asked);
-  const week = report.data?.week ?? asked;
+  // The week asked for wins over the data shown: while the next week loads, the previous data stays on screen
+  // (dimmed), and quick clicks keep moving from the week asked for, not from the one still shown.
+  const week = asked ?? report.data?.week;
+  const stale = report.isPlaceholderData || (report.isFetching && !!report.data && report.data.week !== week);
   const go = (delta: number) => {
     if (week && isoWeekBounds(week)) setParams({ week: shiftIsoWeek(week, delta) });
   };
@@ -42,7 +46,9 @@ function WeeklyReport() {
         <button type="button" onClick={() => go(-1)} disabled={!week}>
           {t('report.previousWeek')}
         </button>
-        <span data-testid="report-week">{week ?? '—'}</span>
+        <span data-testid="report-week" data-week={week ?? ''}>
+          {week ? weekName(week, language, t) : '—'}
+        </span>
         <button type="button" onClick={() => go(1)} disabled={!nextStarted}>
           {t('report.nextWeek')}
         </button>
@@ -50,15 +56,31 @@ function WeeklyReport() {
           {t('report.print')}
         </button>
       </div>
-      {report.isPending && <Loading />}
+      {(report.isPending || stale) && <Loading />}
       {report.isError && <ErrorMessage error={report.error} />}
-      {report.data && <ReportBody report={report.data} />}
+      {report.data && (
+        <div
+          className={stale ? 'report-stale' : undefined}
+          aria-busy={stale}
+          style={stale ? { opacity: 0.5 } : undefined}
+        >
+          <ReportBody report={report.data} />
+        </div>
+      )}
     </section>
   );
 }
 
+/** A week's number as shown: 47/2026 to Vietnamese readers, the ISO name (2026-W47) otherwise (URLs keep it). */
+const weekShown = (week: string, language: string): string => (language === 'vi' ? weekNumberLabel(week) : week);
+
+/** A week named on its own: "tuần 47/2026" in Vietnamese. */
+function weekName(week: string, language: string, t: (key: MessageKey, p?: Record<string, string>) => string) {
+  return t('report.weekName', { week: weekShown(week, language) });
+}
+
 function ReportBody({ report }: { report: WeeklyReportResponse }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const last = new Date(new Date(report.end).getTime() - 1);
   const label = (prefix: string, key: string): string => {
     const k = `${prefix}.${key}`;
@@ -67,7 +89,11 @@ function ReportBody({ report }: { report: WeeklyReportResponse }) {
   return (
     <>
       <p className="report-period">
-        {t('report.period', { week: report.week, from: vietnamDate(new Date(report.start)), to: vietnamDate(last) })}
+        {t('report.period', {
+          week: weekShown(report.week, language),
+          from: vietnamDate(new Date(report.start)),
+          to: vietnamDate(last),
+        })}
       </p>
       <p className="muted small">
         {report.complete ? t(report.stored ? 'report.stored' : 'report.computed') : t('report.running')}{' '}
@@ -76,7 +102,11 @@ function ReportBody({ report }: { report: WeeklyReportResponse }) {
 
       <div className="card">
         <h3>{t('report.keyFigures')}</h3>
-        <FiguresTable current={report.figures} previous={report.previous} previousWeek={report.previousWeek} />
+        <FiguresTable
+          current={report.figures}
+          previous={report.previous}
+          previousWeek={weekName(report.previousWeek, language, t)}
+        />
       </div>
 
       <div className="report-grid">
@@ -103,6 +133,14 @@ function ReportBody({ report }: { report: WeeklyReportResponse }) {
       </div>
 
       <Section title={t('report.openUnacknowledged')}>
+        {report.openUnacknowledged.length < report.figures.openUnacknowledgedAtEnd && (
+          <p className="muted small" data-testid="report-unack-cut">
+            {t('report.listCut', {
+              shown: report.openUnacknowledged.length,
+              total: report.figures.openUnacknowledgedAtEnd,
+            })}
+          </p>
+        )}
         {report.openUnacknowledged.length === 0 ? (
           <p className="muted">{t('report.empty')}</p>
         ) : (
@@ -241,6 +279,8 @@ function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; 
       now: c.incidentsBySeverity[s],
       before: p.incidentsBySeverity[s],
     })),
+    // Reports stored before the figure existed have none: shown as '—'.
+    { key: 'dismissed', label: t('report.dismissed'), now: c.dismissed ?? null, before: p.dismissed ?? null },
     { key: 'acknowledged', label: t('report.acknowledged'), now: c.acknowledged, before: p.acknowledged },
     {
       key: 'ack-median',
