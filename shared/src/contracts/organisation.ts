@@ -21,6 +21,16 @@ export const OFFICE_UNIT_CODE = 'GV-OFFICE';
 export const OFFICE_ROLES: readonly Role[] = ['admin', 'office_spokesperson', 'leader', 'steering_member'];
 export const UNIT_ROLES: readonly Role[] = ['unit_spokesperson', 'unit_web_admin', 'principal'];
 
+/*
+ * Who may act on tickets and read the office's records: the server's `@Roles` and the dashboard's menus and buttons
+ * read these same lists, so the two cannot drift apart.
+ */
+
+/** Open incidents by hand, assign them, merge and split them. */
+export const INCIDENT_OPENERS: readonly Role[] = ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'];
+/** Read the audit log. (The weekly report and the escalation settings are read by OFFICE_ROLES.) */
+export const AUDIT_READERS: readonly Role[] = ['admin', 'leader'];
+
 export const NotificationChannel = { InApp: 'in_app', Email: 'email', Zalo: 'zalo' } as const;
 export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel];
 

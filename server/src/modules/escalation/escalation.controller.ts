@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { Role, type EscalationSettingsView } from '@mw/shared';
+import { OFFICE_ROLES, Role, type EscalationSettingsView } from '@mw/shared';
 import { Roles } from '../../common/auth/access.decorators';
 import { CurrentActor, type Actor } from '../../common/auth/auth-user';
 import { UpdateEscalationSettingsBody } from './escalation-settings.dto';
@@ -10,7 +10,7 @@ export class EscalationSettingsController {
   constructor(private readonly settings: EscalationSettingsService) {}
 
   @Get()
-  @Roles(Role.Admin, Role.Leader, Role.OfficeSpokesperson, Role.SteeringMember)
+  @Roles(...OFFICE_ROLES)
   get(): Promise<EscalationSettingsView> {
     return this.settings.get();
   }

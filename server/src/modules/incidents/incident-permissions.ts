@@ -1,4 +1,4 @@
-import { Role, type RoleAssignmentView } from '@mw/shared';
+import { INCIDENT_OPENERS, Role, type RoleAssignmentView } from '@mw/shared';
 
 /** People who handle incidents: spokespersons, principals, the office and leadership. */
 export const INCIDENT_HANDLERS: readonly Role[] = [
@@ -9,13 +9,8 @@ export const INCIDENT_HANDLERS: readonly Role[] = [
   Role.Admin,
 ];
 
-/** People who open, merge and split incidents. */
-export const INCIDENT_OPENERS: readonly Role[] = [
-  Role.UnitSpokesperson,
-  Role.OfficeSpokesperson,
-  Role.Leader,
-  Role.Admin,
-];
+/** People who open, assign, merge and split incidents (shared with the dashboard). */
+export { INCIDENT_OPENERS };
 
 /** Roles allowed to mark a response published besides the designated spokesperson. */
 export const PUBLISH_AUTHORITIES: readonly Role[] = [Role.Leader, Role.Admin];

@@ -103,7 +103,7 @@ export class IncidentsController {
 
   @Post(':id/assign')
   @HttpCode(200)
-  @Roles(Role.UnitSpokesperson, Role.OfficeSpokesperson, Role.Leader, Role.Admin)
+  @Roles(...INCIDENT_OPENERS)
   assign(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,

@@ -1,4 +1,4 @@
-import { OFFICE_ROLES, type MeResponse, type Role } from '@mw/shared';
+import { AUDIT_READERS, OFFICE_ROLES, type MeResponse, type Role } from '@mw/shared';
 
 export function hasRole(me: MeResponse | undefined, ...roles: Role[]): boolean {
   return !!me?.roles.some((r) => roles.includes(r.role));
@@ -25,15 +25,15 @@ export function canManagePeople(me: MeResponse | undefined): boolean {
 
 /** The audit log is read by admins and leaders. */
 export function canReadAudit(me: MeResponse | undefined): boolean {
-  return hasRole(me, 'admin', 'leader');
+  return hasRole(me, ...AUDIT_READERS);
 }
 
 /** The weekly report is read by leadership, the office spokesperson, the steering committee and admins. */
 export function canReadReports(me: MeResponse | undefined): boolean {
-  return hasRole(me, 'admin', 'leader', 'office_spokesperson', 'steering_member');
+  return hasRole(me, ...OFFICE_ROLES);
 }
 
 /** Escalation settings are read by the office roles and edited, with the severity levels, by admins. */
 export function canReadEscalation(me: MeResponse | undefined): boolean {
-  return hasRole(me, 'admin', 'leader', 'office_spokesperson', 'steering_member');
+  return hasRole(me, ...OFFICE_ROLES);
 }

@@ -1,43 +1,39 @@
 /**
- * Who may reassign, merge and split a ticket, and what they may pick from. The role lists mirror the server's
- * `@Roles` on IncidentsController (assign: spokespersons, leaders and admins; merge and split: INCIDENT_OPENERS in
- * server/src/modules/incidents/incident-permissions.ts); the server still decides, and the scope of each pick
- * (units, incidents) is what the server already scoped for this person.
+ * Who may reassign, merge and split a ticket, and what they may pick from. The roles are the shared INCIDENT_OPENERS,
+ * the list the server's `@Roles` on those routes reads; the server still decides, and the scope of each pick (units,
+ * incidents) is what the server already scoped for this person.
  */
 import {
   CLOSED_INCIDENT_STATUSES,
   ErrorCode,
   fold,
+  INCIDENT_OPENERS,
   type IncidentAssigneeView,
   type IncidentDetail,
   type IncidentListItem,
   type MeResponse,
   type NetworkContact,
-  type Role,
   type UnitNetwork,
 } from '@mw/shared';
 import { ApiError } from '../../api/http';
 import { hasRole } from '../auth/roles';
 
-/** Roles of `POST /api/incidents/:id/assign`. */
-export const ASSIGNING_ROLES: readonly Role[] = ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'];
-/** Roles of `POST /api/incidents/:id/merge` and `/split`. */
-export const MERGING_ROLES: readonly Role[] = ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'];
-
 type Ticket = Pick<IncidentDetail, 'status' | 'mergedInto' | 'mentions'>;
 
 export function canReassign(me: MeResponse | undefined, incident: Ticket): boolean {
-  return hasRole(me, ...ASSIGNING_ROLES) && !incident.mergedInto;
+  return hasRole(me, ...INCIDENT_OPENERS) && !incident.mergedInto;
 }
 
 /** The server refuses to merge into a closed incident. */
 export function canMerge(me: MeResponse | undefined, incident: Ticket): boolean {
-  return hasRole(me, ...MERGING_ROLES) && !incident.mergedInto && !CLOSED_INCIDENT_STATUSES.includes(incident.status);
+  return (
+    hasRole(me, ...INCIDENT_OPENERS) && !incident.mergedInto && !CLOSED_INCIDENT_STATUSES.includes(incident.status)
+  );
 }
 
 /** A split moves some, never all, of the mentions: it needs at least two. */
 export function canSplit(me: MeResponse | undefined, incident: Ticket): boolean {
-  return hasRole(me, ...MERGING_ROLES) && !incident.mergedInto && incident.mentions.length >= 2;
+  return hasRole(me, ...INCIDENT_OPENERS) && !incident.mergedInto && incident.mentions.length >= 2;
 }
 
 /** The part a person plays at a unit, as far as handling incidents goes. */

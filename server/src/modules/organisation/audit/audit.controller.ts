@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuditEntryView, AuditListQuery, Page } from '@mw/shared';
+import { AUDIT_READERS, type AuditEntryView, type AuditListQuery, type Page } from '@mw/shared';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../../../common/auth/access.decorators';
@@ -37,7 +37,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles('admin', 'leader')
+  @Roles(...AUDIT_READERS)
   list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     return this.audit.list({ ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
   }
