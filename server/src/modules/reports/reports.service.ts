@@ -104,7 +104,7 @@ export class ReportsService {
     const previousWeek = shiftIsoWeek(bounds.week, -1);
     const previousBounds = isoWeekBounds(previousWeek) as IsoWeekBounds;
     const mentions = await this.mentions.period(m, bounds.start, bounds.end, TOP);
-    const incidents = await this.incidents.period(m, bounds.start, bounds.end, ackHorizon(bounds), TOP);
+    const incidents = await this.incidents.period(m, bounds.start, bounds.end, reportDueAt(bounds), TOP);
     const escalations = await this.escalations.period(m, bounds.start, bounds.end);
     const previous = await this.figures(m, previousBounds);
     return {
@@ -132,7 +132,7 @@ export class ReportsService {
     );
     if (stored[0]?.figures) return stored[0].figures;
     const mentions = await this.mentions.period(m, bounds.start, bounds.end, 0);
-    const incidents = await this.incidents.period(m, bounds.start, bounds.end, ackHorizon(bounds), 0, 0);
+    const incidents = await this.incidents.period(m, bounds.start, bounds.end, reportDueAt(bounds), 0, 0);
     const escalations = await this.escalations.period(m, bounds.start, bounds.end);
     return weeklyFigures(mentions, incidents, escalations);
   }
@@ -175,8 +175,11 @@ export class ReportsService {
   }
 }
 
-/** Acknowledgements count up to when the week's report is due: its end + 7 h (Monday 07:00 local). */
-function ackHorizon(bounds: IsoWeekBounds): Date {
+/**
+ * When a week's report is due: its end + 7 h (Monday 07:00 local). Acknowledgements count up to then, and the
+ * schedule stores the week from then on.
+ */
+export function reportDueAt(bounds: IsoWeekBounds): Date {
   return new Date(bounds.end.getTime() + WEEKLY_REPORT_DUE_AFTER_MS);
 }
 

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { isoWeekBounds, isoWeekOf } from '@mw/shared';
+import { isoWeekBounds, lastCompleteIsoWeek } from '@mw/shared';
 import { Clock } from '../../common/clock/clock';
-import { ReportsService, WEEKLY_REPORT_DUE_AFTER_MS } from './reports.service';
-
-export { WEEKLY_REPORT_DUE_AFTER_MS };
+import { reportDueAt, ReportsService } from './reports.service';
 
 /**
  * Every hour at :05 in Ho Chi Minh City. The report is due from Monday 07:00 (the week just ended is complete and
@@ -30,8 +28,8 @@ export class WeeklyReportCron {
 
   /** Whether last week's report is due at `now`: from Monday 07:00 local on. */
   isDue(now: Date = this.clock.now()): boolean {
-    const bounds = isoWeekBounds(isoWeekOf(now));
-    return !!bounds && now.getTime() - bounds.start.getTime() >= WEEKLY_REPORT_DUE_AFTER_MS;
+    const bounds = isoWeekBounds(lastCompleteIsoWeek(now));
+    return !!bounds && now.getTime() >= reportDueAt(bounds).getTime();
   }
 
   @Cron(WEEKLY_REPORT_CRON, { name: WEEKLY_REPORT_JOB, timeZone: WEEKLY_REPORT_TIME_ZONE })
