@@ -1,6 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.MW_CHROMIUM ?? '/usr/bin/chromium';
+import { resolveChromium } from '../../server/src/common/browser/chromium';
 
 export interface TestBrowser {
   browser: Browser;
@@ -8,23 +7,17 @@ export interface TestBrowser {
 }
 
 /**
- * Debian's headless Chromium. Playwright gives every launch a fresh temporary profile (it refuses
- * --user-data-dir on launch), so no state leaks between runs.
+ * Headless Chromium from npm (`@sparticuz/chromium`, unpacked once per version), or the browser `MW_CHROMIUM` names.
+ * Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir on launch), so no state leaks
+ * between runs.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
+  const launch = await resolveChromium(process.env.MW_CHROMIUM || undefined);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: launch.executablePath,
+    args: launch.args,
+    env: { ...process.env, ...launch.env },
+    headless: true,
   });
   return {
     browser,
