@@ -63,11 +63,30 @@ describe('address policy', () => {
     ['::ffff:10.0.0.1', 'a private address'],
     ['::ffff:7f00:1', 'a loopback address'],
     ['64:ff9b::a9fe:a9fe', 'a cloud metadata address'],
+    // Every form that carries an IPv4 address inside an IPv6 one is judged by the IPv4 address it carries.
+    ['::7f00:1', 'a loopback address'], // IPv4-compatible, hex
+    ['::127.0.0.1', 'a loopback address'], // IPv4-compatible, dotted
+    ['0:0:0:0:0:ffff:127.0.0.1', 'a loopback address'], // IPv4-mapped, written in full
+    ['::ffff:0:a00:1', 'a private address'], // IPv4-translated (RFC 2765)
+    ['2002:7f00:1::', 'a loopback address'], // 6to4 of 127.0.0.1
+    ['2002:a9fe:a9fe::1', 'a cloud metadata address'], // 6to4 of 169.254.169.254
+    ['64:ff9b::10.0.0.1', 'a private address'], // NAT64 well-known prefix, dotted
+    ['64:ff9b:1::a00:1', 'a local-use NAT64 address'], // RFC 8215: translated by local rules, never public
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'an IETF protocol address (Teredo and others)'], // Teredo to 127.0.0.1
+    ['3fff::1', 'a documentation address'],
+    ['fe80::1%eth0', 'a link-local address'],
   ])('refuses %s as %s', (address, label) => {
     expect(classifyAddress(address)).toBe(label);
   });
 
-  it.each(['203.162.4.191', '8.8.8.8', '2001:4860:4860::8888'])('accepts public %s', (address) => {
+  it.each([
+    '203.162.4.191',
+    '8.8.8.8',
+    '2001:4860:4860::8888',
+    '2002:cba2:4bf::1',
+    '64:ff9b::8.8.8.8',
+    '::ffff:203.162.4.191',
+  ])('accepts public %s', (address) => {
     expect(classifyAddress(address)).toBeUndefined();
   });
 
@@ -79,6 +98,8 @@ describe('address policy', () => {
     expect(allow.allowsAddress('::ffff:10.1.1.1')).toBe(true);
     expect(allow.allowsAddress('127.0.0.2')).toBe(false);
     expect(allow.allowsAddress('fd00::5')).toBe(true);
+    expect(allow.allowsAddress('::a00:1')).toBe(true);
+    expect(allow.allowsAddress('2002:a00:1::1')).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import Parser from 'rss-parser';
 
 import { decodeBody } from '../fetch/charset';
 import { loadFixtureFeedServer } from '../fetch/fixture-feed-server.testing';
-import { parseFeed, parseFeedDocument } from './feed-parser';
+import { MAX_FEED_ITEMS, parseFeed, parseFeedDocument } from './feed-parser';
 import { ParseError } from './parse-error';
 import type { ParseFeedOptions, ParsedItem } from './parsed-item';
 
@@ -176,6 +176,42 @@ describe('parseFeed refusals', () => {
     expect(error.code).toBe('XML_TOO_DEEP');
     expect(error.message).toBe('refused: elements are nested deeper than 200 levels');
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('counts depth from the first element on: stray end tags do not buy extra nesting', async () => {
+    const xml = `${'</x>'.repeat(1_000)}<rss version="2.0"><channel>${'<x>'.repeat(300)}${'</x>'.repeat(300)}</channel></rss>`;
+    const error = await parseFailure(xml);
+    expect(error.code).toBe('XML_TOO_DEEP');
+  });
+
+  it(`reads at most ${MAX_FEED_ITEMS} items of one document`, async () => {
+    const items = Array.from(
+      { length: MAX_FEED_ITEMS + 500 },
+      (_, i) => `<item><title>Tin số ${i}</title><link>https://example.vn/tin-${i}.html</link></item>`,
+    ).join('');
+    const parsed = await parseFeed(`<rss version="2.0"><channel><title>Báo X</title>${items}</channel></rss>`, {
+      kind: 'rss',
+      baseUrl: BASE,
+    });
+    expect(parsed).toHaveLength(MAX_FEED_ITEMS);
+    // Feeds list the newest first: the cap keeps the head of the document.
+    expect(parsed[0]?.title).toBe('Tin số 0');
+  });
+
+  it('strips Google News <font> source tags in one linear pass, even when none is closed', async () => {
+    const summary = `Trường học an toàn ${'<font'.repeat(40_000)}`;
+    const xml = `<rss version="2.0"><channel><title>Google News</title><item><title>Tin - Báo A</title>
+      <link>https://news.google.com/a</link><source url="https://a.vn">Báo A</source>
+      <description><![CDATA[${summary}]]></description></item></channel></rss>`;
+    const started = Date.now();
+    const [item] = await parseFeed(xml, { kind: 'search', baseUrl: BASE });
+    expect(item?.summary).toMatch(/^Trường học an toàn/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const closed = await parseFeed(xml.replace(summary, 'Bài <font color="#6f6f6f">Báo A</font> viết'), {
+      kind: 'search',
+      baseUrl: BASE,
+    });
+    expect(closed[0]?.summary).toBe('Bài viết');
   });
 
   it('reports malformed XML, non-feeds and empty bodies with their own codes', async () => {

@@ -1,4 +1,4 @@
-import { cleanInline, decodeEntities, htmlToText } from './html-text';
+import { cleanInline, decodeEntities, htmlToText, MAX_FRAGMENT_CHARS } from './html-text';
 
 describe('htmlToText', () => {
   it('strips the VnExpress <a><img></a></br> prefix and keeps block boundaries as spaces', () => {
@@ -17,6 +17,17 @@ describe('htmlToText', () => {
     const hostile = '<a'.repeat(50_000) + '<!--'.repeat(20_000) + '<script'.repeat(20_000);
     // Unclosed "<a" is left as text; an unclosed comment swallows the rest, as a browser would.
     expect(htmlToText(hostile)).toBe('<a'.repeat(50_000));
+  });
+
+  it('removes many hidden elements in one linear pass, however the openers mix', () => {
+    // One <style> at the very end: a pass that searches for every opener from each cut point rescans the whole rest
+    // of the text once per <script>, which is quadratic.
+    const many = 'x<script>s</script>'.repeat(100_000) + '<style>y</style>z';
+    const started = Date.now();
+    expect(htmlToText(many.slice(0, MAX_FRAGMENT_CHARS))).toMatch(/^x x x/);
+    expect(htmlToText('a<script>1</script>b<!--c-->d<style>2</style>e<noscript>3</noscript>f')).toBe('a b d e f');
+    // A "does not hang" bound, far above the few milliseconds this takes.
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('normalises whitespace and Unicode form', () => {

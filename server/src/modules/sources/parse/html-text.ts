@@ -33,22 +33,25 @@ export function decodeEntities(text: string): string {
   );
 }
 
-/** Removes comments and script/style/noscript/template elements in one linear pass (no backtracking regex). */
+/**
+ * Removes comments and script/style/noscript/template elements in one linear pass (no backtracking regex). The next
+ * position of each opener is remembered and searched again only once the cut has passed it, so a text with many
+ * scripts and one style at the end is not rescanned for the style after every script.
+ */
 function removeHidden(html: string): string {
   const lower = html.toLowerCase();
+  const next = HIDDEN_OPENERS.map((opener) => lower.indexOf(opener));
   let out = '';
   let from = 0;
   for (;;) {
-    let at = -1;
-    let opener = '';
-    for (const candidate of HIDDEN_OPENERS) {
-      const found = lower.indexOf(candidate, from);
-      if (found >= 0 && (at < 0 || found < at)) {
-        at = found;
-        opener = candidate;
-      }
+    let pick = -1;
+    for (let k = 0; k < HIDDEN_OPENERS.length; k++) {
+      if (next[k] >= 0 && next[k] < from) next[k] = lower.indexOf(HIDDEN_OPENERS[k], from);
+      if (next[k] >= 0 && (pick < 0 || next[k] < next[pick])) pick = k;
     }
-    if (at < 0) return out + html.slice(from);
+    if (pick < 0) return out + html.slice(from);
+    const at = next[pick];
+    const opener = HIDDEN_OPENERS[pick];
     out += `${html.slice(from, at)} `;
     const closer = opener === '<!--' ? '-->' : `</${opener.slice(1)}`;
     const end = lower.indexOf(closer, at + opener.length);

@@ -2,6 +2,8 @@
 export type ParseErrorCode =
   | 'XML_ENTITY_DECLARATION'
   | 'XML_TOO_DEEP'
+  | 'HTML_TOO_DEEP'
+  | 'HTML_TOO_LARGE'
   | 'XML_MALFORMED'
   | 'FEED_UNRECOGNISED'
   | 'EMPTY_DOCUMENT'

@@ -196,7 +196,8 @@ export function guardXml(xml: string, options: XmlGuardOptions = {}): string {
       } else if (next === 63) {
         i = findOrThrow(xml, '?>', i + 2, 'processing instruction') + 2;
       } else if (next === 47) {
-        depth--;
+        // A stray end tag must not lower the count below zero, or it would buy that much extra nesting later.
+        if (depth > 0) depth--;
         i = findOrThrow(xml, '>', i + 2, 'end tag') + 1;
       } else if (isNameStart(next)) {
         const { tag, end, selfClosing } = readStartTag(xml, i);
