@@ -23,8 +23,8 @@ const FEATURE_MODULES = [
   AnalysisModule,
   RealtimeModule,
   NotificationsModule,
-  IncidentsModule,
   EscalationModule,
+  IncidentsModule,
   ReportsModule,
 ];
 

@@ -11,7 +11,7 @@ import { createApp } from '../src/bootstrap';
 import { FixedClock } from '../src/common/clock/clock';
 import { DomainEventBus } from '../src/common/events/domain-events';
 import { JsonLogger } from '../src/common/logging/json-logger';
-import { EscalationService } from '../src/modules/escalation/escalation.service';
+import { EscalationFlow } from '../src/modules/incidents/flows/escalation.flow';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { createUnit } from './factories/unit.factory';
@@ -24,7 +24,7 @@ const local = (iso: string) => new Date(`${iso}+07:00`);
 describe('escalation (real PostgreSQL, injected clock)', () => {
   let t: TestApp;
   let ds: DataSource;
-  let escalation: EscalationService;
+  let escalation: EscalationFlow;
   const clock = new FixedClock(local('2026-03-04T10:00:00'));
   let spokesA: PersonRow;
   let principalA: PersonRow;
@@ -35,7 +35,7 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
   beforeAll(async () => {
     t = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:2525' }, { clock });
     ds = t.db.dataSource;
-    escalation = t.app.get(EscalationService);
+    escalation = t.app.get(EscalationFlow);
     spokesA = await createPerson(ds, { roles: [{ role: 'unit_spokesperson', unitCode: SCHOOL_A }] });
     principalA = await createPerson(ds, { roles: [{ role: 'principal', unitCode: SCHOOL_A }] });
     officeSpokes = await createPerson(ds, { roles: [{ role: 'office_spokesperson' }] });
@@ -308,7 +308,7 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
       clock,
     });
     try {
-      const other = second.get(EscalationService);
+      const other = second.get(EscalationFlow);
       clock.set(local('2026-03-13T10:15:00'));
       await Promise.all([escalation.runDue(), other.runDue(), escalation.runDue(), other.runDue()]);
       await Promise.all([escalation.runDue(), other.runDue()]);

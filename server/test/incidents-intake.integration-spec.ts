@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock';
 import type { MentionFacts } from '../src/modules/analysis/mention-reader.service';
-import { IncidentIntakeFlow } from '../src/modules/incidents/incident-intake.flow';
-import { IncidentsService } from '../src/modules/incidents/incidents.service';
+import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
 import { startTestApp, type TestApp } from './harness/test-app';
 
 const SCHOOL = '79000724';
@@ -111,9 +110,8 @@ describe('incident intake: the backlog of a fresh cursor (real PostgreSQL)', () 
     const oldLast = await storeMention('Tin cũ cuối', new Date(NOW.getTime() - 30 * 24 * HOUR));
 
     // The second batch fails part-way, as a crash would: the first batch stays committed, the second rolls back.
-    const incidents = t.app.get(IncidentsService);
-    const ingest = incidents.ingestMention.bind(incidents);
-    const spy = jest.spyOn(incidents, 'ingestMention').mockImplementation((m, mention: MentionFacts) => {
+    const ingest = intake.ingestMention.bind(intake);
+    const spy = jest.spyOn(intake, 'ingestMention').mockImplementation((m, mention: MentionFacts) => {
       if (mention.id === recentInside.id) return Promise.reject(new Error('crash in the second batch'));
       return ingest(m, mention);
     });

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { OFFICE_UNIT_CODE, type IncidentDetail } from '@mw/shared';
 import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock';
-import { IncidentIntakeFlow } from '../src/modules/incidents/incident-intake.flow';
+import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';

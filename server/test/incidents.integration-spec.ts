@@ -9,7 +9,7 @@ import type { IncidentDetail, IncidentListResponse, GoodNewsListResponse, Severi
 import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock';
 import { AnalysisService } from '../src/modules/analysis/analysis.service';
-import { IncidentIntakeFlow } from '../src/modules/incidents/incident-intake.flow';
+import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { startTestApp, type TestApp } from './harness/test-app';

@@ -15,8 +15,8 @@ import { AppConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/env.schema';
 import { JsonLogger } from '../src/common/logging/json-logger';
 import { WeeklyReport1795900000001 } from '../src/database/migrations/1795900000001-weekly-report';
-import { EscalationService } from '../src/modules/escalation/escalation.service';
-import { IncidentIntakeFlow } from '../src/modules/incidents/incident-intake.flow';
+import { EscalationFlow } from '../src/modules/incidents/flows/escalation.flow';
+import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
 import { NotificationDeliveryService } from '../src/modules/notifications/notification-delivery.service';
 import { WeeklyReportCron } from '../src/modules/reports/weekly-report.cron';
 import { WeeklyReportEntity } from '../src/modules/reports/weekly-report.entity';
@@ -211,7 +211,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     });
     // S2 must be acknowledged within 60 minutes: at 61 the chain reaches the principal (level 2).
     clock.set(local('2026-11-18T11:01:00'));
-    expect((await t.app.get(EscalationService).runDue()).steps).toBeGreaterThanOrEqual(1);
+    expect((await t.app.get(EscalationFlow).runDue()).steps).toBeGreaterThanOrEqual(1);
     await acknowledge('I2', local('2026-11-18T11:30:00'));
     clock.set(local('2026-11-19T14:00:00'));
     const award = await storeMention({

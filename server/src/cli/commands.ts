@@ -3,7 +3,7 @@ import { healthCommand, migrateCommand } from './core.commands';
 import { usersCommand } from '../modules/organisation/users.commands';
 import { fetchCommand, sourcesCommand } from '../modules/sources/sources.commands';
 import { analyzeCommand, analyzePendingCommand, unitsCommand } from '../modules/analysis/analysis.commands';
-import { incidentsCommand } from '../modules/escalation/escalation.commands';
+import { incidentsCommand } from '../modules/incidents/incidents.commands';
 import { reportCommand } from '../modules/reports/reports.commands';
 
 /** Every operator command. Modules add theirs here. */

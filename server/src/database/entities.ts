@@ -5,6 +5,7 @@ import { StoryEntity } from '../modules/analysis/story.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { RealtimeEventEntity } from '../modules/realtime/realtime-event.entity';
 import { INCIDENT_ENTITIES } from '../modules/incidents/incidents.entities';
+import { ESCALATION_ENTITIES } from '../modules/escalation/escalation.entities';
 import { ORGANISATION_ENTITIES } from '../modules/organisation/organisation.entities';
 import { WeeklyReportEntity } from '../modules/reports/weekly-report.entity';
 
@@ -18,5 +19,6 @@ export const ENTITIES: Function[] = [
   NotificationEntity,
   RealtimeEventEntity,
   ...INCIDENT_ENTITIES,
+  ...ESCALATION_ENTITIES,
   WeeklyReportEntity,
 ];

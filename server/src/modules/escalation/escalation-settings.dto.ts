@@ -1,11 +1,14 @@
-import type { UpdateEscalationSettingsRequest } from '@mw/shared';
+import type { UpdateEscalationSettingsRequest, UpdateSeverityLevelRequest } from '@mw/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsOptional,
+  IsString,
+  Length,
   Matches,
   Max,
   Min,
@@ -35,4 +38,17 @@ export class UpdateEscalationSettingsBody implements UpdateEscalationSettingsReq
   @ValidateNested()
   @Type(() => QuietHoursBody)
   quietHours?: QuietHoursBody | null;
+}
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+export class UpdateSeverityLevelBody implements UpdateSeverityLevelRequest {
+  @IsOptional() @IsString() @Length(1, 100) nameVi?: string;
+  @IsOptional() @IsString() @Length(1, 100) nameEn?: string;
+  @IsOptional() @Matches(HEX_COLOUR, { message: 'colour must be #rrggbb' }) colour?: string;
+  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsInt() @Min(1) @Max(43200) ackMinutes?: number | null;
+  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsInt() @Min(1) @Max(43200) respondMinutes?: number | null;
+  @IsOptional() @IsInt() @Min(1) @Max(10080) escalateEveryMinutes?: number;
+  @IsOptional() @IsBoolean() workingDaysOnly?: boolean;
+  @IsOptional() @IsBoolean() ignoresQuietHours?: boolean;
 }

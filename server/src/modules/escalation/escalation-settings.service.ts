@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../organisation/audit/audit.service';
 import { TIMEZONE } from './escalation-policy';
-import { loadCalendar } from './escalation-state';
+import { EscalationClocks } from './escalation-clocks';
 
 /** The office calendar escalation follows: working days and hours, quiet hours. One row, edited by admins. */
 @Injectable()
@@ -15,10 +15,11 @@ export class EscalationSettingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly clocks: EscalationClocks,
   ) {}
 
   async get(): Promise<EscalationSettingsView> {
-    const c = await loadCalendar(this.dataSource.manager);
+    const c = await this.clocks.calendar(this.dataSource.manager);
     return {
       timezone: TIMEZONE,
       workingDays: [...c.workingDays],

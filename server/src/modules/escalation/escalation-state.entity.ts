@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { IncidentEntity } from '../incidents/entities/incident.entity';
 
 /** An incident's escalation clocks: the chain's level and next step, and the response deadline. */
 @Entity('escalation_state')
@@ -10,9 +9,10 @@ export class EscalationStateEntity {
   @PrimaryColumn('uuid', { name: 'incident_id' })
   incidentId!: string;
 
-  @OneToOne(() => IncidentEntity, { onDelete: 'CASCADE' })
+  // The incident's table by name: escalation sits below incidents and imports nothing of it (docs/ARCHITECTURE.md).
+  @OneToOne('incident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'escalation_state_incident_id_fkey' })
-  incident?: IncidentEntity;
+  incident?: object;
 
   @Column('text')
   severity!: string;

@@ -1,5 +1,4 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { IncidentEntity } from '../incidents/entities/incident.entity';
 
 /** One escalation step actually taken; the unique key makes each step happen once across instances. */
 @Entity('escalation_step')
@@ -12,9 +11,10 @@ export class EscalationStepEntity {
   @Column('uuid', { name: 'incident_id' })
   incidentId!: string;
 
-  @ManyToOne(() => IncidentEntity, { onDelete: 'CASCADE' })
+  // The incident's table by name: escalation sits below incidents and imports nothing of it (docs/ARCHITECTURE.md).
+  @ManyToOne('incident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'escalation_step_incident_id_fkey' })
-  incident?: IncidentEntity;
+  incident?: object;
 
   @Column('text')
   kind!: string;

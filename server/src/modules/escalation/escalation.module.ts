@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
-import { IncidentsModule } from '../incidents/incidents.module';
-import { EscalationSettingsController } from './escalation.controller';
-import { EscalationCron } from './escalation.cron';
+import { EscalationSettingsController, SeverityLevelsController } from './escalation.controller';
+import { EscalationClocks } from './escalation-clocks';
 import { EscalationReportReader } from './escalation-report.reader';
-import { EscalationService } from './escalation.service';
 import { EscalationSettingsService } from './escalation-settings.service';
+import { SeverityLevelsService } from './severity-levels.service';
 
-/** Deadlines per severity, the escalation chain and its every-minute schedule, the office calendar. */
+/**
+ * Time for incidents: deadlines per severity level (data), the office calendar, each incident's clocks and the
+ * record of steps taken. It knows nothing of incidents beyond their ids: the incidents module starts and stops the
+ * clocks and decides who is told at each step (see incidents/flows/escalation.flow.ts).
+ */
 @Module({
-  imports: [IncidentsModule],
-  controllers: [EscalationSettingsController],
-  providers: [EscalationService, EscalationCron, EscalationSettingsService, EscalationReportReader],
-  exports: [EscalationService, EscalationReportReader],
+  controllers: [EscalationSettingsController, SeverityLevelsController],
+  providers: [EscalationClocks, EscalationSettingsService, SeverityLevelsService, EscalationReportReader],
+  exports: [EscalationClocks, EscalationReportReader],
 })
 export class EscalationModule {}

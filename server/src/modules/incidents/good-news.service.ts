@@ -8,32 +8,15 @@ import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../organisation/audit/audit.service';
 import { incidentNotFound, invalidTransition } from './incident-errors';
 import { iso } from './incident-rows';
-
-interface GoodNewsRow {
-  id: string;
-  mention_id: string;
-  unit_codes: string[];
-  units: { code: string; name: string }[];
-  title: string;
-  url: string | null;
-  outlet: string;
-  category: GoodNewsItem['category'];
-  sentiment: number | null;
-  published_at: Date | null;
-  status: GoodNewsStatus;
-  acted_by: string | null;
-  acted_at: Date | null;
-  note: string | null;
-  created_at: Date;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from './store/incident.store';
+import { GoodNewsStore, type GoodNewsRow } from './store/good-news.store';
 
 /** Positive coverage of units, for sharing on the school's channels or proposing for commendation. */
 @Injectable()
 export class GoodNewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: GoodNewsStore,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -47,27 +30,8 @@ export class GoodNewsService {
   ): Promise<GoodNewsListResponse> {
     const codes = this.scope.unitCodesFor(user);
     if (codes !== 'all' && codes.length === 0) return { items: [], total: 0 };
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (codes !== 'all') {
-      params.push(codes);
-      where.push(`g.unit_codes && $${params.length}::text[]`);
-    }
-    if (status) {
-      params.push(status);
-      where.push(`g.status = $${params.length}`);
-    }
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total: { n: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS n FROM good_news g ${clause}`,
-      params,
-    );
-    const rows: GoodNewsRow[] = await this.dataSource.query(
-      `SELECT g.*, ${UNITS} AS units FROM good_news g ${clause}
-       ORDER BY COALESCE(g.published_at, g.created_at) DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
-    return { items: rows.map(toItem), total: Number(total[0]?.n ?? 0) };
+    const { rows, total } = await this.store.list({ unitCodes: codes, status, page, pageSize });
+    return { items: rows.map(toItem), total };
   }
 
   /** `shared` (on the school's channels) or `proposed` (for commendation); a unit role acts on its units only. */
@@ -80,22 +44,12 @@ export class GoodNewsService {
   ): Promise<GoodNewsItem> {
     if (!UUID.test(id)) throw incidentNotFound();
     return this.dataSource.transaction(async (m) => {
-      const rows: GoodNewsRow[] = await m.query(
-        `SELECT g.*, ${UNITS} AS units FROM good_news g WHERE g.id = $1 FOR UPDATE`,
-        [id],
-      );
-      const row = rows[0];
+      const row = await this.store.lock(m, id);
       if (!row || !row.unit_codes.some((c) => this.scope.canAccessUnit(user, c))) throw incidentNotFound();
       if (row.status === status) throw invalidTransition(`This item is already ${status}`);
       const now = this.clock.now();
       const cleanNote = note?.normalize('NFC').trim() ?? null;
-      await m.query(`UPDATE good_news SET status = $2, acted_by = $3, acted_at = $4, note = $5 WHERE id = $1`, [
-        id,
-        status,
-        user.id,
-        now,
-        cleanNote,
-      ]);
+      await this.store.act(m, { id, status, by: user.id, at: now, note: cleanNote });
       await this.audit.record(
         actor,
         {
@@ -111,9 +65,6 @@ export class GoodNewsService {
     });
   }
 }
-
-const UNITS = `COALESCE((SELECT json_agg(json_build_object('code', u.code, 'name', u.name) ORDER BY u.code)
-  FROM unit u WHERE u.code = ANY(g.unit_codes)), '[]'::json)`;
 
 function toItem(r: GoodNewsRow): GoodNewsItem {
   return {

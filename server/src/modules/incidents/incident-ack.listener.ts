@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DomainEventBus } from '../../common/events/domain-events';
-import { IncidentsService } from './incidents.service';
+import { WorkflowFlow } from './flows/workflow.flow';
 
 /**
  * Acknowledgements that arrive through a message (a signed link in an e-mail or Zalo message, or the in-app button):
@@ -14,12 +14,12 @@ export class IncidentAckListener implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly events: DomainEventBus,
-    private readonly incidents: IncidentsService,
+    private readonly workflow: WorkflowFlow,
   ) {}
 
   onApplicationBootstrap(): void {
     this.unsubscribe = this.events.on('incident.ack_requested', async ({ incidentId, personId, via }) => {
-      const changed = await this.incidents.acknowledgeAsSystem(incidentId, personId, via);
+      const changed = await this.workflow.acknowledgeAsSystem(incidentId, personId, via);
       if (changed) this.logger.log({ msg: 'incident acknowledged from a message', incidentId, personId, via });
     });
   }

@@ -1,18 +1,20 @@
 /**
- * The incidents and escalation modules' one door to notifications and realtime. The notifications module owns the
- * outbox, the channels and the per-person choice of channels; this adapter asks its planner for requests and
- * enqueues them with the caller's EntityManager, so a notification commits or rolls back with the step that caused
- * it. The outbox's dedup key (incident, event, level, recipient, channel) is what makes a repeated step send nothing
- * twice. The collaborators are optional so the module also runs (recording every step on the timeline, notifying
- * nobody) in an application assembled without notifications.
+ * The incidents module's one door to notifications and realtime, escalation steps included. The notifications module
+ * owns the outbox, the channels and the per-person choice of channels; this adapter asks its planner for requests
+ * and enqueues them with the caller's EntityManager, so a notification commits or rolls back with the step that
+ * caused it. The outbox's dedup key (incident, event, level, recipient, channel) is what makes a repeated step send
+ * nothing twice. The collaborators are optional so the module also runs (recording every step on the timeline,
+ * notifying nobody) in an application assembled without notifications.
  */
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { RealtimeEvent, type DeliveryView, type Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { NotificationPlanner } from '../notifications/notification-planner.service';
 import { NotificationsQuery } from '../notifications/notifications-query.service';
 import { RealtimeService } from '../realtime/realtime.service';
+import { IncidentStore } from './store/incident.store';
 
 export interface NotificationPlanInput {
   incidentId: string;
@@ -38,6 +40,8 @@ export class IncidentNotifier {
   private readonly logger = new Logger('incidents');
 
   constructor(
+    private readonly store: IncidentStore,
+    private readonly config: AppConfig,
     @Optional() private readonly planner?: NotificationPlanner,
     @Optional() private readonly outbox?: NotificationOutbox,
     @Optional() private readonly query?: NotificationsQuery,
@@ -55,8 +59,49 @@ export class IncidentNotifier {
     return this.query ? this.query.deliveriesForIncident(incidentId) : [];
   }
 
-  /** Live update for dashboards in the incident's unit rooms and the office room; call after commit. */
+  /** Parameters every incident message template receives. */
+  templateParams(ctx: {
+    id: string;
+    number: string;
+    title: string;
+    severity: Severity;
+    unitNames: string[];
+  }): Record<string, string> {
+    const base = this.config.env.MW_PUBLIC_URL.replace(/\/+$/, '');
+    return {
+      incidentId: ctx.id,
+      number: ctx.number,
+      title: ctx.title,
+      severity: ctx.severity,
+      units: ctx.unitNames.join(', '),
+      link: `${base}/incidents/${ctx.id}`,
+    };
+  }
+
   /**
+   * Live update for dashboards (after commit): 'incident.opened' publishes a creation, anything else an update.
+   * `formerUnitCodes`: units that have just lost the incident; their rooms hear this update too.
+   */
+  publishChange(id: string, event: string, formerUnitCodes: readonly string[] = []): void {
+    void this.store
+      .summary(id)
+      .then((r) => {
+        if (!r) return;
+        const change = {
+          incidentId: id,
+          unitCodes: r.units,
+          severity: r.severity,
+          status: r.status,
+          title: r.title,
+          summary: event,
+        };
+        this.publish(event === 'incident.opened' ? 'created' : 'updated', change, formerUnitCodes);
+      })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Live update for dashboards in the incident's unit rooms and the office room; call after commit.
    * `formerUnitCodes` (updates only): units the incident has just left, whose rooms need the update to drop it. The
    * update carries no title or text, only the id, status and current units, which those rooms already knew.
    */

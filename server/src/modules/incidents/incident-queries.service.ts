@@ -5,7 +5,6 @@ import type {
   IncidentDetail,
   IncidentListItem,
   IncidentListResponse,
-  IncidentResponseView,
   IncidentStatus,
   IncidentUnitRef,
   Severity,
@@ -14,13 +13,15 @@ import type {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
+import { EscalationClocks, type IncidentClocks } from '../escalation/escalation-clocks';
+import { IncidentWorkflow } from './flows/incident-workflow';
 import { incidentNotFound } from './incident-errors';
 import { readSeverityReason, timelineMessageOf } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { iso, type IncidentMentionRow, type IncidentRow } from './incident-rows';
 import { allowedTransitions, STATUS_TIMESTAMP_COLUMN } from './incident-status';
-import { IncidentStore, UNITS_JSON } from './incident-store';
-import { IncidentWorkflow } from './incident-workflow';
+import { IncidentStore, UNITS_JSON } from './store/incident.store';
+import { ResponseStore, toResponseView } from './store/response.store';
 
 export interface IncidentQuery {
   status?: IncidentStatus;
@@ -41,6 +42,8 @@ export class IncidentQueries {
     private readonly store: IncidentStore,
     private readonly notifier: IncidentNotifier,
     private readonly workflow: IncidentWorkflow,
+    private readonly responses: ResponseStore,
+    private readonly clocks: EscalationClocks,
   ) {}
 
   async list(user: AuthUser, q: IncidentQuery): Promise<IncidentListResponse> {
@@ -69,19 +72,17 @@ export class IncidentQueries {
       `SELECT count(*) AS n FROM incident i ${clause}`,
       params,
     );
-    const rows: (IncidentRow & {
-      units: IncidentUnitRef[];
-      ack_due_at: Date | null;
-      respond_due_at: Date | null;
-      level: number | null;
-    })[] = await this.dataSource.query(
-      `SELECT i.*, e.ack_due_at, e.respond_due_at, e.level, ${UNITS_JSON} AS units
-         FROM incident i LEFT JOIN escalation_state e ON e.incident_id = i.id
+    const rows: (IncidentRow & { units: IncidentUnitRef[] })[] = await this.dataSource.query(
+      `SELECT i.*, ${UNITS_JSON} AS units FROM incident i
          ${clause} ORDER BY i.opened_at DESC, i.number DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
+    const clocks = await this.clocks.clocksOf(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
     return {
-      items: rows.map((r) => toListItem(r, r.units, r)),
+      items: rows.map((r) => toListItem(r, r.units, clocks.get(r.id))),
       total: Number(totalRows[0]?.n ?? 0),
       page: q.page,
       pageSize: q.pageSize,
@@ -96,18 +97,13 @@ export class IncidentQueries {
   /** The full ticket, unscoped (callers check scope first); `allowedTransitions` is the person's. */
   async detail(id: string, user: AuthUser): Promise<IncidentDetail> {
     const m = this.dataSource.manager;
-    const rows: (IncidentRow & {
-      units: IncidentUnitRef[];
-      ack_due_at: Date | null;
-      respond_due_at: Date | null;
-      level: number | null;
-    })[] = await m.query(
-      `SELECT i.*, e.ack_due_at, e.respond_due_at, e.level, ${UNITS_JSON} AS units
-         FROM incident i LEFT JOIN escalation_state e ON e.incident_id = i.id WHERE i.id = $1`,
+    const rows: (IncidentRow & { units: IncidentUnitRef[] })[] = await m.query(
+      `SELECT i.*, ${UNITS_JSON} AS units FROM incident i WHERE i.id = $1`,
       [id],
     );
     const row = rows[0];
     if (!row) throw incidentNotFound();
+    const clocks = (await this.clocks.clocksOf(m, [id])).get(id);
     const [mentions, assignments, timeline, tasks, comments, responses, deliveries, rights] = await Promise.all([
       m.query(
         `SELECT * FROM incident_mention WHERE incident_id = $1 ORDER BY COALESCE(published_at, attached_at), mention_id`,
@@ -155,9 +151,7 @@ export class IncidentQueries {
          WHERE c.incident_id = $1 ORDER BY c.at`,
         [id],
       ) as Promise<{ id: string; author_id: string; author_name: string; body: string; at: Date }[]>,
-      m.query(`SELECT * FROM incident_response WHERE incident_id = $1 ORDER BY created_at`, [id]) as Promise<
-        ResponseRow[]
-      >,
+      this.responses.ofIncident(m, id),
       this.notifier.deliveriesFor(id),
       this.workflow.transitionRights(m, user, id),
     ]);
@@ -174,7 +168,7 @@ export class IncidentQueries {
       timestamps[status as keyof typeof STATUS_TIMESTAMP_COLUMN] = iso(row[column as keyof IncidentRow] as Date | null);
     }
     return {
-      ...toListItem(row, row.units, row),
+      ...toListItem(row, row.units, clocks),
       origin: row.origin,
       description: row.description,
       sourceUrl: row.source_url,
@@ -236,45 +230,7 @@ export class IncidentQueries {
   }
 }
 
-export interface ResponseRow {
-  id: string;
-  template: IncidentResponseView['template'];
-  title: string;
-  body: string;
-  status: IncidentResponseView['status'];
-  author_id: string;
-  approved_by: string | null;
-  approved_at: Date | null;
-  sent_back_reason: string | null;
-  published_by: string | null;
-  published_at: Date | null;
-  published_url: string | null;
-  created_at: Date;
-}
-
-export function toResponseView(r: ResponseRow): IncidentResponseView {
-  return {
-    id: r.id,
-    template: r.template,
-    title: r.title,
-    body: r.body,
-    status: r.status,
-    authorId: r.author_id,
-    approvedById: r.approved_by,
-    approvedAt: iso(r.approved_at),
-    sentBackReason: r.sent_back_reason,
-    publishedById: r.published_by,
-    publishedAt: iso(r.published_at),
-    publishedUrl: r.published_url,
-    createdAt: iso(r.created_at) as string,
-  };
-}
-
-function toListItem(
-  r: IncidentRow,
-  units: IncidentUnitRef[],
-  clocks: { ack_due_at: Date | null; respond_due_at: Date | null; level: number | null },
-): IncidentListItem {
+function toListItem(r: IncidentRow, units: IncidentUnitRef[], clocks: IncidentClocks | undefined): IncidentListItem {
   return {
     id: r.id,
     number: Number(r.number),
@@ -285,9 +241,9 @@ function toListItem(
     units,
     openedAt: iso(r.opened_at) as string,
     acknowledgedAt: iso(r.acknowledged_at),
-    ackDueAt: iso(clocks.ack_due_at),
-    respondDueAt: iso(clocks.respond_due_at),
-    escalationLevel: clocks.level ?? 0,
+    ackDueAt: iso(clocks?.ackDueAt),
+    respondDueAt: iso(clocks?.respondDueAt),
+    escalationLevel: clocks?.level ?? 0,
     mentionCount: r.mention_count,
     outletCount: r.outlets.length,
     unreachableUnits: r.unreachable_units,

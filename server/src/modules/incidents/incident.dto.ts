@@ -18,7 +18,6 @@ import {
   type SplitRequest,
   type TaskRequest,
   type TransitionRequest,
-  type UpdateSeverityLevelRequest,
 } from '@mw/shared';
 import {
   ArrayMaxSize,
@@ -26,18 +25,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
-  Max,
   MaxLength,
-  Min,
-  ValidateIf,
 } from 'class-validator';
 import { IsHttpUrl } from '../sources/source.dto';
 
@@ -102,17 +96,4 @@ export class SplitBody implements SplitRequest {
 
 export class GoodNewsActionBody implements GoodNewsActionRequest {
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
-}
-
-const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
-
-export class UpdateSeverityLevelBody implements UpdateSeverityLevelRequest {
-  @IsOptional() @IsString() @Length(1, 100) nameVi?: string;
-  @IsOptional() @IsString() @Length(1, 100) nameEn?: string;
-  @IsOptional() @Matches(HEX_COLOUR, { message: 'colour must be #rrggbb' }) colour?: string;
-  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsInt() @Min(1) @Max(43200) ackMinutes?: number | null;
-  @ValidateIf((_o, v) => v !== null && v !== undefined) @IsInt() @Min(1) @Max(43200) respondMinutes?: number | null;
-  @IsOptional() @IsInt() @Min(1) @Max(10080) escalateEveryMinutes?: number;
-  @IsOptional() @IsBoolean() workingDaysOnly?: boolean;
-  @IsOptional() @IsBoolean() ignoresQuietHours?: boolean;
 }

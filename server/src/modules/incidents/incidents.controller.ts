@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ErrorCode,
   INCIDENT_STATUSES,
@@ -11,7 +11,6 @@ import {
   type IncidentListResponse,
   type IncidentStatus,
   type Severity,
-  type SeverityLevelView,
 } from '@mw/shared';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators';
 import { CurrentActor, CurrentUser, type Actor, type AuthUser } from '../../common/auth/auth-user';
@@ -28,20 +27,26 @@ import {
   SplitBody,
   TaskBody,
   TransitionBody,
-  UpdateSeverityLevelBody,
 } from './incident.dto';
 import { INCIDENT_HANDLERS, INCIDENT_OPENERS } from './incident-permissions';
 import { IncidentQueries } from './incident-queries.service';
-import { IncidentResponsesService } from './incident-responses.service';
-import { IncidentsService } from './incidents.service';
-import { SeverityLevelsService } from './severity-levels.service';
+import { AssignmentFlow } from './flows/assignment.flow';
+import { IncidentIntakeFlow } from './flows/intake.flow';
+import { ResponsesFlow } from './flows/responses.flow';
+import { TasksCommentsFlow } from './flows/tasks-comments.flow';
+import { TriageFlow } from './flows/triage.flow';
+import { WorkflowFlow } from './flows/workflow.flow';
 
 @Controller('incidents')
 export class IncidentsController {
   constructor(
-    private readonly incidents: IncidentsService,
     private readonly queries: IncidentQueries,
-    private readonly responses: IncidentResponsesService,
+    private readonly intake: IncidentIntakeFlow,
+    private readonly workflow: WorkflowFlow,
+    private readonly assignment: AssignmentFlow,
+    private readonly tasks: TasksCommentsFlow,
+    private readonly responses: ResponsesFlow,
+    private readonly triage: TriageFlow,
   ) {}
 
   @Get()
@@ -69,7 +74,7 @@ export class IncidentsController {
     @CurrentUser() user: AuthUser,
     @Body() body: CreateIncidentBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.createManual(actor, user, body);
+    return this.intake.createManual(actor, user, body);
   }
 
   @Get(':id')
@@ -86,7 +91,7 @@ export class IncidentsController {
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
   ): Promise<IncidentDetail> {
-    return this.incidents.acknowledge(actor, user, id);
+    return this.workflow.acknowledge(actor, user, id);
   }
 
   @Post(':id/transition')
@@ -98,7 +103,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Body() body: TransitionBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.transition(actor, user, id, body.to, body.reason);
+    return this.workflow.transition(actor, user, id, body.to, body.reason);
   }
 
   @Post(':id/assign')
@@ -110,7 +115,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Body() body: AssignBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.assign(actor, user, id, body);
+    return this.assignment.assign(actor, user, id, body);
   }
 
   @Post(':id/comments')
@@ -121,7 +126,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Body() body: CommentBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.comment(actor, user, id, body.body);
+    return this.tasks.comment(actor, user, id, body.body);
   }
 
   @Post(':id/tasks')
@@ -132,7 +137,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Body() body: TaskBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.addTask(actor, user, id, body);
+    return this.tasks.addTask(actor, user, id, body);
   }
 
   @Post(':id/tasks/:taskId/done')
@@ -144,7 +149,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Param('taskId') taskId: string,
   ): Promise<IncidentDetail> {
-    return this.incidents.completeTask(actor, user, id, taskId);
+    return this.tasks.completeTask(actor, user, id, taskId);
   }
 
   @Post(':id/responses')
@@ -217,7 +222,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Body() body: MergeBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.merge(actor, user, id, body);
+    return this.triage.merge(actor, user, id, body);
   }
 
   @Post(':id/split')
@@ -228,28 +233,7 @@ export class IncidentsController {
     @Param('id') id: string,
     @Body() body: SplitBody,
   ): Promise<IncidentDetail> {
-    return this.incidents.split(actor, user, id, body);
-  }
-}
-
-@Controller('severity-levels')
-export class SeverityLevelsController {
-  constructor(private readonly levels: SeverityLevelsService) {}
-
-  @Get()
-  @Roles(...ANY_ROLE)
-  list(): Promise<SeverityLevelView[]> {
-    return this.levels.list();
-  }
-
-  @Patch(':code')
-  @Roles(Role.Admin)
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('code') code: string,
-    @Body() body: UpdateSeverityLevelBody,
-  ): Promise<SeverityLevelView> {
-    return this.levels.update(actor, code, body);
+    return this.triage.split(actor, user, id, body);
   }
 }
 

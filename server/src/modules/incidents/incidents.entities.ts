@@ -1,6 +1,3 @@
-import { EscalationSettingsEntity } from '../escalation/escalation-settings.entity';
-import { EscalationStateEntity } from '../escalation/escalation-state.entity';
-import { EscalationStepEntity } from '../escalation/escalation-step.entity';
 import { AnalysisCorrectionEntity } from './entities/analysis-correction.entity';
 import { GoodNewsEntity } from './entities/good-news.entity';
 import { IncidentAssignmentEntity } from './entities/incident-assignment.entity';
@@ -12,14 +9,12 @@ import { IncidentTaskEntity } from './entities/incident-task.entity';
 import { IncidentTimelineEntity } from './entities/incident-timeline.entity';
 import { IncidentUnitEntity } from './entities/incident-unit.entity';
 import { IncidentEntity } from './entities/incident.entity';
-import { SeverityLevelEntity } from './entities/severity-level.entity';
 
 /**
- * The incidents and escalation tables, listed once for database/entities.ts. They describe the schema (a test
+ * The incidents module's tables, listed once for database/entities.ts. They describe the schema (a test
  * checks they agree with the migration); the services write with SQL so each statement says what it locks.
  */
 export const INCIDENT_ENTITIES = [
-  SeverityLevelEntity,
   IncidentEntity,
   IncidentUnitEntity,
   IncidentMentionEntity,
@@ -31,7 +26,4 @@ export const INCIDENT_ENTITIES = [
   AnalysisCorrectionEntity,
   GoodNewsEntity,
   IncidentIntakeCursorEntity,
-  EscalationSettingsEntity,
-  EscalationStateEntity,
-  EscalationStepEntity,
 ];

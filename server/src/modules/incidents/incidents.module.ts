@@ -1,48 +1,72 @@
 import { Module } from '@nestjs/common';
 import { AnalysisModule } from '../analysis/analysis.module';
+import { EscalationModule } from '../escalation/escalation.module';
+import { EscalationCron } from './escalation.cron';
+import { AssignmentFlow } from './flows/assignment.flow';
+import { IncidentCoverage } from './flows/coverage';
+import { EscalationFlow } from './flows/escalation.flow';
+import { IncidentChanges } from './flows/incident-changes';
+import { IncidentWorkflow } from './flows/incident-workflow';
+import { IncidentIntakeFlow } from './flows/intake.flow';
+import { IncidentOpening } from './flows/opening';
+import { ResponsesFlow } from './flows/responses.flow';
+import { TasksCommentsFlow } from './flows/tasks-comments.flow';
+import { TriageFlow } from './flows/triage.flow';
+import { WorkflowFlow } from './flows/workflow.flow';
 import { GoodNewsService } from './good-news.service';
 import { IncidentAckListener } from './incident-ack.listener';
-import { IncidentIntakeFlow } from './incident-intake.flow';
 import { IncidentNotifier } from './incident-notifier';
-import { IncidentRecipients } from './incident-recipients';
-import { GoodNewsController, IncidentsController, SeverityLevelsController } from './incidents.controller';
 import { IncidentQueries } from './incident-queries.service';
+import { IncidentRecipients } from './incident-recipients';
 import { IncidentReportReader } from './incident-report.reader';
-import { IncidentResponsesService } from './incident-responses.service';
-import { IncidentStore } from './incident-store';
-import { IncidentWorkflow } from './incident-workflow';
-import { IncidentsService } from './incidents.service';
-import { SeverityLevelsService } from './severity-levels.service';
+import { GoodNewsController, IncidentsController } from './incidents.controller';
+import { AssignmentStore } from './store/assignment.store';
+import { CoverageStore } from './store/coverage.store';
+import { GoodNewsStore } from './store/good-news.store';
+import { IncidentStore } from './store/incident.store';
+import { IntakeCursorStore } from './store/intake-cursor.store';
+import { ResponseStore } from './store/response.store';
+import { TasksCommentsStore } from './store/tasks-comments.store';
 
 /**
- * Incident tickets, their workflow and official responses, severity levels and the good-news queue. Exports what
- * escalation drives (store, workflow, recipients, notifier) and the services other modules may call.
+ * Incident tickets from intake to closing: one flow per use case (flows/), the SQL of the module's tables in its
+ * stores (store/), the read side (IncidentQueries) and the good-news queue. Escalation keeps the clocks; the chain
+ * of who is told lives here (EscalationFlow, run every minute by EscalationCron).
  */
 @Module({
-  imports: [AnalysisModule],
-  controllers: [IncidentsController, SeverityLevelsController, GoodNewsController],
+  imports: [AnalysisModule, EscalationModule],
+  controllers: [IncidentsController, GoodNewsController],
   providers: [
+    // stores
+    IncidentStore,
+    AssignmentStore,
+    CoverageStore,
+    TasksCommentsStore,
+    ResponseStore,
+    GoodNewsStore,
+    IntakeCursorStore,
+    // shared pieces of the flows
     IncidentNotifier,
     IncidentRecipients,
-    IncidentStore,
+    IncidentChanges,
     IncidentWorkflow,
-    IncidentQueries,
-    IncidentsService,
-    IncidentResponsesService,
+    IncidentCoverage,
+    IncidentOpening,
+    // flows
     IncidentIntakeFlow,
+    WorkflowFlow,
+    AssignmentFlow,
+    TriageFlow,
+    TasksCommentsFlow,
+    ResponsesFlow,
+    EscalationFlow,
+    EscalationCron,
     IncidentAckListener,
+    // reads
+    IncidentQueries,
     GoodNewsService,
-    SeverityLevelsService,
     IncidentReportReader,
   ],
-  exports: [
-    IncidentsService,
-    IncidentStore,
-    IncidentWorkflow,
-    IncidentRecipients,
-    IncidentNotifier,
-    IncidentIntakeFlow,
-    IncidentReportReader,
-  ],
+  exports: [IncidentIntakeFlow, EscalationFlow, IncidentRecipients, IncidentReportReader],
 })
 export class IncidentsModule {}

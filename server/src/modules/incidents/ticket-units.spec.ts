@@ -1,5 +1,5 @@
 import { OFFICE_UNIT_CODE } from '@mw/shared';
-import { ticketUnits } from './incidents.service';
+import { ticketUnits } from './ticket-units';
 
 describe('ticketUnits', () => {
   it('leaves the office off a ticket about schools that merely quotes it', () => {

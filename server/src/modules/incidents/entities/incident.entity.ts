@@ -10,9 +10,9 @@ import {
   Unique,
 } from 'typeorm';
 import type { SeverityReasonView } from '@mw/shared';
-import { SeverityLevelEntity } from './severity-level.entity';
+import { SeverityLevelEntity } from '../../escalation/severity-level.entity';
 
-/** An incident ticket; one timestamp column per workflow transition. Written through IncidentsService only. */
+/** An incident ticket; one timestamp column per workflow transition. Written through the stores in ../store only. */
 @Entity('incident')
 @Unique('incident_number_key', ['number'])
 @Check(

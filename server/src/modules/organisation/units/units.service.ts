@@ -87,6 +87,14 @@ export class UnitsService {
     return this.repo.findOneBy({ code });
   }
 
+  /** Which of these codes name a unit (active or not), unscoped. */
+  async existing(codes: readonly string[]): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource.query(`SELECT code FROM unit WHERE code = ANY($1::text[])`, [
+      [...codes],
+    ]);
+    return rows.map((r) => r.code);
+  }
+
   /** Every active unit, unscoped: for server-side consumers such as the mention matcher. */
   async listAll(): Promise<UnitView[]> {
     return (await this.repo.find({ order: { code: 'ASC' } })).map(toUnitView);

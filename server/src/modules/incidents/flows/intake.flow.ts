@@ -11,16 +11,36 @@
  * Backlog mentions seen earlier are passed over with the cursor; a sweep resumed after a crash applies the same
  * decision, and every mention stored after the first sweep is taken whatever its age.
  */
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import {
+  BadRequestException,
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, IncidentStatus, type CreateIncidentRequest, type IncidentDetail } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock/clock';
-import { DomainEventBus } from '../../common/events/domain-events';
-import { AppConfig } from '../../config/app-config';
-import { MentionReader } from '../analysis/mention-reader.service';
-import { IncidentStore } from './incident-store';
-import { IncidentsService } from './incidents.service';
+import type { Actor, AuthUser } from '../../../common/auth/auth-user';
+import { ScopeService } from '../../../common/auth/scope';
+import { Clock } from '../../../common/clock/clock';
+import { DomainEventBus } from '../../../common/events/domain-events';
+import { AppConfig } from '../../../config/app-config';
+import { MentionReader, type MentionFacts } from '../../analysis/mention-reader.service';
+import { AuditService } from '../../organisation/audit/audit.service';
+import { UnitsService } from '../../organisation/units/units.service';
+import { IncidentNotifier } from '../incident-notifier';
+import { IncidentQueries } from '../incident-queries.service';
+import { unique } from '../incident-recipients';
+import { CoverageStore } from '../store/coverage.store';
+import { GoodNewsStore } from '../store/good-news.store';
+import { IncidentStore } from '../store/incident.store';
+import { IntakeCursorStore, type CursorRow } from '../store/intake-cursor.store';
+import { ticketUnits } from '../ticket-units';
+import { IncidentCoverage } from './coverage';
+import { IncidentOpening } from './opening';
 
 /** Name of the intake sweep in the schedule registry; it runs every INTAKE_SWEEP_MS as a safety net. */
 export const INCIDENT_INTAKE_SWEEP = 'incidents.intake-sweep';
@@ -28,17 +48,19 @@ export const INTAKE_SWEEP_MS = 60_000;
 const BATCH = 200;
 const HOUR_MS = 3_600_000;
 
-interface CursorRow {
-  last_seq: string;
-  backlog_until_seq: string | null;
-  backlog_seen_before: Date | null;
-}
-
 /** Mentions up to `untilSeq` seen before `seenBefore` are skipped (see the file comment). */
 interface Backlog {
   untilSeq: bigint;
   seenBefore: Date | null;
 }
+
+export interface IngestOutcome {
+  outcome: 'opened' | 'attached' | 'good_news' | 'ignored';
+  /** The incident opened or attached to. */
+  incidentId: string | null;
+}
+
+const IGNORED: IngestOutcome = { outcome: 'ignored', incidentId: null };
 
 export interface IntakeResult {
   processed: number;
@@ -58,8 +80,17 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mentions: MentionReader,
-    private readonly incidents: IncidentsService,
+    private readonly cursor: IntakeCursorStore,
     private readonly store: IncidentStore,
+    private readonly coverageStore: CoverageStore,
+    private readonly goodNews: GoodNewsStore,
+    private readonly opening: IncidentOpening,
+    private readonly coverage: IncidentCoverage,
+    private readonly notifier: IncidentNotifier,
+    private readonly queries: IncidentQueries,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+    private readonly units: UnitsService,
     private readonly events: DomainEventBus,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -109,12 +140,8 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
     let skipped = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (m) => {
-        const cursor: CursorRow[] = await m.query(
-          `SELECT last_seq::text AS last_seq, backlog_until_seq::text AS backlog_until_seq, backlog_seen_before
-           FROM incident_intake_cursor WHERE name = 'mentions' FOR UPDATE SKIP LOCKED`,
-        );
-        const row = cursor[0];
-        if (row === undefined) return null;
+        const row = await this.cursor.claim(m);
+        if (row === null) return null;
         const from = row.last_seq;
         const backlog = await this.backlogOf(m, row);
         const mentions = await this.mentions.aboutUnitsAfter(from, BATCH, m);
@@ -125,19 +152,14 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
             passedOver++;
             continue;
           }
-          const { outcome, incidentId } = await this.incidents.ingestMention(m, mention);
+          const { outcome, incidentId } = await this.ingestMention(m, mention);
           result.processed++;
           if (outcome === 'opened' && incidentId) result.opened.push(incidentId);
           if (outcome === 'attached') result.attached++;
           if (outcome === 'good_news') result.goodNews++;
         }
         const last = mentions[mentions.length - 1];
-        if (last) {
-          await m.query(
-            `UPDATE incident_intake_cursor SET last_seq = $1::bigint, updated_at = now() WHERE name = 'mentions'`,
-            [last.seq],
-          );
-        }
+        if (last) await this.cursor.advance(m, last.seq);
         return { result, passedOver, more: mentions.length === BATCH };
       });
       // Another instance holds the cursor: it sweeps on; what this one committed is still announced below.
@@ -155,7 +177,7 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
           `${this.config.env.MW_INTAKE_MAX_AGE_HOURS} h before it`,
       );
     }
-    for (const id of total.opened) this.store.publishChange(id, 'incident.opened');
+    for (const id of total.opened) this.notifier.publishChange(id, 'incident.opened');
     return total;
   }
 
@@ -173,10 +195,79 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
     const seenBefore = fresh
       ? new Date(this.clock.now().getTime() - this.config.env.MW_INTAKE_MAX_AGE_HOURS * HOUR_MS)
       : null;
-    await m.query(
-      `UPDATE incident_intake_cursor SET backlog_until_seq = $1::bigint, backlog_seen_before = $2 WHERE name = 'mentions'`,
-      [untilSeq, seenBefore],
-    );
+    await this.cursor.fixBacklog(m, untilSeq, seenBefore);
     return { untilSeq: BigInt(untilSeq), seenBefore };
+  }
+
+  /**
+   * Routes one analysed mention: an incident about units opens an incident or joins the open one of its story,
+   * later coverage of a story with an incident attaches to it, positive coverage goes to the good-news queue.
+   * Idempotent: a mention already attached or queued changes nothing.
+   */
+  async ingestMention(manager: EntityManager, m: MentionFacts): Promise<IngestOutcome> {
+    if (m.unitCodes.length === 0) return IGNORED;
+    if (await this.coverageStore.isAttached(manager, m.id)) return IGNORED;
+    await this.store.lockStory(manager, m.storyId);
+    const found = await this.store.forStory(manager, m.storyId);
+    if (found) {
+      if (found.status === IncidentStatus.Dismissed) return IGNORED;
+      await this.coverage.attach(manager, found.id, [m], null);
+      return { outcome: 'attached', incidentId: found.id };
+    }
+    if (m.incident && m.sentimentLabel !== 'positive') {
+      const incidentId = await this.opening.open(manager, {
+        title: m.title,
+        description: '',
+        origin: 'detected',
+        unitCodes: ticketUnits(m.unitCodes),
+        mentions: [m],
+        sourceUrl: m.url || null,
+        category: m.category,
+        severity: null,
+        actorId: null,
+      });
+      return { outcome: 'opened', incidentId };
+    }
+    if (m.sentimentLabel === 'positive') {
+      await this.goodNews.add(manager, m, this.clock.now());
+      return { outcome: 'good_news', incidentId: null };
+    }
+    return IGNORED;
+  }
+
+  /** A ticket opened by a person, on units in their scope that exist. */
+  async createManual(actor: Actor, user: AuthUser, req: CreateIncidentRequest): Promise<IncidentDetail> {
+    const unitCodes = unique(req.unitCodes.map((c) => c.trim()));
+    for (const code of unitCodes) this.scope.assertUnitAccess(user, code);
+    const known = await this.units.existing(unitCodes);
+    const missing = unitCodes.filter((c) => !known.includes(c));
+    if (missing.length > 0) {
+      throw new BadRequestException({
+        code: ErrorCode.ValidationFailed,
+        field: 'unitCodes',
+        message: `Unknown unit ${missing.join(', ')}`,
+      });
+    }
+    const id = await this.dataSource.transaction(async (m) => {
+      const opened = await this.opening.open(m, {
+        title: req.title.normalize('NFC').trim(),
+        description: (req.description ?? '').normalize('NFC').trim(),
+        origin: 'manual',
+        unitCodes,
+        mentions: [],
+        sourceUrl: req.sourceUrl ?? null,
+        category: req.category ?? null,
+        severity: req.severity ?? null,
+        actorId: user.id,
+      });
+      await this.audit.record(
+        actor,
+        { action: 'incident.create', entityType: 'incident', entityId: opened, after: req },
+        m,
+      );
+      return opened;
+    });
+    this.notifier.publishChange(id, 'incident.opened');
+    return this.queries.detail(id, user);
   }
 }

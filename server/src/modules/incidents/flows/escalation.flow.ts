@@ -1,6 +1,7 @@
 /**
- * The escalation chain. `runDue` claims incidents whose next step is due (FOR UPDATE SKIP LOCKED, one incident per
- * transaction), takes the step and enqueues its notifications in that same transaction. Several instances can run
+ * The escalation chain, the incident side of it: the escalation module keeps the clocks (deadlines, the next step,
+ * the level reached, the steps taken); this decides who is told at each step. `runDue` claims incidents whose next
+ * step is due (FOR UPDATE SKIP LOCKED, one incident per transaction), takes the step and enqueues its notifications in that same transaction. Several instances can run
  * it at once: a claimed incident is skipped by the others, a step already taken is refused by escalation_step's
  * unique key, and the outbox's dedup key refuses a repeated notification.
  *
@@ -11,25 +12,15 @@
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IncidentStatus, type Severity } from '@mw/shared';
+import { IncidentStatus } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock/clock';
-import { IncidentRecipients, unique } from '../incidents/incident-recipients';
-import { IncidentStore, type EscalationContext } from '../incidents/incident-store';
-import { IncidentWorkflow } from '../incidents/incident-workflow';
-import { earliestStepTime, nextStepDue } from './escalation-policy';
-import { loadCalendar, loadPolicy } from './escalation-state';
-
-interface StateRow {
-  incident_id: string;
-  severity: Severity;
-  level: number;
-  reminder_round: number;
-  ack_due_at: Date | null;
-  respond_due_at: Date | null;
-  next_step_at: Date | null;
-  response_overdue_at: Date | null;
-}
+import { Clock } from '../../../common/clock/clock';
+import { EscalationClocks, type EscalationStateRow } from '../../escalation/escalation-clocks';
+import { earliestStepTime, nextStepDue } from '../../escalation/escalation-policy';
+import { IncidentNotifier } from '../incident-notifier';
+import { IncidentRecipients, unique } from '../incident-recipients';
+import { IncidentStore, type IncidentContext } from '../store/incident.store';
+import { IncidentWorkflow } from './incident-workflow';
 
 export interface RunDueResult {
   /** Incidents examined. */
@@ -43,7 +34,7 @@ export interface RunDueResult {
 const MAX_PER_RUN = 200;
 
 @Injectable()
-export class EscalationService {
+export class EscalationFlow {
   private readonly logger = new Logger('escalation');
 
   constructor(
@@ -52,6 +43,8 @@ export class EscalationService {
     private readonly store: IncidentStore,
     private readonly workflow: IncidentWorkflow,
     private readonly recipients: IncidentRecipients,
+    private readonly notifier: IncidentNotifier,
+    private readonly clocks: EscalationClocks,
   ) {}
 
   async runDue(): Promise<RunDueResult> {
@@ -60,15 +53,7 @@ export class EscalationService {
     for (let i = 0; i < MAX_PER_RUN; i++) {
       const handled = await this.dataSource.transaction(async (m) => {
         const now = this.clock.now();
-        const rows: StateRow[] = await m.query(
-          `SELECT * FROM escalation_state
-           WHERE (next_step_at <= $1 OR (respond_due_at <= $1 AND response_overdue_at IS NULL))
-             AND NOT (incident_id = ANY($2::uuid[]))
-           ORDER BY LEAST(next_step_at, respond_due_at) LIMIT 1
-           FOR UPDATE SKIP LOCKED`,
-          [now, [...done]],
-        );
-        const state = rows[0];
+        const state = await this.clocks.claimDue(m, now, [...done]);
         if (!state) return null;
         done.add(state.incident_id);
         return { incidentId: state.incident_id, ...(await this.advance(m, state, now)) };
@@ -77,60 +62,46 @@ export class EscalationService {
       result.claimed++;
       result.steps += handled.steps;
       result.deferred += handled.deferred;
-      if (handled.steps > 0) this.store.publishChange(handled.incidentId, 'incident.escalated');
+      if (handled.steps > 0) this.notifier.publishChange(handled.incidentId, 'incident.escalated');
     }
     if (result.steps > 0) this.logger.log({ msg: 'escalation run', ...result });
     return result;
   }
 
-  private async advance(m: EntityManager, state: StateRow, now: Date): Promise<{ steps: number; deferred: number }> {
-    const ctx = await this.store.escalationContext(m, state.incident_id);
+  private async advance(
+    m: EntityManager,
+    state: EscalationStateRow,
+    now: Date,
+  ): Promise<{ steps: number; deferred: number }> {
+    const ctx = await this.store.context(m, state.incident_id);
     if (!ctx || ctx.status === IncidentStatus.Resolved || ctx.status === IncidentStatus.Dismissed) {
-      await m.query(
-        `UPDATE escalation_state SET next_step_at = NULL, respond_due_at = NULL, updated_at = $2 WHERE incident_id = $1`,
-        [state.incident_id, now],
-      );
+      await this.clocks.clearDue(m, state.incident_id, now);
       return { steps: 0, deferred: 0 };
     }
-    const policy = await loadPolicy(m, ctx.severity);
-    const calendar = await loadCalendar(m);
-    const params = this.store.templateParams(ctx);
+    const policy = await this.clocks.policy(m, ctx.severity);
+    const calendar = await this.clocks.calendar(m);
+    const params = this.notifier.templateParams(ctx);
     let steps = 0;
     let deferred = 0;
 
     if (state.next_step_at && state.next_step_at <= now) {
       const allowed = earliestStepTime(now, policy, calendar);
       if (allowed > now) {
-        await m.query(`UPDATE escalation_state SET next_step_at = $2, updated_at = $3 WHERE incident_id = $1`, [
-          state.incident_id,
-          allowed,
-          now,
-        ]);
+        await this.clocks.setNextStep(m, state.incident_id, allowed, now);
         deferred++;
       } else if (ctx.status === IncidentStatus.New) {
         steps += await this.ackStep(m, state, ctx, params, now, policy.escalateEveryMinutes);
         const next = nextStepDue(state.next_step_at, now, policy);
-        await m.query(`UPDATE escalation_state SET next_step_at = $2, updated_at = $3 WHERE incident_id = $1`, [
-          state.incident_id,
-          next,
-          now,
-        ]);
+        await this.clocks.setNextStep(m, state.incident_id, next, now);
       } else {
-        await m.query(`UPDATE escalation_state SET next_step_at = NULL, updated_at = $2 WHERE incident_id = $1`, [
-          state.incident_id,
-          now,
-        ]);
+        await this.clocks.setNextStep(m, state.incident_id, null, now);
       }
     }
 
     if (state.respond_due_at && state.respond_due_at <= now && !state.response_overdue_at) {
       const allowed = earliestStepTime(now, policy, calendar);
       if (allowed > now) {
-        await m.query(`UPDATE escalation_state SET respond_due_at = $2, updated_at = $3 WHERE incident_id = $1`, [
-          state.incident_id,
-          allowed,
-          now,
-        ]);
+        await this.clocks.deferResponseDue(m, state.incident_id, allowed, now);
         deferred++;
       } else {
         const everyone = unique([
@@ -148,10 +119,7 @@ export class EscalationService {
           { ...params, level: '4' },
         );
         if (taken) steps++;
-        await m.query(`UPDATE escalation_state SET response_overdue_at = $2, updated_at = $2 WHERE incident_id = $1`, [
-          state.incident_id,
-          now,
-        ]);
+        await this.clocks.markResponseOverdue(m, state.incident_id, now);
       }
     }
     return { steps, deferred };
@@ -160,8 +128,8 @@ export class EscalationService {
   /** One step of the unacknowledged chain: the next level with someone in it, or a reminder at the top. */
   private async ackStep(
     m: EntityManager,
-    state: StateRow,
-    ctx: EscalationContext,
+    state: EscalationStateRow,
+    ctx: IncidentContext,
     params: Record<string, string>,
     now: Date,
     periodMinutes: number,
@@ -201,11 +169,7 @@ export class EscalationService {
           { ...params, level: String(level) },
         );
       }
-      await m.query(`UPDATE escalation_state SET level = $2, updated_at = $3 WHERE incident_id = $1`, [
-        ctx.id,
-        level,
-        now,
-      ]);
+      await this.clocks.setLevel(m, ctx.id, level, now);
       return taken ? 1 : 0;
     }
     const round = state.reminder_round + 1;
@@ -218,11 +182,7 @@ export class EscalationService {
       'incident.escalated',
       { ...params, level: '4', reminder: String(round), periodMinutes: String(periodMinutes) },
     );
-    await m.query(`UPDATE escalation_state SET reminder_round = $2, updated_at = $3 WHERE incident_id = $1`, [
-      ctx.id,
-      round,
-      now,
-    ]);
+    await this.clocks.setReminderRound(m, ctx.id, round, now);
     return taken ? 1 : 0;
   }
 }

@@ -1,23 +1,25 @@
 /**
- * Workflow side effects shared by the incident services: a status change through the one pure transition function
+ * Workflow side effects shared by the incident flows: a status change through the one pure transition function
  * (with its timestamp, timeline entry, escalation clocks and, for a dismissal, the correction for the analysis
  * labels); a chain step recorded once with its notifications; who may mark a response published.
  */
 import { Injectable } from '@nestjs/common';
 import { IncidentStatus, Role, TimelineCode, type Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { hasRole } from '../../common/auth/scope';
-import { Clock } from '../../common/clock/clock';
-import { countStepNotifications, recordStep, stopAckChain, stopAllClocks } from '../escalation/escalation-state';
-import { invalidTransition, notAssignee } from './incident-errors';
-import type { WrittenTimelineMessage } from './incident-messages';
-import { IncidentNotifier } from './incident-notifier';
-import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES } from './incident-permissions';
-import type { IncidentRow } from './incident-rows';
-import { nextStatus, STATUS_TIMESTAMP_COLUMN, type TransitionRights } from './incident-status';
-import { IncidentStore, type EscalationContext } from './incident-store';
-import { appendTimeline } from './incident-timeline';
+import type { AuthUser } from '../../../common/auth/auth-user';
+import { hasRole } from '../../../common/auth/scope';
+import { Clock } from '../../../common/clock/clock';
+import { EscalationClocks, type EscalationStepRecord } from '../../escalation/escalation-clocks';
+import { invalidTransition, notAssignee } from '../incident-errors';
+import type { WrittenTimelineMessage } from '../incident-messages';
+import { IncidentNotifier } from '../incident-notifier';
+import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES } from '../incident-permissions';
+import type { IncidentRow } from '../incident-rows';
+import { nextStatus, STATUS_TIMESTAMP_COLUMN, type TransitionRights } from '../incident-status';
+import { AssignmentStore } from '../store/assignment.store';
+import { CoverageStore } from '../store/coverage.store';
+import { appendTimeline } from '../store/incident-timeline';
+import { IncidentStore, type IncidentContext } from '../store/incident.store';
 
 @Injectable()
 export class IncidentWorkflow {
@@ -25,6 +27,9 @@ export class IncidentWorkflow {
     private readonly clock: Clock,
     private readonly notifier: IncidentNotifier,
     private readonly store: IncidentStore,
+    private readonly assignments: AssignmentStore,
+    private readonly coverage: CoverageStore,
+    private readonly clocks: EscalationClocks,
   ) {}
 
   async applyTransition(
@@ -40,10 +45,12 @@ export class IncidentWorkflow {
     if (!result.ok) throw invalidTransition(result.reason);
     const now = this.clock.now();
     const column = STATUS_TIMESTAMP_COLUMN[to as Exclude<IncidentStatus, 'new'>];
-    await m.query(
-      `UPDATE incident SET status = $2, ${column} = $3, updated_at = $3${to === IncidentStatus.Acknowledged ? ', acknowledged_by = $4' : ''} WHERE id = $1`,
-      to === IncidentStatus.Acknowledged ? [row.id, to, now, actorId] : [row.id, to, now],
-    );
+    await this.store.setStatus(m, row.id, {
+      status: to,
+      column,
+      at: now,
+      ...(to === IncidentStatus.Acknowledged ? { acknowledgedBy: actorId } : {}),
+    });
     const message: WrittenTimelineMessage = via
       ? { code: TimelineCode.StatusChangedVia, params: { from: row.status, to, via } }
       : reason
@@ -56,20 +63,19 @@ export class IncidentWorkflow {
       message,
       data: { from: row.status, to, reason },
     });
-    if (to === IncidentStatus.Acknowledged) await stopAckChain(m, row.id, now);
+    if (to === IncidentStatus.Acknowledged) await this.clocks.stopAckChain(m, row.id, now);
     if (to === IncidentStatus.Responded || to === IncidentStatus.Resolved || to === IncidentStatus.Dismissed) {
-      await stopAllClocks(m, row.id, now);
+      await this.clocks.stopAll(m, row.id, now);
     }
     if (to === IncidentStatus.Dismissed) {
-      const mentions: { mention_id: string }[] = await m.query(
-        `SELECT mention_id FROM incident_mention WHERE incident_id = $1`,
-        [row.id],
-      );
-      const ids = mentions.map((x) => x.mention_id);
-      await m.query(
-        `INSERT INTO analysis_correction (incident_id, mention_ids, kind, reason, corrected_by, at) VALUES ($1, $2, 'false_match', $3, $4, $5)`,
-        [row.id, ids, reason ?? 'false match', actorId, now],
-      );
+      const ids = await this.coverage.mentionIds(m, row.id);
+      await this.coverage.recordFalseMatch(m, {
+        incidentId: row.id,
+        mentionIds: ids,
+        reason: reason ?? 'false match',
+        by: actorId,
+        at: now,
+      });
       await appendTimeline(m, {
         incidentId: row.id,
         at: now,
@@ -88,13 +94,13 @@ export class IncidentWorkflow {
   /** Records a chain step once and enqueues its notifications in the same transaction. */
   async step(
     m: EntityManager,
-    record: Parameters<typeof recordStep>[1],
+    record: EscalationStepRecord,
     severity: Severity,
     event: string,
     template: string,
     params: Record<string, string>,
   ): Promise<boolean> {
-    if (!(await recordStep(m, record))) return false;
+    if (!(await this.clocks.recordStep(m, record))) return false;
     const sent = await this.notifier.notify(m, {
       incidentId: record.incidentId,
       event,
@@ -104,7 +110,7 @@ export class IncidentWorkflow {
       template,
       params,
     });
-    await countStepNotifications(m, record, sent);
+    await this.clocks.countStepNotifications(m, record, sent);
     const count = record.recipientIds.length;
     const message: WrittenTimelineMessage =
       record.kind === 'opened'
@@ -125,7 +131,7 @@ export class IncidentWorkflow {
   }
 
   async notifyAssignees(m: EntityManager, row: IncidentRow, event: string, template: string): Promise<void> {
-    const ctx = (await this.store.escalationContext(m, row.id)) as EscalationContext;
+    const ctx = (await this.store.context(m, row.id)) as IncidentContext;
     await this.notifier.notify(m, {
       incidentId: row.id,
       event,
@@ -133,7 +139,7 @@ export class IncidentWorkflow {
       recipientIds: ctx.assigneeIds,
       severity: row.severity,
       template,
-      params: this.store.templateParams(ctx),
+      params: this.notifier.templateParams(ctx),
     });
   }
 
@@ -143,7 +149,7 @@ export class IncidentWorkflow {
     const isSpokesperson = user.roles.some(
       (r) => r.role === Role.OfficeSpokesperson || r.role === Role.UnitSpokesperson,
     );
-    return isSpokesperson && (await this.store.assigneeIds(m, id)).includes(user.id);
+    return isSpokesperson && (await this.assignments.currentIds(m, id)).includes(user.id);
   }
 
   async assertMayPublish(m: EntityManager, user: AuthUser, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { CliCommand, CliError, parseOptions } from '../../cli/cli-command';
-import { IncidentIntakeFlow } from '../incidents/incident-intake.flow';
-import { EscalationService } from './escalation.service';
+import { EscalationFlow } from './flows/escalation.flow';
+import { IncidentIntakeFlow } from './flows/intake.flow';
 
 const USAGE = 'incidents intake | incidents escalate';
 
@@ -22,7 +22,7 @@ export const incidentsCommand: CliCommand = {
       return 0;
     }
     if (positional[0] === 'escalate') {
-      const result = await app.get(EscalationService, { strict: false }).runDue();
+      const result = await app.get(EscalationFlow, { strict: false }).runDue();
       ctx.out.write(`${JSON.stringify(result)}\n`);
       return 0;
     }

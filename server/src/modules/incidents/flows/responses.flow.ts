@@ -13,29 +13,33 @@ import {
   type DraftResponseRequest,
   type IncidentDetail,
 } from '@mw/shared';
-import { EntityManager } from 'typeorm';
-import type { Actor, AuthUser } from '../../common/auth/auth-user';
-import { hasRole } from '../../common/auth/scope';
-import { Clock } from '../../common/clock/clock';
-import { AuditService } from '../organisation/audit/audit.service';
-import { incidentNotFound, invalidTransition } from './incident-errors';
-import { IncidentNotifier } from './incident-notifier';
-import { IncidentQueries, type ResponseRow } from './incident-queries.service';
-import { IncidentRecipients } from './incident-recipients';
-import { isClosed } from './incident-status';
-import { IncidentStore, UUID, type EscalationContext } from './incident-store';
-import { appendTimeline } from './incident-timeline';
+import type { EntityManager } from 'typeorm';
+import type { Actor, AuthUser } from '../../../common/auth/auth-user';
+import { hasRole } from '../../../common/auth/scope';
+import { Clock } from '../../../common/clock/clock';
+import { AuditService } from '../../organisation/audit/audit.service';
+import { invalidTransition } from '../incident-errors';
+import { IncidentNotifier } from '../incident-notifier';
+import { IncidentQueries } from '../incident-queries.service';
+import { IncidentRecipients } from '../incident-recipients';
+import { isClosed } from '../incident-status';
+import { appendTimeline } from '../store/incident-timeline';
+import { IncidentStore, type IncidentContext } from '../store/incident.store';
+import { ResponseStore } from '../store/response.store';
+import { IncidentChanges } from './incident-changes';
 import { IncidentWorkflow } from './incident-workflow';
-import { renderResponse } from './response-templates';
+import { renderResponse } from '../response-templates';
 
 const APPROVERS: Role[] = [Role.Leader, Role.Admin];
 
 @Injectable()
-export class IncidentResponsesService {
+export class ResponsesFlow {
   constructor(
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly store: IncidentStore,
+    private readonly responses: ResponseStore,
+    private readonly changes: IncidentChanges,
     private readonly workflow: IncidentWorkflow,
     private readonly queries: IncidentQueries,
     private readonly recipients: IncidentRecipients,
@@ -43,12 +47,12 @@ export class IncidentResponsesService {
   ) {}
 
   async draft(actor: Actor, user: AuthUser, id: string, req: DraftResponseRequest): Promise<IncidentDetail> {
-    await this.store.change(user, id, async (m, row) => {
+    await this.changes.change(user, id, async (m, row) => {
       if (isClosed(row.status) || row.status === IncidentStatus.New) {
         throw invalidTransition(`A response cannot be drafted while the incident is ${row.status}`);
       }
       const now = this.clock.now();
-      const ctx = await this.store.escalationContext(m, id);
+      const ctx = await this.store.context(m, id);
       const rendered = renderResponse(req.template, {
         unitNames: ctx?.unitNames ?? [],
         incidentTitle: row.title,
@@ -58,12 +62,15 @@ export class IncidentResponsesService {
       const title = (req.title ?? rendered.title).normalize('NFC').trim();
       const body = (req.body ?? rendered.body).normalize('NFC');
       const status = req.submit ? 'awaiting_approval' : 'draft';
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO incident_response (incident_id, template, title, body, status, author_id, created_at, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [id, req.template, title, body, status, user.id, now, req.submit ? now : null],
-      );
-      const responseId = inserted[0]?.id as string;
+      const responseId = await this.responses.insert(m, {
+        incidentId: id,
+        template: req.template,
+        title,
+        body,
+        status,
+        authorId: user.id,
+        at: now,
+      });
       await appendTimeline(m, {
         incidentId: id,
         at: now,
@@ -88,16 +95,13 @@ export class IncidentResponsesService {
   }
 
   async submit(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
-    await this.store.change(user, id, async (m) => {
-      const response = await this.lockResponse(m, id, responseId);
+    await this.changes.change(user, id, async (m) => {
+      const response = await this.responses.lock(m, id, responseId);
       if (response.status !== 'draft' && response.status !== 'sent_back') {
         throw invalidTransition(`A ${response.status} response cannot be submitted`);
       }
       const now = this.clock.now();
-      await m.query(`UPDATE incident_response SET status = 'awaiting_approval', submitted_at = $2 WHERE id = $1`, [
-        responseId,
-        now,
-      ]);
+      await this.responses.submit(m, responseId, now);
       await this.submitWithin(m, id, responseId, user.id, now);
       await this.audit.record(
         actor,
@@ -112,16 +116,13 @@ export class IncidentResponsesService {
     if (!hasRole(user, ...APPROVERS)) {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership approves a response' });
     }
-    await this.store.change(user, id, async (m, row) => {
-      const response = await this.lockResponse(m, id, responseId);
+    await this.changes.change(user, id, async (m, row) => {
+      const response = await this.responses.lock(m, id, responseId);
       if (response.status !== 'awaiting_approval') {
         throw invalidTransition(`A ${response.status} response cannot be approved`);
       }
       const now = this.clock.now();
-      await m.query(
-        `UPDATE incident_response SET status = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1`,
-        [responseId, user.id, now],
-      );
+      await this.responses.approve(m, responseId, user.id, now);
       await appendTimeline(m, {
         incidentId: id,
         at: now,
@@ -149,17 +150,14 @@ export class IncidentResponsesService {
     if (!hasRole(user, ...APPROVERS)) {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership sends a response back' });
     }
-    await this.store.change(user, id, async (m, row) => {
-      const response = await this.lockResponse(m, id, responseId);
+    await this.changes.change(user, id, async (m, row) => {
+      const response = await this.responses.lock(m, id, responseId);
       if (response.status !== 'awaiting_approval') {
         throw invalidTransition(`A ${response.status} response cannot be sent back`);
       }
       const now = this.clock.now();
       const why = reason.normalize('NFC').trim();
-      await m.query(
-        `UPDATE incident_response SET status = 'sent_back', sent_back_by = $2, sent_back_at = $3, sent_back_reason = $4 WHERE id = $1`,
-        [responseId, user.id, now, why],
-      );
+      await this.responses.sendBack(m, responseId, user.id, now, why);
       await appendTimeline(m, {
         incidentId: id,
         at: now,
@@ -189,9 +187,9 @@ export class IncidentResponsesService {
   }
 
   async publish(actor: Actor, user: AuthUser, id: string, responseId: string, url: string): Promise<IncidentDetail> {
-    await this.store.change(user, id, async (m, row) => {
+    await this.changes.change(user, id, async (m, row) => {
       await this.workflow.assertMayPublish(m, user, id);
-      const response = await this.lockResponse(m, id, responseId);
+      const response = await this.responses.lock(m, id, responseId);
       if (response.status !== 'approved') {
         throw new ForbiddenException({
           code: IncidentErrorCode.ResponseNotApproved,
@@ -199,10 +197,7 @@ export class IncidentResponsesService {
         });
       }
       const now = this.clock.now();
-      await m.query(
-        `UPDATE incident_response SET status = 'published', published_by = $2, published_at = $3, published_url = $4 WHERE id = $1`,
-        [responseId, user.id, now, url],
-      );
+      await this.responses.publish(m, responseId, user.id, now, url);
       await appendTimeline(m, {
         incidentId: id,
         at: now,
@@ -243,7 +238,7 @@ export class IncidentResponsesService {
     await this.workflow.moveIfAllowed(m, row, IncidentStatus.ResponseDrafted, actorId);
     await this.workflow.moveIfAllowed(m, row, IncidentStatus.AwaitingApproval, actorId);
     const leaders = await this.recipients.leaders();
-    const ctx = (await this.store.escalationContext(m, id)) as EscalationContext;
+    const ctx = (await this.store.context(m, id)) as IncidentContext;
     await this.notifier.notify(m, {
       incidentId: id,
       event: `response.awaiting_approval.${responseId}.${now.getTime()}`,
@@ -251,18 +246,8 @@ export class IncidentResponsesService {
       recipientIds: leaders,
       severity: ctx.severity,
       template: 'response.awaiting_approval',
-      params: this.store.templateParams(ctx),
+      params: this.notifier.templateParams(ctx),
     });
-  }
-
-  private async lockResponse(m: EntityManager, incidentId: string, responseId: string): Promise<ResponseRow> {
-    if (!UUID.test(responseId)) throw incidentNotFound();
-    const rows: ResponseRow[] = await m.query(
-      `SELECT * FROM incident_response WHERE id = $1 AND incident_id = $2 FOR UPDATE`,
-      [responseId, incidentId],
-    );
-    if (!rows[0]) throw incidentNotFound();
-    return rows[0];
   }
 }
 

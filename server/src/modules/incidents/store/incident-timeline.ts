@@ -1,6 +1,6 @@
 import { timelineKindOf } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
-import { renderTimeline, type WrittenTimelineMessage } from './incident-messages';
+import { renderTimeline, type WrittenTimelineMessage } from '../incident-messages';
 
 export interface TimelineEntry {
   incidentId: string;

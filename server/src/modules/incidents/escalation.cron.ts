@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { EscalationService } from './escalation.service';
+import { EscalationFlow } from './flows/escalation.flow';
 
 /** Every minute, at second 0. */
 export const ESCALATION_CRON = '0 * * * * *';
@@ -8,13 +8,13 @@ export const ESCALATION_JOB = 'escalation.run-due';
 
 /**
  * Takes the escalation steps that are due. Active only where the schedule module runs (MW_SCHEDULER_ENABLED);
- * safe on several instances at once (see EscalationService).
+ * safe on several instances at once (see EscalationFlow).
  */
 @Injectable()
 export class EscalationCron {
   private readonly logger = new Logger('escalation');
 
-  constructor(private readonly escalation: EscalationService) {}
+  constructor(private readonly escalation: EscalationFlow) {}
 
   @Cron(ESCALATION_CRON, { name: ESCALATION_JOB })
   async tick(): Promise<void> {
