@@ -5,6 +5,7 @@ export * from './contracts/health';
 export * from './contracts/errors';
 export * from './realtime/events';
 export * from './text/vietnamese';
+export * from './text/pupil-names';
 export * from './contracts/organisation';
 export * from './contracts/sources';
 export * from './contracts/analysis';
