@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { isoWeekOf, lastCompleteIsoWeek, weekNumberLabel, type WeeklyReportResponse } from '@mw/shared';
+import { isoWeekOf, lastCompleteIsoWeek, weekNumberLabel, type ReportResponse } from '@mw/shared';
 import { ROOT } from './support/server-process';
 import { startWebApp, type UnitRef, type WebApp } from './support/web-app';
 
@@ -40,7 +40,7 @@ describe('weekly report page in a real browser', () => {
   it("shows a leader this week's figures as the API computes them, and moves between weeks", async () => {
     const week = isoWeekOf(new Date());
     const leaderToken = await app.login(LEADER);
-    const fromApi = await app.api<WeeklyReportResponse>(
+    const fromApi = await app.api<ReportResponse>(
       'GET',
       `/api/reports/weekly?week=${week}`,
       undefined,
@@ -73,7 +73,18 @@ describe('weekly report page in a real browser', () => {
     expect(await page.locator('[data-figure="dismissed"] [data-value="current"]').textContent()).toBe(
       String(fromApi.figures.dismissed),
     );
+    // The charts are drawn (SVG by ECharts) and the summary is built from the same figures.
+    await page.locator('[data-chart="days"] svg').first().waitFor();
+    await page.locator('[data-chart="themes"] svg').first().waitFor();
+    expect(await page.getByTestId('report-summary').textContent()).toContain(
+      `${fromApi.figures.incidentsOpened} sự vụ mới`,
+    );
     await page.screenshot({ path: '/tmp/mw-web-weekly-report.png', fullPage: true });
+    // The overview page, for office roles, from the menu.
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan thông tin báo chí', level: 2 }).waitFor();
+    await page.locator('[data-chart="severity"] svg').first().waitFor();
+    await page.screenshot({ path: '/tmp/mw-web-overview.png', fullPage: true });
     // The week after this one has not begun: no way forward.
     expect(await page.getByRole('button', { name: 'Tuần sau →' }).isDisabled()).toBe(true);
     await page.close();
@@ -83,6 +94,7 @@ describe('weekly report page in a real browser', () => {
     const page = await app.browser.newPage();
     await app.signIn(page, UNIT_SPOKES);
     expect(await page.getByRole('link', { name: 'Báo cáo tuần' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tổng quan' }).count()).toBe(0);
     await page.goto(`${app.baseUrl}/reports/weekly`);
     await page.getByRole('alert').waitFor();
     expect(await page.locator('[data-figure]').count()).toBe(0);
@@ -106,8 +118,8 @@ describe('weekly report page in a real browser', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\n').filter((l) => l.length > 0);
     expect(lines).toHaveLength(1);
-    const report = JSON.parse(lines[0] as string) as WeeklyReportResponse;
-    expect(report).toMatchObject({ week, stored: false, complete: false });
+    const report = JSON.parse(lines[0] as string) as ReportResponse;
+    expect(report).toMatchObject({ period: { week }, stored: false, complete: false });
     expect(report.figures.incidentsOpened).toBe(2);
   });
 });

@@ -420,7 +420,13 @@ describe('permission matrix (real PostgreSQL)', () => {
       status: 400,
     },
     { route: 'GET severity-levels', url: () => 'severity-levels', allowed: ANY_ROLE, status: 200 },
-    { route: 'GET reports/weekly', url: () => 'reports/weekly', allowed: OFFICE, status: 200 },
+    { route: 'GET reports/weekly', url: () => 'reports/weekly', allowed: [...OFFICE, 'principal'], status: 200 },
+    {
+      route: 'GET reports',
+      url: () => 'reports?from=2026-11-02&to=2026-11-08',
+      allowed: [...OFFICE, 'principal'],
+      status: 200,
+    },
     {
       route: 'PATCH severity-levels/:code',
       label: 'unknown level',

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { isoWeekBounds, type ApiErrorBody, type IsoWeekBounds, type WeeklyReportResponse } from '@mw/shared';
+import { weekPeriod, type ApiErrorBody, type ReportPeriod, type ReportResponse } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { FixedClock } from '../src/common/clock/clock';
@@ -21,6 +21,8 @@ import { NotificationDeliveryService } from '../src/modules/notifications/notifi
 import { WeeklyReportCron } from '../src/modules/reports/weekly-report.cron';
 import { WeeklyReportEntity } from '../src/modules/reports/weekly-report.entity';
 import { ReportsService } from '../src/modules/reports/reports.service';
+import { SpikeDetector } from '../src/modules/reports/spikes/spike-detector.service';
+import { pdfText as extractPdf } from '../../test/support/pdf-text';
 import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
@@ -29,6 +31,20 @@ import { startTestApp, type TestApp } from './harness/test-app';
 
 /** A time in Ho Chi Minh City. */
 const local = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+
+/** The PDF attached to a raw MIME message: its file name and decoded bytes. */
+function pdfAttachment(raw: string): { filename: string; content: Buffer } {
+  const part = /Content-Type: application\/pdf;?[^]*?filename="?([^"\r\n]+)"?[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(
+    raw,
+  );
+  if (!part) throw new Error('no PDF attached');
+  return { filename: part[1] as string, content: Buffer.from((part[2] as string).replace(/\s+/g, ''), 'base64') };
+}
+
+/** The text of a PDF, extracted with pdf.js (unpdf), pages joined. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  return (await extractPdf(pdf)).text;
+}
 
 describe('weekly report (real PostgreSQL, two instances)', () => {
   const clock = new FixedClock(local('2026-11-09T08:00:00'));
@@ -45,6 +61,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
   let steering: PersonRow;
   let admin: PersonRow;
   let unitSpokes: PersonRow;
+  let principalB: PersonRow;
   let socialSource: string;
   let pressSource: string;
   let otherPressSource: string;
@@ -71,8 +88,10 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     category?: string;
     severity?: string;
     incident?: boolean;
+    publishedAt?: Date;
   }): Promise<string> {
     const at = clock.now();
+    const published = m.publishedAt ?? at;
     const url = `https://news.example.vn/${randomUUID()}`;
     let storyId = m.storyId;
     if (!storyId) {
@@ -91,7 +110,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     await ds.query(
       `INSERT INTO mention (item_id, source_id, title, url, outlet, published_at, seen_at, unit_codes, sentiment_score,
          sentiment_label, category, incident, severity, story_id, analysed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $6)`,
+       VALUES ($1, $2, $3, $4, $5, $14, $14, $7, $8, $9, $10, $11, $12, $13, $6)`,
       [
         (items[0] as { id: string }).id,
         m.sourceId,
@@ -106,6 +125,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
         m.incident ?? label === 'negative',
         label === 'negative' ? (m.severity ?? 'S3') : null,
         storyId,
+        published,
       ],
     );
     return storyId;
@@ -139,7 +159,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
   }
 
   const weekly = (week: string | null, as: PersonRow) =>
-    call<WeeklyReportResponse & ApiErrorBody>(t.baseUrl, 'GET', `reports/weekly${week ? `?week=${week}` : ''}`, {
+    call<ReportResponse & ApiErrorBody>(t.baseUrl, 'GET', `reports/weekly${week ? `?week=${week}` : ''}`, {
       token: token(as),
     });
 
@@ -170,7 +190,10 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     steering = await createPerson(ds, { name: 'Thành viên Ban chỉ đạo', roles: [{ role: 'steering_member' }] });
     admin = await createPerson(ds, { roles: [{ role: 'admin' }] });
     unitSpokes = await createPerson(ds, { roles: [{ role: 'unit_spokesperson', unitCode: schoolA.code }] });
-    await createPerson(ds, { name: 'Hiệu trưởng B', roles: [{ role: 'principal', unitCode: schoolB.code }] });
+    principalB = await createPerson(ds, {
+      name: 'Hiệu trưởng B',
+      roles: [{ role: 'principal', unitCode: schoolB.code }],
+    });
     socialSource = await createSource('Nhóm phụ huynh Gò Vấp', 'social');
     pressSource = await createSource('Tuổi Trẻ', 'rss');
     otherPressSource = await createSource('Thanh Niên', 'rss');
@@ -252,10 +275,10 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect(res.status).toBe(200);
     const r = res.body;
     expect(r).toMatchObject({
-      week: '2026-W47',
-      start: '2026-11-15T17:00:00.000Z',
-      end: '2026-11-22T17:00:00.000Z',
-      previousWeek: '2026-W46',
+      version: 2,
+      period: { kind: 'week', week: '2026-W47', start: '2026-11-15T17:00:00.000Z', end: '2026-11-22T17:00:00.000Z' },
+      previousPeriod: { week: '2026-W46', from: '2026-11-09', to: '2026-11-15' },
+      scope: null,
       stored: false,
       complete: true,
     });
@@ -325,7 +348,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     clock.set(local('2026-11-23T06:00:00'));
     const res = await weekly('2026-W48', admin);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ week: '2026-W48', stored: false, complete: false });
+    expect(res.body).toMatchObject({ period: { week: '2026-W48' }, stored: false, complete: false });
     expect(res.body.figures.incidentsOpened).toBe(1);
     expect(res.body.figures.mentions).toBe(1);
     // I3 (W47) was still open and unacknowledged at the end of W47, and is now too.
@@ -348,7 +371,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect(await ds.query(`SELECT week FROM weekly_report`)).toEqual([]);
   });
 
-  it('stores last week once and notifies each active leader and the office spokesperson once, from two instances', async () => {
+  it('stores last week once per scope and notifies leadership and each principal once, from two instances', async () => {
     clock.set(local('2026-11-23T07:00:00'));
     await Promise.all([t.app.get(WeeklyReportCron).tick(), second.get(WeeklyReportCron).tick()]);
     // A late run on either instance changes nothing.
@@ -356,20 +379,48 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
       week: '2026-W47',
       stored: false,
       notifications: 0,
+      schools: 0,
     });
-    const stored: { week: string; body: { figures: { mentions: number } }; generated_at: Date }[] = await ds.query(
-      `SELECT week, body, generated_at FROM weekly_report`,
-    );
-    expect(stored.map((s) => s.week)).toEqual(['2026-W47']);
+    const stored: {
+      week: string;
+      scope: string;
+      body: ReportResponse;
+      generated_at: Date;
+    }[] = await ds.query(`SELECT week, scope, body, generated_at FROM weekly_report ORDER BY scope`);
+    // All of Gò Vấp, and school B (the only school with a principal).
+    expect(stored.map((s) => [s.week, s.scope])).toEqual([
+      ['2026-W47', ''],
+      ['2026-W47', schoolB.code],
+    ]);
     expect(stored[0]?.body.figures.mentions).toBe(5);
     expect(stored[0]?.generated_at.toISOString()).toBe(local('2026-11-23T07:00:00').toISOString());
+    // School B's report: I2 only (S2, acknowledged after 90 minutes, escalated once), its article, nothing of A's.
+    expect(stored[1]?.body.scope).toEqual({ unitCode: schoolB.code, unitName: schoolB.name });
+    expect(stored[1]?.body.figures).toEqual({
+      mentions: 1,
+      mentionsBySentiment: { negative: 1, neutral: 0, positive: 0 },
+      incidentsOpened: 1,
+      incidentsBySeverity: { S1: 0, S2: 1, S3: 0, S4: 0 },
+      dismissed: 0,
+      acknowledged: 1,
+      ackMedianMinutes: 90,
+      ackP90Minutes: 90,
+      escalations: 1,
+      openUnacknowledgedAtEnd: 0,
+      goodNews: 0,
+    });
+    expect(stored[1]?.body.district).toBeNull();
+    expect(stored[1]?.body.incidents.byUnit).toEqual([{ code: schoolB.code, name: schoolB.name, count: 1 }]);
 
-    const rows: { recipient_id: string; channel: string; n: number; incident_id: string | null }[] = await ds.query(
-      `SELECT recipient_id, channel, incident_id, count(*)::int AS n FROM notification
-       WHERE event = 'weekly_report:2026-W47' GROUP BY recipient_id, channel, incident_id ORDER BY 1, 2`,
+    const rows: { recipient_id: string; channel: string; n: number; event: string }[] = await ds.query(
+      `SELECT recipient_id, channel, event, count(*)::int AS n FROM notification
+       WHERE event LIKE 'weekly_report:2026-W47%' GROUP BY recipient_id, channel, event ORDER BY 1, 2`,
     );
-    const expected = [leader.id, leaderEn.id, officeSpokes.id]
-      .flatMap((id) => ['email', 'in_app'].map((channel) => ({ recipient_id: id, channel, incident_id: null, n: 1 })))
+    const expected = [
+      ...[leader.id, leaderEn.id, officeSpokes.id].map((id) => [id, 'weekly_report:2026-W47'] as const),
+      [principalB.id, `weekly_report:2026-W47:${schoolB.code}`] as const,
+    ]
+      .flatMap(([id, event]) => ['email', 'in_app'].map((channel) => ({ recipient_id: id, channel, event, n: 1 })))
       .sort((a, b) => (a.recipient_id + a.channel).localeCompare(b.recipient_id + b.channel));
     expect(rows).toEqual(expected);
     expect(rows.some((r) => [formerLeader.id, steering.id, admin.id].includes(r.recipient_id))).toBe(false);
@@ -377,35 +428,53 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     // The stored report is what the API returns from now on.
     const res = await weekly(null, steering);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ week: '2026-W47', stored: true, complete: true });
+    expect(res.body).toMatchObject({ period: { week: '2026-W47' }, stored: true, complete: true });
     expect(res.body.generatedAt).toBe(local('2026-11-23T07:00:00').toISOString());
   });
 
-  it('e-mails the key figures and the report link in the person’s language', async () => {
+  it('e-mails a summary built from the figures with the PDF attached, one e-mail per recipient from two instances', async () => {
     const reports = () => smtp.messages.filter((m) => /^(Báo cáo tuần|Weekly report) /.test(m.subject));
-    await t.app.get(NotificationDeliveryService).deliverDue();
-    for (let i = 0; i < 100 && reports().length < 3; i++) await new Promise((r) => setTimeout(r, 50));
-    const to = (p: PersonRow) => reports().find((m) => m.to.includes(p.email));
-    const vi = to(leader);
+    await Promise.all([
+      t.app.get(NotificationDeliveryService).deliverDue(),
+      second.get(NotificationDeliveryService).deliverDue(),
+    ]);
+    for (let i = 0; i < 200 && reports().length < 4; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reports()).toHaveLength(4);
+    const to = (p: PersonRow) => reports().filter((m) => m.to.includes(p.email));
+    for (const p of [leader, leaderEn, officeSpokes, principalB]) expect(to(p)).toHaveLength(1);
+    const vi = to(leader)[0];
     // Vietnamese readers see "tuần 47/2026"; the link keeps the ISO week.
     expect(vi?.subject).toBe('Báo cáo tuần 47/2026 (16/11/2026 – 22/11/2026)');
-    // The first line (all Zalo shows after the subject) carries the key figures.
-    expect(vi?.text.split('\n')[0]?.trimEnd()).toBe(
-      'Tin bài 5 (tiêu cực 4), sự vụ mới 3 (nghiêm trọng 2), chưa tiếp nhận 1.',
-    );
-    expect(vi?.text).toContain('Tin bài: 5 (tiêu cực 4, tin tốt 1); tuần trước 1.');
-    expect(vi?.text).toContain('Sự vụ mới: 3, trong đó nghiêm trọng trở lên 2; tuần trước 1; loại bỏ do nhận nhầm: 0.');
-    expect(vi?.text).toContain('Thời gian tiếp nhận trung vị: 60 phút; báo cáo vượt cấp: 1.');
-    expect(vi?.text).not.toMatch(/Sự cố|xác nhận|chuyển cấp|tích cực/);
+    const lines = vi?.text.split('\n').map((l) => l.trimEnd()) ?? [];
+    expect(lines.slice(0, 3)).toEqual([
+      '5 tin bài về các đơn vị (+4 so với kỳ trước), trong đó 4 tiêu cực, 0 trung tính, 1 tin tốt.',
+      '3 sự vụ mới (2 nghiêm trọng trở lên; kỳ trước 1), 1 sự vụ chưa được tiếp nhận cuối kỳ; thời gian tiếp nhận trung vị 60 phút.',
+      '1 tin tốt; 1 lượt báo cáo vượt cấp.',
+    ]);
+    expect(vi?.text).toContain('trong tệp PDF đính kèm');
     expect(vi?.text).toContain('Xem báo cáo tuần: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
-    const en = to(leaderEn);
+    const pdf = pdfAttachment(vi?.raw ?? '');
+    expect(pdf.filename).toBe('bao-cao-2026-W47.pdf');
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf.content);
+    expect(text).toContain('Báo cáo tình hình thông tin báo chí');
+    expect(text).toContain('Tuần 47/2026: từ 16/11/2026 đến 22/11/2026');
+    expect(text).toContain('5 tin bài về các đơn vị');
+    const principal = to(principalB)[0];
+    expect(principal?.subject).toBe(`Báo cáo tuần 47/2026 (16/11/2026 – 22/11/2026) – ${schoolB.name}`);
+    expect(principal?.text.split('\n')[0]?.trimEnd()).toBe(
+      '1 tin bài về các đơn vị (+1 so với kỳ trước), trong đó 1 tiêu cực, 0 trung tính, 0 tin tốt.',
+    );
+    const principalPdf = pdfAttachment(principal?.raw ?? '');
+    expect(principalPdf.filename).toBe(`bao-cao-2026-W47-${schoolB.code}.pdf`);
+    expect(await pdfText(principalPdf.content)).toContain(`Đơn vị: ${schoolB.name}`);
+    const en = to(leaderEn)[0];
     expect(en?.subject).toBe('Weekly report 2026-W47 (16/11/2026 – 22/11/2026)');
     expect(en?.text.split('\n')[0]?.trimEnd()).toBe(
-      'Articles 5 (negative 4), new incidents 3 (major or critical 2), unacknowledged 1.',
+      '5 articles about the units (+4 on the previous period): 4 negative, 0 neutral, 1 positive.',
     );
-    expect(en?.text).toContain('Open the weekly report: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
-    expect(to(officeSpokes)).toBeDefined();
-    expect(reports()).toHaveLength(3);
+    expect(await pdfText(pdfAttachment(en?.raw ?? '').content)).toContain('Press coverage report');
   });
 
   it('answers 400 naming week for a malformed or future week, and lets only office readers in', async () => {
@@ -596,9 +665,298 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect(w48.previous).toEqual(stored[0]?.body.figures);
     expect(w48.previous.mentions).toBe(5);
     // Recomputed, W47 has the late mention; the stored report of W47 is still what is returned.
-    const live = await t.app.get(ReportsService).compute(isoWeekBounds('2026-W47') as IsoWeekBounds);
+    const live = await t.app.get(ReportsService).compute(weekPeriod('2026-W47') as ReportPeriod, null);
     expect(live.figures.mentions).toBe(6);
     expect((await weekly('2026-W47', leader)).body.figures.mentions).toBe(5);
+  });
+
+  describe('any period, the district section, one time rule, masking, PDF and CSV (weeks 2026-W49 to W51)', () => {
+    let story: string;
+    let officeCode: string;
+    const get = (path: string, as: PersonRow) =>
+      fetch(`${t.baseUrl}/api/${path}`, { headers: { authorization: `Bearer ${token(as)}` } });
+
+    beforeAll(async () => {
+      const office: { code: string }[] = await ds.query(`SELECT code FROM unit WHERE level = 'OFFICE'`);
+      officeCode = (office[0] as { code: string }).code;
+      // Published on Sunday 6/12 (W49), found by the office on Monday 7/12 00:20 (W50): W50 in every figure.
+      clock.set(local('2026-12-07T00:20:00'));
+      story = await storeMention({
+        sourceId: socialSource,
+        outlet: '=Hội phụ huynh Gò Vấp',
+        title: `Phụ huynh ${schoolA.name} phản ánh thu tiền máy lạnh`,
+        unitCodes: [schoolA.code],
+        publishedAt: local('2026-12-06T23:00:00'),
+      });
+      expect((await t.app.get(IncidentIntakeFlow).sweep()).opened).toHaveLength(1);
+      // Good news published on Saturday 5/12, recorded on Tuesday 8/12; a pupil named in full.
+      clock.set(local('2026-12-08T10:00:00'));
+      await storeMention({
+        sourceId: otherPressSource,
+        outlet: 'Thanh Niên',
+        title: `Em Nguyễn Văn An, học sinh ${schoolA.name}, đoạt giải nhất thi vẽ`,
+        unitCodes: [schoolA.code],
+        label: 'positive',
+        category: 'curriculum_awards',
+        publishedAt: local('2026-12-05T08:00:00'),
+      });
+      expect((await t.app.get(IncidentIntakeFlow).sweep()).goodNews).toBe(1);
+      // The district's own news (the office, no school), and another district's school (no Gò Vấp unit at all).
+      clock.set(local('2026-12-09T09:00:00'));
+      await storeMention({
+        sourceId: pressSource,
+        outlet: 'Tuổi Trẻ',
+        title: 'Phòng Giáo dục và Đào tạo Gò Vấp triển khai chuyển đổi số',
+        unitCodes: [officeCode],
+        label: 'neutral',
+        category: 'digital_international',
+      });
+      await storeMention({
+        sourceId: pressSource,
+        outlet: 'Tuổi Trẻ',
+        title: 'Học sinh Trường THCS Nguyễn Du quận 1 bị đánh',
+        unitCodes: [],
+        category: 'violence_bullying',
+      });
+      clock.set(local('2026-12-20T10:00:00'));
+    });
+
+    it('counts the story in the week the office found it, in articles, incidents, good news and days alike', async () => {
+      const w49 = (await weekly('2026-W49', leader)).body;
+      expect(w49.figures.mentions).toBe(0);
+      expect(w49.figures.incidentsOpened).toBe(0);
+      expect(w49.figures.goodNews).toBe(0);
+      const res = await weekly('2026-W50', leader);
+      expect(res.status).toBe(200);
+      const r = res.body;
+      expect(r.figures).toEqual({
+        mentions: 2,
+        mentionsBySentiment: { negative: 1, neutral: 0, positive: 1 },
+        incidentsOpened: 1,
+        incidentsBySeverity: { S1: 0, S2: 0, S3: 1, S4: 0 },
+        dismissed: 0,
+        acknowledged: 0,
+        ackMedianMinutes: null,
+        ackP90Minutes: null,
+        escalations: 0,
+        // The new ticket, and I3, I4 and M1, never acknowledged since their weeks.
+        openUnacknowledgedAtEnd: 4,
+        goodNews: 1,
+      });
+      expect(r.previous).toEqual({ ...w49.figures });
+      expect(r.previous.openUnacknowledgedAtEnd).toBe(3);
+      expect(r.days.map((d) => d.day)).toEqual([
+        '2026-12-07',
+        '2026-12-08',
+        '2026-12-09',
+        '2026-12-10',
+        '2026-12-11',
+        '2026-12-12',
+        '2026-12-13',
+      ]);
+      expect(r.days[0]).toEqual({
+        day: '2026-12-07',
+        negative: 1,
+        neutral: 0,
+        positive: 0,
+        S1: 0,
+        S2: 0,
+        S3: 1,
+        S4: 0,
+      });
+      expect(r.days[1]).toEqual({
+        day: '2026-12-08',
+        negative: 0,
+        neutral: 0,
+        positive: 1,
+        S1: 0,
+        S2: 0,
+        S3: 0,
+        S4: 0,
+      });
+      expect(r.days.slice(2).every((d) => d.negative + d.neutral + d.positive + d.S1 + d.S2 + d.S3 + d.S4 === 0)).toBe(
+        true,
+      );
+      expect(r.themes).toEqual([
+        { theme: 'management_reform', negative: 1, neutral: 0, positive: 0, noPositive: true },
+        { theme: 'safety_health', negative: 0, neutral: 0, positive: 0, noPositive: true },
+        { theme: 'ethics_culture', negative: 0, neutral: 0, positive: 0, noPositive: true },
+        { theme: 'curriculum_awards', negative: 0, neutral: 0, positive: 1, noPositive: false },
+        { theme: 'exams_quality', negative: 0, neutral: 0, positive: 0, noPositive: true },
+        { theme: 'digital_international', negative: 0, neutral: 0, positive: 0, noPositive: true },
+        { theme: 'other', negative: 0, neutral: 0, positive: 0, noPositive: true },
+      ]);
+      expect(r.incidents.ackBands).toEqual([
+        { key: '15m', count: 0 },
+        { key: '1h', count: 0 },
+        { key: '4h', count: 0 },
+        { key: '24h', count: 0 },
+        { key: 'later', count: 0 },
+        { key: 'none', count: 1 },
+      ]);
+      expect(r.incidents.byUnit).toEqual([{ code: schoolA.code, name: schoolA.name, count: 1 }]);
+      expect(r.mentions.topOutlets).toEqual([
+        { key: '=Hội phụ huynh Gò Vấp', count: 1 },
+        { key: 'Thanh Niên', count: 1 },
+      ]);
+      // The pupil's name is reduced to initials; the times that placed it and when it was published, side by side.
+      expect(r.goodNews).toEqual([
+        expect.objectContaining({
+          title: `Em N.V.A., học sinh ${schoolA.name}, đoạt giải nhất thi vẽ`,
+          recordedAt: local('2026-12-08T10:00:00').toISOString(),
+          publishedAt: local('2026-12-05T08:00:00').toISOString(),
+        }),
+      ]);
+      // The district section holds the office's news only; the other district's school is in no figure.
+      expect(r.district).toEqual({
+        articles: 1,
+        bySentiment: { negative: 0, neutral: 1, positive: 0 },
+        previousArticles: 0,
+        items: [
+          expect.objectContaining({
+            title: 'Phòng Giáo dục và Đào tạo Gò Vấp triển khai chuyển đổi số',
+            outlet: 'Tuổi Trẻ',
+            sentiment: 'neutral',
+          }),
+        ],
+      });
+      expect(JSON.stringify(r)).not.toContain('Nguyễn Du');
+      expect(story).toBeTruthy();
+    });
+
+    it('gives the same figures for the same days asked as a range, compared with as many days before', async () => {
+      const res = await call<ReportResponse & ApiErrorBody>(t.baseUrl, 'GET', 'reports?from=2026-12-07&to=2026-12-13', {
+        token: token(leader),
+      });
+      expect(res.status).toBe(200);
+      const week = (await weekly('2026-W50', leader)).body;
+      expect(res.body.period).toMatchObject({
+        kind: 'range',
+        week: null,
+        from: '2026-12-07',
+        to: '2026-12-13',
+        days: 7,
+      });
+      expect(res.body.previousPeriod).toMatchObject({ from: '2026-11-30', to: '2026-12-06', days: 7 });
+      expect(res.body.figures).toEqual(week.figures);
+      expect(res.body.previous).toEqual(week.previous);
+      // Two days only: the article and ticket of the 7th, nothing of the 8th's good news.
+      const two = await call<ReportResponse>(t.baseUrl, 'GET', 'reports?from=2026-12-06&to=2026-12-07', {
+        token: token(leader),
+      });
+      expect(two.body.figures).toMatchObject({ mentions: 1, incidentsOpened: 1, goodNews: 0 });
+    });
+
+    it('answers 400 naming the field for a bad range', async () => {
+      const bad = async (query: string, field: string) => {
+        const res = await call<ApiErrorBody>(t.baseUrl, 'GET', `reports?${query}`, { token: token(leader) });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
+      };
+      await bad('from=2026-02-30&to=2026-03-02', 'from');
+      await bad('from=2026-12-07&to=2026-12-01', 'to');
+      await bad('from=2024-01-01&to=2026-12-01', 'to');
+      await bad('from=2027-01-01&to=2027-01-02', 'from');
+      await bad('from=2026-12-07', 'to');
+      await bad('from=2026-12-07&to=2026-12-08&format=docx', 'format');
+    });
+
+    it("gives a principal their school's report only, and refuses other schools and unit spokespeople", async () => {
+      const res = await weekly('2026-W50', principalB);
+      expect(res.status).toBe(200);
+      expect(res.body.scope).toEqual({ unitCode: schoolB.code, unitName: schoolB.name });
+      expect(res.body.figures.mentions).toBe(0);
+      expect(res.body.figures.incidentsOpened).toBe(0);
+      expect(res.body.district).toBeNull();
+      expect((await get(`reports/weekly?week=2026-W50&unit=${schoolA.code}`, principalB)).status).toBe(403);
+      expect((await get('reports/weekly?week=2026-W50', unitSpokes)).status).toBe(403);
+      // Office roles may ask for one school.
+      const a = await call<ReportResponse>(t.baseUrl, 'GET', `reports/weekly?week=2026-W50&unit=${schoolA.code}`, {
+        token: token(leader),
+      });
+      expect(a.body.figures).toMatchObject({ mentions: 2, incidentsOpened: 1, goodNews: 1 });
+      expect(a.body.district).toBeNull();
+    });
+
+    it('prints the report as an A4 PDF with page numbers and Vietnamese text intact', async () => {
+      const res = await get('reports/weekly?week=2026-W50&format=pdf', leader);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-2026-W50.pdf"');
+      const pdf = Buffer.from(await res.arrayBuffer());
+      const { pages, width, height, text } = await extractPdf(pdf);
+      // A4: 595 × 842 points.
+      expect(Math.round(width)).toBe(595);
+      expect(Math.round(height)).toBe(842);
+      for (const expected of [
+        'Báo cáo tình hình thông tin báo chí',
+        'Tuần 50/2026: từ 07/12/2026 đến 13/12/2026',
+        'Tin bài về các đơn vị',
+        'Bảy chủ đề của kế hoạch truyền thông',
+        'Chính trị tư tưởng và văn hóa học đường',
+        'Tin giáo dục chung của quận',
+        'Phòng Giáo dục và Đào tạo Gò Vấp triển khai chuyển đổi số',
+        `Em N.V.A., học sinh ${schoolA.name}, đoạt giải nhất thi vẽ`,
+        `Trang 1/${pages}`,
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain('Nguyễn Văn An');
+    });
+
+    it('exports every table as CSV in UTF-8 with a BOM, formulas defused', async () => {
+      const res = await get('reports?from=2026-12-07&to=2026-12-13&format=csv', leader);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+      const lines = text.split('\r\n');
+      expect(lines[0]).toBe('Báo cáo tình hình thông tin báo chí');
+      expect(lines).toContain('Tin bài về các đơn vị,2,0');
+      expect(lines).toContain("'=Hội phụ huynh Gò Vấp,1");
+      expect(lines).toContain('Chính trị tư tưởng và văn hóa học đường,0,0,0,x');
+      expect(text).toContain('Em N.V.A.');
+      expect(text).not.toContain('Nguyễn Văn An');
+    });
+
+    it('alerts the office once about a surge that opened no incident, and marks it in the report', async () => {
+      clock.set(local('2026-12-17T08:00:00'));
+      for (let i = 0; i < 4; i++) {
+        clock.set(local(`2026-12-17T08:0${i}:00`));
+        await storeMention({
+          sourceId: otherPressSource,
+          outlet: ['Thanh Niên', 'Tuổi Trẻ', 'VnExpress', 'Người Lao Động'][i] as string,
+          title: `${schoolA.name} tổ chức ngày hội đọc sách lần ${i + 1}`,
+          unitCodes: [schoolA.code],
+          label: 'neutral',
+          category: 'curriculum_awards',
+        });
+      }
+      clock.set(local('2026-12-17T09:00:00'));
+      const [one, two] = await Promise.all([t.app.get(SpikeDetector).detect(), second.get(SpikeDetector).detect()]);
+      const found = [...one, ...two].map((s) => `${s.dimension}:${s.key}:${s.articles}`).sort();
+      expect(found).toEqual([`topic:curriculum_awards:4`, `unit:${schoolA.code}:4`]);
+      const spikes: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM coverage_spike`);
+      expect(spikes[0]?.n).toBe(2);
+      const alerts: { recipient_id: string; n: number }[] = await ds.query(
+        `SELECT recipient_id, count(*)::int AS n FROM notification
+         WHERE event = $1 AND channel = 'in_app' GROUP BY recipient_id`,
+        [`coverage_spike:2026-12-17:unit:${schoolA.code}`],
+      );
+      expect(alerts.map((a) => a.recipient_id)).toContain(officeSpokes.id);
+      expect(alerts.every((a) => a.n === 1)).toBe(true);
+      // A later run alerts nothing again.
+      expect(await t.app.get(SpikeDetector).detect()).toEqual([]);
+      clock.set(local('2026-12-21T10:00:00'));
+      const report = (await weekly('2026-W51', leader)).body;
+      expect(report.spikes.map((s) => `${s.day}:${s.dimension}:${s.key}`).sort()).toEqual([
+        `2026-12-17:topic:curriculum_awards`,
+        `2026-12-17:unit:${schoolA.code}`,
+      ]);
+      const principal = (await weekly('2026-W51', principalB)).body;
+      expect(principal.spikes).toEqual([]);
+    });
   });
 
   it('has an entity that agrees with its migration, and a migration that undoes', async () => {

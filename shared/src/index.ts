@@ -13,3 +13,5 @@ export * from './contracts/notifications';
 export * from './enums/incidents';
 export * from './contracts/incidents';
 export * from './contracts/reports';
+export * from './contracts/report-text';
+export * from './contracts/report-charts';

@@ -32,7 +32,13 @@ export async function freePort(): Promise<number> {
 /** Starts the compiled server (server/dist/main.js, built by `npm test` before Jest runs) as a real process. */
 export async function startServer(env: Record<string, string | undefined>, cwd = ROOT): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', MW_WEB_DIST: '', ...env, PORT: String(port) };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    MW_WEB_DIST: '',
+    ...env,
+    PORT: String(port),
+  };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   const child = spawn(process.execPath, [SERVER_ENTRY], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -78,7 +84,11 @@ export function runCli(
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+      cwd,
+      env: childEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -313,6 +313,17 @@ export const ENV_SCHEMA = {
     default: '24',
     parse: integer(1, 720),
   },
+  MW_CHROMIUM: {
+    description:
+      'Path of a system Chromium or Chrome that renders report PDFs. When unset, the Chromium that npm installs (@sparticuz/chromium) is unpacked into the temp folder and used.',
+    parse: text,
+  },
+  MW_PDF_CONCURRENCY: {
+    description:
+      'Report PDFs one instance renders at the same time; further requests wait (at most 16 waiting, then 503).',
+    default: '2',
+    parse: integer(1, 8),
+  },
 } as const satisfies Record<string, EnvVarSpec<unknown>>;
 
 export type EnvSchema = typeof ENV_SCHEMA;

@@ -8,6 +8,7 @@ import { INCIDENT_ENTITIES } from '../modules/incidents/incidents.entities';
 import { ESCALATION_ENTITIES } from '../modules/escalation/escalation.entities';
 import { ORGANISATION_ENTITIES } from '../modules/organisation/organisation.entities';
 import { WeeklyReportEntity } from '../modules/reports/weekly-report.entity';
+import { CoverageSpikeEntity } from '../modules/reports/spikes/coverage-spike.entity';
 
 /** Every TypeORM entity, listed as classes (see migrations/index.ts for why not globs). */
 export const ENTITIES: Function[] = [
@@ -21,4 +22,5 @@ export const ENTITIES: Function[] = [
   ...INCIDENT_ENTITIES,
   ...ESCALATION_ENTITIES,
   WeeklyReportEntity,
+  CoverageSpikeEntity,
 ];

@@ -28,8 +28,16 @@ export const UNIT_ROLES: readonly Role[] = ['unit_spokesperson', 'unit_web_admin
 
 /** Open incidents by hand, assign them, merge and split them. */
 export const INCIDENT_OPENERS: readonly Role[] = ['unit_spokesperson', 'office_spokesperson', 'leader', 'admin'];
-/** Read the audit log. (The weekly report and the escalation settings are read by OFFICE_ROLES.) */
+/** Read the audit log. (The escalation settings are read by OFFICE_ROLES.) */
 export const AUDIT_READERS: readonly Role[] = ['admin', 'leader'];
+/** Read reports: office roles every unit's, a principal their own school's (see the reports module). */
+export const REPORT_READERS: readonly Role[] = [
+  'admin',
+  'office_spokesperson',
+  'leader',
+  'steering_member',
+  'principal',
+];
 
 export const NotificationChannel = { InApp: 'in_app', Email: 'email', Zalo: 'zalo' } as const;
 export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel];

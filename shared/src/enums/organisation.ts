@@ -12,7 +12,13 @@ export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES: readonly Role[] = Object.values(Role);
 
 /** Unit levels as the registry writes them. */
-export const UnitLevel = { Preschool: 'MN', Primary: 'TH', LowerSecondary: 'THCS', UpperSecondary: 'THPT', Office: 'OFFICE' } as const;
+export const UnitLevel = {
+  Preschool: 'MN',
+  Primary: 'TH',
+  LowerSecondary: 'THCS',
+  UpperSecondary: 'THPT',
+  Office: 'OFFICE',
+} as const;
 export type UnitLevel = (typeof UnitLevel)[keyof typeof UnitLevel];
 
 export const Language = { Vi: 'vi', En: 'en' } as const;

@@ -123,6 +123,15 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   return data as T;
 }
 
+/** Authenticated GET of a file (a report's PDF or CSV), refreshed and retried like `api`. */
+export async function apiBlob(path: string): Promise<Blob> {
+  if (!session.accessToken() && session.refreshToken()) await refreshTokens();
+  let res = await send('GET', path, undefined);
+  if (res.status === 401 && session.refreshToken() && (await refreshTokens())) res = await send('GET', path, undefined);
+  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => undefined)) as ApiErrorBody | undefined);
+  return res.blob();
+}
+
 /** Builds `?a=1&b=2` from the defined, non-empty values. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

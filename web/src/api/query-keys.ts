@@ -25,6 +25,7 @@ export const queryKeys = {
   },
   reports: {
     weekly: (week: string) => ['reports', 'weekly', week] as const,
+    range: (from: string, to: string) => ['reports', 'range', from, to] as const,
   },
   goodNews: {
     all: ['good-news'] as const,

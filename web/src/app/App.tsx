@@ -44,6 +44,10 @@ const router = createBrowserRouter([
                 path: 'reports/weekly',
                 lazy: page(() => import('../features/reports/pages/WeeklyReportPage'), 'WeeklyReportPage'),
               },
+              {
+                path: 'reports/overview',
+                lazy: page(() => import('../features/reports/pages/OverviewPage'), 'OverviewPage'),
+              },
               { path: 'sources', lazy: page(() => import('../features/sources/pages/SourcesPage'), 'SourcesPage') },
               { path: 'units', lazy: page(() => import('../features/units/pages/UnitsPage'), 'UnitsPage') },
               { path: 'units/:code', lazy: page(() => import('../features/units/pages/UnitsPage'), 'UnitsPage') },

@@ -606,6 +606,21 @@ export const vi = {
   'report.goodNews': 'Tin tốt nổi bật',
   'report.empty': 'Không có.',
   'report.none': '(chưa phân loại)',
+  'report.downloadPdf': 'Tải PDF',
+  'report.downloadCsv': 'Tải CSV',
+  'report.downloadFailed': 'Không tải được báo cáo.',
+  'report.summary': 'Tóm tắt',
+  'report.timeRule':
+    'Mỗi tin bài, sự vụ và tin tốt được tính vào kỳ mà Phòng ghi nhận nó lần đầu; thời điểm đăng bài ghi bên cạnh.',
+  'report.district': 'Tin giáo dục chung của quận',
+  'report.districtArticles': '{n} tin bài (kỳ trước {before}), không gắn với trường nào.',
+  'report.recordedAt': 'Ghi nhận lúc',
+  'report.publishedAt': 'Đăng lúc',
+  'nav.overview': 'Tổng quan',
+  'overview.heading': 'Tổng quan thông tin báo chí',
+  'overview.from': 'Từ ngày',
+  'overview.to': 'Đến ngày',
+  'overview.period': 'Từ {from} đến {to} ({days} ngày)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

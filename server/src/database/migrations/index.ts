@@ -7,6 +7,7 @@ import { Notifications1764600000001 } from './1764600000001-notifications';
 import { IncidentIntakeBacklog1795768892391 } from './1795768892391-incident-intake-backlog';
 import { WeeklyReport1795900000001 } from './1795900000001-weekly-report';
 import { GoodNewsStory1796000000001 } from './1796000000001-good-news-story';
+import { ReportsAnyPeriod1796499332726 } from './1796499332726-reports-any-period';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   IncidentIntakeBacklog1795768892391,
   WeeklyReport1795900000001,
   GoodNewsStory1796000000001,
+  ReportsAnyPeriod1796499332726,
 ];

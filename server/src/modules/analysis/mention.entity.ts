@@ -22,6 +22,7 @@ import { StoryEntity } from './story.entity';
 @Unique('mention_seq_unique', ['seq'])
 @Index('mention_unit_codes_idx', { synchronize: false })
 @Index('mention_seen_idx', { synchronize: false })
+@Index('mention_recorded_idx', { synchronize: false })
 @Index('mention_story_idx', { synchronize: false })
 @Index('mention_incident_idx', { synchronize: false })
 export class MentionEntity {

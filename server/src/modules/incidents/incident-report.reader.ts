@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  IncidentStatus,
-  Severity,
-  WeeklyCount,
-  WeeklyGoodNewsItem,
-  WeeklyIncidentRef,
-  WeeklyUnitCount,
+import {
+  OFFICE_UNIT_CODE,
+  type AckBand,
+  type IncidentStatus,
+  type Severity,
+  type WeeklyCount,
+  type WeeklyGoodNewsItem,
+  type WeeklyIncidentRef,
+  type WeeklyUnitCount,
 } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 
@@ -26,7 +28,35 @@ export interface IncidentPeriodFigures {
   openUnacknowledged: WeeklyIncidentRef[];
   goodNews: number;
   topGoodNews: WeeklyGoodNewsItem[];
+  /** Counted tickets by local opening day (YYYY-MM-DD) and severity. */
+  byDaySeverity: { day: string; severity: Severity; count: number }[];
+  /** Counted tickets by time to acknowledge (before the horizon), 'none' when not acknowledged by then. */
+  ackBands: WeeklyCount<AckBand>[];
 }
+
+/**
+ * Which tickets and good news a report is about: one school's (`unitCode`), every school's (`schools`: about at least
+ * one school, not only the office), or the district's own (`district`: about the office and no school).
+ */
+export type IncidentReportScope = { unitCode: string } | 'schools' | 'district';
+
+/** The scope as a condition on ticket `i`, with the unit code as parameter $n when there is one. */
+function ticketScope(scope: IncidentReportScope, n: number): string {
+  if (scope === 'schools' || scope === 'district') {
+    const school = `EXISTS (SELECT 1 FROM incident_unit su WHERE su.incident_id = i.id AND su.unit_code <> '${OFFICE_UNIT_CODE}')`;
+    return scope === 'schools' ? school : `NOT ${school}`;
+  }
+  return `EXISTS (SELECT 1 FROM incident_unit su WHERE su.incident_id = i.id AND su.unit_code = $${n})`;
+}
+
+/** The same for a good news item `g`. */
+function goodNewsScope(scope: IncidentReportScope, n: number): string {
+  if (scope === 'schools') return `EXISTS (SELECT 1 FROM unnest(g.unit_codes) c WHERE c <> '${OFFICE_UNIT_CODE}')`;
+  if (scope === 'district') return `NOT EXISTS (SELECT 1 FROM unnest(g.unit_codes) c WHERE c <> '${OFFICE_UNIT_CODE}')`;
+  return `$${n} = ANY(g.unit_codes)`;
+}
+
+const scopeParams = (scope: IncidentReportScope): unknown[] => (typeof scope === 'object' ? [scope.unitCode] : []);
 
 /**
  * Tickets counted as opened in the period [$1, $2): not dismissed as a false match, and either not merged, or merged
@@ -51,13 +81,14 @@ const UNACKNOWLEDGED_AT = `i.opened_at < $1
  * alike), one per article: a distinct (story, outlet) pair, as the mention figures count them; an item without a
  * story counts on its own.
  */
-const GOOD_NEWS = `WITH article AS (
+const goodNews = (where: string): string => `WITH article AS (
   SELECT DISTINCT ON (coalesce(g.story_id::text, g.id::text), g.outlet) g.*
-  FROM good_news g WHERE g.created_at >= $1 AND g.created_at < $2 AND g.status <> 'archived'
+  FROM good_news g WHERE g.created_at >= $1 AND g.created_at < $2 AND g.status <> 'archived' AND (${where})
   ORDER BY coalesce(g.story_id::text, g.id::text), g.outlet, g.sentiment DESC NULLS LAST, g.created_at, g.id)`;
 
 /**
- * Read-only aggregates over the incidents module's tables for a half-open period [from, to) of `opened_at`
+ * Read-only aggregates over the incidents module's tables for a half-open period [from, to) of `opened_at`, in a
+ * scope (see IncidentReportScope)
  * (`good_news.created_at` for good news). Percentiles and counts are computed by PostgreSQL, one query after the
  * other on the caller's manager (the weekly report reads one snapshot). Acknowledgements count up to `ackHorizon`
  * (when the report is due), so the figures of an ended week do not change when recomputed later.
@@ -69,11 +100,16 @@ export class IncidentReportReader {
     from: Date,
     to: Date,
     ackHorizon: Date,
+    scope: IncidentReportScope = 'schools',
     top = 5,
     listLimit = 10,
   ): Promise<IncidentPeriodFigures> {
     const q = <T>(sql: string, params: unknown[]): Promise<T[]> => m.query(sql, params);
     const detail = top > 0 || listLimit > 0;
+    const sp = scopeParams(scope);
+    // Queries over [$1, $2) put the unit code at $3 and their own parameters after it.
+    const inPeriod = ticketScope(scope, 3);
+    const k = 3 + sp.length;
     const totals = await q<{
       opened: number;
       dismissed: number;
@@ -84,6 +120,11 @@ export class IncidentReportReader {
       acknowledged: number;
       median: number | null;
       p90: number | null;
+      b15: number;
+      b60: number;
+      b240: number;
+      b1440: number;
+      later: number;
     }>(
       `SELECT count(*) FILTER (WHERE c)::int AS opened,
                 count(*) FILTER (WHERE NOT c AND status = 'dismissed' AND merged_into IS NULL)::int AS dismissed,
@@ -92,40 +133,59 @@ export class IncidentReportReader {
                 count(*) FILTER (WHERE c AND severity = 'S3')::int AS s3,
                 count(*) FILTER (WHERE c AND severity = 'S4')::int AS s4,
                 count(*) FILTER (WHERE c AND acked)::int AS acknowledged,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - opened_at) / 60)
-                  FILTER (WHERE c AND acked) AS median,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - opened_at) / 60)
-                  FILTER (WHERE c AND acked) AS p90
-         FROM (SELECT i.*, (${COUNTED}) AS c, coalesce(i.acknowledged_at < $3, false) AS acked
-               FROM incident i WHERE i.opened_at >= $1 AND i.opened_at < $2) i`,
-      [from, to, ackHorizon],
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE c AND acked) AS median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE c AND acked) AS p90,
+                count(*) FILTER (WHERE c AND acked AND minutes <= 15)::int AS b15,
+                count(*) FILTER (WHERE c AND acked AND minutes > 15 AND minutes <= 60)::int AS b60,
+                count(*) FILTER (WHERE c AND acked AND minutes > 60 AND minutes <= 240)::int AS b240,
+                count(*) FILTER (WHERE c AND acked AND minutes > 240 AND minutes <= 1440)::int AS b1440,
+                count(*) FILTER (WHERE c AND acked AND minutes > 1440)::int AS later
+         FROM (SELECT i.*, (${COUNTED}) AS c, coalesce(i.acknowledged_at < $${k}, false) AS acked,
+                      extract(epoch FROM i.acknowledged_at - i.opened_at) / 60 AS minutes
+               FROM incident i WHERE i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}) i`,
+      [from, to, ...sp, ackHorizon],
     );
     const categories = !detail
       ? []
       : await q<{ key: string; count: number }>(
           `SELECT coalesce(category, '') AS key, count(*)::int AS count FROM incident i
-           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 GROUP BY 1 ORDER BY count DESC, key`,
-          [from, to],
+           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}
+           GROUP BY 1 ORDER BY count DESC, key`,
+          [from, to, ...sp],
         );
+    // A school's report lists that school only; the district's lists every school it counts, never the office.
+    const unitFilter = typeof scope === 'object' ? `iu.unit_code = $3` : `iu.unit_code <> '${OFFICE_UNIT_CODE}'`;
     const units = !detail
       ? []
       : await q<{ code: string; name: string; count: number }>(
           `SELECT iu.unit_code AS code, coalesce(un.name, iu.unit_code) AS name, count(*)::int AS count
            FROM incident i JOIN incident_unit iu ON iu.incident_id = i.id LEFT JOIN unit un ON un.code = iu.unit_code
-           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2
-           GROUP BY iu.unit_code, un.name ORDER BY count DESC, name LIMIT $3`,
-          [from, to, Math.max(top, 10)],
+           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod} AND ${unitFilter}
+           GROUP BY iu.unit_code, un.name ORDER BY count DESC, name LIMIT $${k}`,
+          [from, to, ...sp, Math.max(top, 10)],
         );
     const statuses = !detail
       ? []
       : await q<{ key: IncidentStatus; count: number }>(
           `SELECT status AS key, count(*)::int AS count FROM incident i
-           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 GROUP BY status ORDER BY count DESC, status`,
-          [from, to],
+           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}
+           GROUP BY status ORDER BY count DESC, status`,
+          [from, to, ...sp],
         );
+    const days = !detail
+      ? []
+      : await q<{ day: string; severity: Severity; count: number }>(
+          `SELECT to_char(i.opened_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, i.severity,
+                  count(*)::int AS count
+           FROM incident i WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+          [from, to, ...sp],
+        );
+    // Open at the end: $1 is the end, the unit code $2.
+    const atEnd = ticketScope(scope, 2);
     const unacknowledged = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM incident i WHERE ${UNACKNOWLEDGED_AT}`,
-      [to],
+      `SELECT count(*)::int AS n FROM incident i WHERE ${UNACKNOWLEDGED_AT} AND ${atEnd}`,
+      [to, ...sp],
     );
     const unackList = !detail
       ? []
@@ -142,32 +202,42 @@ export class IncidentReportReader {
                 coalesce((SELECT array_agg(coalesce(un.name, iu.unit_code) ORDER BY iu.unit_code)
                           FROM incident_unit iu LEFT JOIN unit un ON un.code = iu.unit_code
                           WHERE iu.incident_id = i.id), '{}') AS units
-         FROM incident i WHERE ${UNACKNOWLEDGED_AT}
-         ORDER BY i.severity, i.opened_at LIMIT $2`,
-          [to, listLimit],
+         FROM incident i WHERE ${UNACKNOWLEDGED_AT} AND ${atEnd}
+         ORDER BY i.severity, i.opened_at LIMIT $${2 + sp.length}`,
+          [to, ...sp, listLimit],
         );
-    const goodNews = await q<{ n: number }>(`${GOOD_NEWS} SELECT count(*)::int AS n FROM article`, [from, to]);
+    const good = goodNews(goodNewsScope(scope, 3));
+    const goodCount = await q<{ n: number }>(`${good} SELECT count(*)::int AS n FROM article`, [from, to, ...sp]);
     const topGoodNews = !detail
       ? []
-      : await q<{ title: string; url: string | null; outlet: string; units: string[]; published_at: Date | null }>(
-          `${GOOD_NEWS}
-           SELECT g.title, g.url, g.outlet, g.published_at,
+      : await q<{
+          title: string;
+          url: string | null;
+          outlet: string;
+          units: string[];
+          published_at: Date | null;
+          created_at: Date;
+        }>(
+          `${good}
+           SELECT g.title, g.url, g.outlet, g.published_at, g.created_at,
                   coalesce((SELECT array_agg(coalesce(un.name, c) ORDER BY c)
                             FROM unnest(g.unit_codes) AS c LEFT JOIN unit un ON un.code = c), '{}') AS units
            FROM article g
-           ORDER BY g.sentiment DESC NULLS LAST, g.published_at DESC NULLS LAST, g.title LIMIT $3`,
-          [from, to, top],
+           ORDER BY g.sentiment DESC NULLS LAST, g.published_at DESC NULLS LAST, g.title LIMIT $${k}`,
+          [from, to, ...sp, top],
         );
     const t = totals[0];
     const minutes = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v)));
+    const opened = t?.opened ?? 0;
+    const acknowledged = t?.acknowledged ?? 0;
     return {
-      opened: t?.opened ?? 0,
+      opened,
       dismissed: t?.dismissed ?? 0,
       bySeverity: { S1: t?.s1 ?? 0, S2: t?.s2 ?? 0, S3: t?.s3 ?? 0, S4: t?.s4 ?? 0 },
       byCategory: categories,
       byUnit: units,
       byStatus: statuses,
-      acknowledged: t?.acknowledged ?? 0,
+      acknowledged,
       ackMedianMinutes: minutes(t?.median),
       ackP90Minutes: minutes(t?.p90),
       openUnacknowledgedAtEnd: unacknowledged[0]?.n ?? 0,
@@ -180,14 +250,32 @@ export class IncidentReportReader {
         openedAt: r.opened_at.toISOString(),
         units: r.units,
       })),
-      goodNews: goodNews[0]?.n ?? 0,
+      goodNews: goodCount[0]?.n ?? 0,
       topGoodNews: topGoodNews.map((g) => ({
         title: g.title,
         url: g.url,
         outlet: g.outlet,
         units: g.units,
         publishedAt: g.published_at?.toISOString() ?? null,
+        recordedAt: g.created_at.toISOString(),
       })),
+      byDaySeverity: days,
+      ackBands: [
+        { key: '15m', count: t?.b15 ?? 0 },
+        { key: '1h', count: t?.b60 ?? 0 },
+        { key: '4h', count: t?.b240 ?? 0 },
+        { key: '24h', count: t?.b1440 ?? 0 },
+        { key: 'later', count: t?.later ?? 0 },
+        { key: 'none', count: opened - acknowledged },
+      ],
     };
+  }
+
+  /** Every ticket about the unit, whenever opened (a school's report limits the escalation figures to them). */
+  async idsOfUnit(m: EntityManager, unitCode: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT incident_id AS id FROM incident_unit WHERE unit_code = $1`, [
+      unitCode,
+    ]);
+    return rows.map((r) => r.id);
   }
 }

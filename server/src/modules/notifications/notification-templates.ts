@@ -86,14 +86,18 @@ const VI: Record<string, Texts> = {
     lines: [`Có ${dash(p.count)} mục mới cần lưu ý.`, dash(p.summary)],
   }),
   weekly_report: (p) => ({
-    subject: `Báo cáo tuần ${dash(p.weekLabel || p.week)} (${dash(p.from)} – ${dash(p.to)})`,
+    subject: `Báo cáo tuần ${dash(p.weekLabel || p.week)} (${dash(p.from)} – ${dash(p.to)})${p.unitName ? ` – ${p.unitName}` : ''}`,
     lines: [
-      `Tin bài ${dash(p.mentions)} (tiêu cực ${dash(p.negative)}), sự vụ mới ${dash(p.incidents)} (nghiêm trọng ${dash(p.severe)}), chưa tiếp nhận ${dash(p.unacknowledged)}.`,
-      `Báo cáo tình hình thông tin báo chí tuần ${dash(p.weekLabel || p.week)}, từ ${dash(p.from)} đến ${dash(p.to)}.`,
-      `Tin bài: ${dash(p.mentions)} (tiêu cực ${dash(p.negative)}, tin tốt ${dash(p.positive)}); tuần trước ${dash(p.previousMentions)}.`,
-      `Sự vụ mới: ${dash(p.incidents)}, trong đó nghiêm trọng trở lên ${dash(p.severe)}; tuần trước ${dash(p.previousIncidents)}; loại bỏ do nhận nhầm: ${dash(p.dismissed)}.`,
-      `Thời gian tiếp nhận trung vị: ${p.ackMedian ? `${p.ackMedian} phút` : '—'}; báo cáo vượt cấp: ${dash(p.escalations)}.`,
-      `Sự vụ còn mở chưa được tiếp nhận cuối tuần: ${dash(p.unacknowledged)}.`,
+      // The summary, built from the report's figures only (see reportSummary), then where the rest is.
+      ...(p.summary ? p.summary.split('\n') : [`Tin bài ${dash(p.mentions)}, sự vụ mới ${dash(p.incidents)}.`]),
+      'Báo cáo đầy đủ, với biểu đồ và các bảng số liệu, trong tệp PDF đính kèm.',
+    ],
+  }),
+  coverage_spike: (p) => ({
+    subject: `Lượng tin tăng đột biến: ${dash(p.label)} (${dash(p.day)})`,
+    lines: [
+      `Ngày ${dash(p.day)}, ${p.dimension === 'topic' ? 'chủ đề' : 'đơn vị'} "${dash(p.label)}" có ${dash(p.articles)} tin bài, trong khi mức thường là khoảng ${dash(p.baseline)} tin/ngày.`,
+      'Chưa tin nào tự nó đủ mở sự vụ; đề nghị xem các tin liên quan.',
     ],
   }),
 };
@@ -148,14 +152,19 @@ const EN: Record<string, Texts> = {
     lines: [`${dash(p.count)} new items need attention.`, dash(p.summary)],
   }),
   weekly_report: (p) => ({
-    subject: `Weekly report ${dash(p.week)} (${dash(p.from)} – ${dash(p.to)})`,
+    subject: `Weekly report ${dash(p.week)} (${dash(p.from)} – ${dash(p.to)})${p.unitName ? ` – ${p.unitName}` : ''}`,
     lines: [
-      `Articles ${dash(p.mentions)} (negative ${dash(p.negative)}), new incidents ${dash(p.incidents)} (major or critical ${dash(p.severe)}), unacknowledged ${dash(p.unacknowledged)}.`,
-      `Press coverage report for week ${dash(p.week)}, from ${dash(p.from)} to ${dash(p.to)}.`,
-      `Articles: ${dash(p.mentions)} (negative ${dash(p.negative)}, positive ${dash(p.positive)}); previous week ${dash(p.previousMentions)}.`,
-      `New incidents: ${dash(p.incidents)}, of which major or critical ${dash(p.severe)}; previous week ${dash(p.previousIncidents)}; dismissed as false matches: ${dash(p.dismissed)}.`,
-      `Median time to acknowledge: ${p.ackMedian ? `${p.ackMedian} min` : '—'}; escalations: ${dash(p.escalations)}.`,
-      `Incidents open and unacknowledged at the end of the week: ${dash(p.unacknowledged)}.`,
+      ...(p.summaryEn
+        ? p.summaryEn.split('\n')
+        : [`Articles ${dash(p.mentions)}, new incidents ${dash(p.incidents)}.`]),
+      'The full report, with its charts and tables, is in the attached PDF.',
+    ],
+  }),
+  coverage_spike: (p) => ({
+    subject: `Coverage spike: ${dash(p.label)} (${dash(p.day)})`,
+    lines: [
+      `On ${dash(p.day)} the ${p.dimension === 'topic' ? 'topic' : 'unit'} "${dash(p.label)}" had ${dash(p.articles)} articles, against about ${dash(p.baseline)} a day usually.`,
+      'No single item opened an incident; please look at the coverage.',
     ],
   }),
 };

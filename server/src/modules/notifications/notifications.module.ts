@@ -5,6 +5,7 @@ import { NOTIFICATION_CHANNELS } from './channels/notification-channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { ZaloChannel } from './channels/zalo.channel';
 import { NotificationAckService } from './notification-ack.service';
+import { NotificationAttachments } from './notification-attachments';
 import { NotificationDeliveryCron } from './notification-delivery.cron';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationOutbox } from './notification-outbox.service';
@@ -38,9 +39,16 @@ import { NotificationsQuery } from './notifications-query.service';
     NotificationPlanner,
     NotificationsQuery,
     NotificationAckService,
+    NotificationAttachments,
     NotificationDeliveryService,
     NotificationDeliveryCron,
   ],
-  exports: [NotificationOutbox, NotificationPlanner, NotificationsQuery, NotificationDeliveryService],
+  exports: [
+    NotificationOutbox,
+    NotificationPlanner,
+    NotificationsQuery,
+    NotificationDeliveryService,
+    NotificationAttachments,
+  ],
 })
 export class NotificationsModule {}

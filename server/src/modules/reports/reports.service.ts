@@ -1,54 +1,84 @@
 /**
- * The weekly leadership report. Its figures come from the modules that own the data, through their read-only
- * report readers (mentions from analysis, incidents and good news from incidents, escalation steps from
- * escalation), each computed by PostgreSQL aggregates, one after the other on one manager inside a REPEATABLE READ
- * READ ONLY transaction, so all the figures come from one snapshot and one computation holds one pooled connection.
- * The previous week's column is taken from that week's stored report when there is one, so it shows what was sent;
- * acknowledgements count up to when the report is due (the week's end + 7 h), so recomputing an ended week is
- * stable. A report is stored once per ended week by the Monday
- * schedule: the `weekly_report` primary key decides which instance stores it, and that instance enqueues the
- * notifications to leadership in the same transaction, so each recipient is told exactly once. Reading a week
- * that is not stored computes it on the spot and stores nothing.
+ * The leadership report over any period (an ISO week, or from/to whole days in Ho Chi Minh City) and any scope (all
+ * of Gò Vấp's units, or one school). Its figures come from the modules that own the data, through their read-only
+ * report readers (articles from analysis, incidents and good news from incidents, escalation steps from escalation),
+ * each computed by PostgreSQL aggregates, one after the other on one manager inside a REPEATABLE READ READ ONLY
+ * transaction, so all the figures come from one snapshot and one computation holds one pooled connection.
+ *
+ * One rule places every figure in time: when the office first recorded it (an article when its first feed item was
+ * analysed, an incident when its ticket opened, a good news item when it was recorded). Publication times are shown
+ * beside items, never used to place them, so a story published on Sunday and found on Monday is Monday's article,
+ * incident and good news alike. Figures are about Gò Vấp's schools; news about the office and no school is the
+ * district section; mentions naming no Gò Vấp unit are in neither. Pupils' names are masked in every text.
+ *
+ * A week's report is stored once per (week, scope) by the Monday schedule: the primary key decides which instance
+ * stores it, and that instance enqueues the notifications in the same transaction, so each recipient is told once.
+ * The previous period's column is taken from the stored report when there is one, so it shows what was sent;
+ * acknowledgements count up to when the report is due (the period's end + 7 h), so recomputing is stable.
  */
-import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
-  isoWeekBounds,
   isoWeekOf,
   lastCompleteIsoWeek,
-  shiftIsoWeek,
+  localDay,
+  maskPupilNames,
+  periodDays,
+  previousPeriod,
+  rangePeriod,
+  REPORT_MAX_DAYS,
+  reportSummary,
+  PLAN_THEMES,
+  SEVERITIES,
+  THEME_OF_CATEGORY,
   vietnamDate,
   weekNumberLabel,
-  type IsoWeekBounds,
-  type WeeklyFigures,
-  type WeeklyReport,
-  type WeeklyReportResponse,
+  weekPeriod,
+  type Category,
+  type IncidentCategory,
+  type PlanTheme,
+  type Report,
+  type ReportDay,
+  type ReportFigures,
+  type ReportPeriod,
+  type ReportResponse,
+  type ThemeCoverage,
 } from '@mw/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { isOfficeUser, unitCodesFor } from '../../common/auth/scope';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { MentionReportReader, type MentionPeriodFigures } from '../analysis/mention-report.reader';
 import { EscalationReportReader, type EscalationPeriodFigures } from '../escalation/escalation-report.reader';
 import { IncidentRecipients, unique } from '../incidents/incident-recipients';
-import { IncidentReportReader, type IncidentPeriodFigures } from '../incidents/incident-report.reader';
+import {
+  IncidentReportReader,
+  type IncidentPeriodFigures,
+  type IncidentReportScope,
+} from '../incidents/incident-report.reader';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { NotificationPlanner } from '../notifications/notification-planner.service';
+import { UnitsService } from '../organisation/units/units.service';
+import { SpikeStore } from './spikes/spike.store';
 
 /** Template of the notification sent when a week's report is stored. */
 export const WEEKLY_REPORT_TEMPLATE = 'weekly_report';
 
-/** Outbox event of a week's report: the period is part of it, so each week notifies once per recipient. */
-export const weeklyReportEvent = (week: string): string => `weekly_report:${week}`;
+/** Outbox event of a week's report and scope: each week notifies once per recipient and scope. */
+export const weeklyReportEvent = (week: string, scope = ''): string =>
+  scope ? `weekly_report:${week}:${scope}` : `weekly_report:${week}`;
+
+/** The school a report is about; null for all of Gò Vấp. */
+export type ReportScope = { unitCode: string; unitName: string } | null;
 
 export interface GenerateResult {
   week: string;
-  /** False when another instance (or an earlier run) had stored this week already. */
+  /** False when another instance (or an earlier run) had stored this week's district report already. */
   stored: boolean;
   notifications: number;
-}
-
-interface StoredRow {
-  body: WeeklyReport;
+  /** Schools whose principals were sent their school's report by this call. */
+  schools: number;
 }
 
 const TOP = 5;
@@ -67,101 +97,213 @@ export class ReportsService {
     private readonly incidents: IncidentReportReader,
     private readonly escalations: EscalationReportReader,
     private readonly recipients: IncidentRecipients,
+    private readonly units: UnitsService,
     private readonly planner: NotificationPlanner,
     private readonly outbox: NotificationOutbox,
+    private readonly spikes: SpikeStore,
   ) {}
 
   /** The week asked for (default: the last complete one); a malformed week or one not yet begun is a 400. */
-  resolveWeek(week: string | undefined): IsoWeekBounds {
+  weekPeriod(week: string | undefined): ReportPeriod {
     const now = this.clock.now();
-    const bounds = isoWeekBounds(week ?? lastCompleteIsoWeek(now));
-    if (!bounds) throw badWeek(`week must be an ISO week such as ${isoWeekOf(now)}`);
-    if (bounds.start.getTime() > now.getTime()) throw badWeek(`week ${bounds.week} has not begun`);
-    return bounds;
+    const period = weekPeriod(week ?? lastCompleteIsoWeek(now));
+    if (!period) throw badRequest('week', `week must be an ISO week such as ${isoWeekOf(now)}`);
+    if (new Date(period.start).getTime() > now.getTime()) throw badRequest('week', `week ${week} has not begun`);
+    return period;
   }
 
-  /** The stored report of the week, or the report computed now when the week is not stored (nothing is written). */
-  async get(week: string | undefined): Promise<WeeklyReportResponse> {
-    const bounds = this.resolveWeek(week);
-    const rows: StoredRow[] = await this.dataSource.query(`SELECT body FROM weekly_report WHERE week = $1`, [
-      bounds.week,
-    ]);
-    const stored = rows[0];
-    if (stored) return { ...stored.body, stored: true, complete: true };
-    const report = await this.compute(bounds);
-    return { ...report, stored: false, complete: bounds.end.getTime() <= this.clock.now().getTime() };
+  /** from/to (YYYY-MM-DD, both included); 400 naming the field when a day is wrong, reversed, too long or future. */
+  rangePeriod(from: string, to: string): ReportPeriod {
+    const now = this.clock.now();
+    const period = rangePeriod(from, to);
+    if (!period) {
+      if (!rangePeriod(from, from)) throw badRequest('from', 'from must be a day such as 2026-11-16');
+      if (!rangePeriod(to, to)) throw badRequest('to', 'to must be a day such as 2026-11-22');
+      throw badRequest('to', 'to must not come before from');
+    }
+    if (period.days > REPORT_MAX_DAYS) throw badRequest('to', `a report covers at most ${REPORT_MAX_DAYS} days`);
+    if (new Date(period.start).getTime() > now.getTime()) throw badRequest('from', `${from} has not begun`);
+    return period;
   }
 
-  /** The report of the week, read in one REPEATABLE READ READ ONLY transaction (one snapshot, one connection). */
-  compute(bounds: IsoWeekBounds): Promise<WeeklyReport> {
+  /**
+   * Whose report a person gets: office roles every unit's (or the school they name with `unit`), a principal their
+   * school's. A unit outside the person's scope is a 403; a principal of several schools names one.
+   */
+  async scopeFor(user: AuthUser, unit: string | undefined): Promise<ReportScope> {
+    if (isOfficeUser(user)) return unit ? this.scopeOf(unit) : null;
+    const codes = unitCodesFor(user);
+    const own = user.roles.filter((r) => r.role === 'principal').map((r) => r.unitCode);
+    if (unit) {
+      if (codes === 'all' || !own.includes(unit)) {
+        throw new ForbiddenException({ code: ErrorCode.Forbidden, message: `Unit ${unit} is outside your scope` });
+      }
+      return this.scopeOf(unit);
+    }
+    const schools = [...new Set(own)];
+    if (schools.length !== 1) throw badRequest('unit', 'unit must name one of your schools');
+    return this.scopeOf(schools[0] as string);
+  }
+
+  async scopeOf(code: string): Promise<ReportScope> {
+    const unit = await this.units.findByCode(code);
+    if (!unit) throw badRequest('unit', `unit ${code} does not exist`);
+    return { unitCode: unit.code, unitName: unit.name };
+  }
+
+  /** The stored report of a week, or the report computed now (nothing is written). */
+  async get(period: ReportPeriod, scope: ReportScope): Promise<ReportResponse> {
+    if (period.kind === 'week' && period.week) {
+      const stored = await this.stored(this.dataSource.manager, period.week, scope?.unitCode ?? '');
+      if (stored) return { ...stored, stored: true, complete: true };
+    }
+    const report = await this.compute(period, scope);
+    return { ...report, stored: false, complete: new Date(period.end).getTime() <= this.clock.now().getTime() };
+  }
+
+  /** The stored report of a week and scope ('' for all of Gò Vấp), or null (the e-mail attachment's source). */
+  storedWeek(week: string, scope: string): Promise<Report | null> {
+    return this.stored(this.dataSource.manager, week, scope);
+  }
+
+  /** The report, read in one REPEATABLE READ READ ONLY transaction (one snapshot, one connection). */
+  compute(period: ReportPeriod, scope: ReportScope): Promise<Report> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
-      return this.computeIn(m, bounds);
+      return this.computeIn(m, period, scope);
     });
   }
 
-  private async computeIn(m: EntityManager, bounds: IsoWeekBounds): Promise<WeeklyReport> {
-    const previousWeek = shiftIsoWeek(bounds.week, -1);
-    const previousBounds = isoWeekBounds(previousWeek) as IsoWeekBounds;
-    const mentions = await this.mentions.period(m, bounds.start, bounds.end, TOP);
-    const incidents = await this.incidents.period(m, bounds.start, bounds.end, reportDueAt(bounds), TOP);
-    const escalations = await this.escalations.period(m, bounds.start, bounds.end);
-    const previous = await this.figures(m, previousBounds);
+  private async stored(m: EntityManager, week: string, scope: string): Promise<Report | null> {
+    const rows: { body: Report }[] = await m.query(
+      `SELECT body FROM weekly_report WHERE week = $1 AND scope = $2 AND (body ->> 'version') = '2'`,
+      [week, scope],
+    );
+    return rows[0]?.body ?? null;
+  }
+
+  private async computeIn(m: EntityManager, period: ReportPeriod, scope: ReportScope): Promise<Report> {
+    const start = new Date(period.start);
+    const end = new Date(period.end);
+    const before = previousPeriod(period);
+    const mentionScope = { unitCode: scope?.unitCode ?? null };
+    const incidentScope: IncidentReportScope = scope ? { unitCode: scope.unitCode } : 'schools';
+    const ids = scope ? await this.incidents.idsOfUnit(m, scope.unitCode) : undefined;
+    const mentions = await this.mentions.period(m, start, end, mentionScope, TOP);
+    const incidents = await this.incidents.period(m, start, end, reportDueAt(period), incidentScope, TOP);
+    const escalations = await this.escalations.period(m, start, end, ids);
+    const previous = await this.figures(m, before, scope, ids);
+    let district: Report['district'] = null;
+    if (!scope) {
+      const now = await this.mentions.district(m, start, end, 10);
+      const then = await this.mentions.district(m, new Date(before.start), new Date(before.end), 0);
+      district = {
+        articles: now.total,
+        bySentiment: now.bySentiment,
+        previousArticles: then.total,
+        items: now.items.map((i) => ({ ...i, title: maskPupilNames(i.title) })),
+      };
+    }
+    const spikes = await this.spikes.between(m, period.from, period.to, scope?.unitCode ?? null);
     return {
-      week: bounds.week,
-      start: bounds.start.toISOString(),
-      end: bounds.end.toISOString(),
-      previousWeek,
+      version: 2,
+      period,
+      previousPeriod: before,
+      scope,
       generatedAt: this.clock.now().toISOString(),
-      figures: weeklyFigures(mentions, incidents, escalations),
+      figures: reportFigures(mentions, incidents, escalations),
       previous,
       mentions: { byCategory: mentions.byCategory, topOutlets: mentions.topOutlets },
-      incidents: { byCategory: incidents.byCategory, byUnit: incidents.byUnit, byStatus: incidents.byStatus },
+      themes: themeCoverage(mentions),
+      days: reportDays(period, mentions, incidents),
+      incidents: {
+        byCategory: incidents.byCategory,
+        byUnit: incidents.byUnit,
+        byStatus: incidents.byStatus,
+        ackBands: incidents.ackBands,
+      },
       escalationsByLevel: escalations.byLevel,
-      openUnacknowledged: incidents.openUnacknowledged,
-      goodNews: incidents.topGoodNews,
-      widestStories: mentions.widestStories,
+      openUnacknowledged: incidents.openUnacknowledged.map((i) => ({ ...i, title: maskPupilNames(i.title) })),
+      goodNews: incidents.topGoodNews.map((g) => ({ ...g, title: maskPupilNames(g.title) })),
+      widestStories: mentions.widestStories.map((s) => ({ ...s, title: maskPupilNames(s.title) })),
+      district,
+      spikes,
     };
   }
 
   /** The main figures only (the comparison column): as stored in that week's report, else computed. */
-  private async figures(m: EntityManager, bounds: IsoWeekBounds): Promise<WeeklyFigures> {
-    const stored: { figures: WeeklyFigures }[] = await m.query(
-      `SELECT body -> 'figures' AS figures FROM weekly_report WHERE week = $1`,
-      [bounds.week],
-    );
-    if (stored[0]?.figures) return stored[0].figures;
-    const mentions = await this.mentions.period(m, bounds.start, bounds.end, 0);
-    const incidents = await this.incidents.period(m, bounds.start, bounds.end, reportDueAt(bounds), 0, 0);
-    const escalations = await this.escalations.period(m, bounds.start, bounds.end);
-    return weeklyFigures(mentions, incidents, escalations);
+  private async figures(
+    m: EntityManager,
+    period: ReportPeriod,
+    scope: ReportScope,
+    ids: string[] | undefined,
+  ): Promise<ReportFigures> {
+    if (period.kind === 'week' && period.week) {
+      const stored = await this.stored(m, period.week, scope?.unitCode ?? '');
+      if (stored) return stored.figures;
+    }
+    const start = new Date(period.start);
+    const end = new Date(period.end);
+    const mentions = await this.mentions.period(m, start, end, { unitCode: scope?.unitCode ?? null }, 0);
+    const incidentScope: IncidentReportScope = scope ? { unitCode: scope.unitCode } : 'schools';
+    const incidents = await this.incidents.period(m, start, end, reportDueAt(period), incidentScope, 0, 0);
+    const escalations = await this.escalations.period(m, start, end, ids);
+    return reportFigures(mentions, incidents, escalations);
   }
 
   /**
-   * Stores the report of the week that ended last and, if this call stored it, notifies leadership (the leaders
-   * and the office spokesperson) in the same transaction. Safe on several instances: one insert wins.
+   * Stores the report of the week that ended last, for all of Gò Vấp and for every school that has a principal, and
+   * notifies (in the same transaction as each store): leadership and the office spokesperson the district's report,
+   * each principal their school's. Safe on several instances: one insert per (week, scope) wins.
    */
   async generateLastWeek(): Promise<GenerateResult> {
-    const bounds = isoWeekBounds(lastCompleteIsoWeek(this.clock.now())) as IsoWeekBounds;
-    const existing: unknown[] = await this.dataSource.query(`SELECT 1 FROM weekly_report WHERE week = $1`, [
-      bounds.week,
-    ]);
-    if (existing.length > 0) return { week: bounds.week, stored: false, notifications: 0 };
-    const report = await this.compute(bounds);
-    const recipientIds = unique([
-      ...(await this.recipients.leaders()),
-      ...(await this.recipients.officeSpokespersons()),
-    ]);
+    const period = weekPeriod(lastCompleteIsoWeek(this.clock.now())) as ReportPeriod;
+    const week = period.week as string;
+    const result: GenerateResult = { week, stored: false, notifications: 0, schools: 0 };
+    const leadership = unique([...(await this.recipients.leaders()), ...(await this.recipients.officeSpokespersons())]);
+    const district = await this.storeAndNotify(period, null, leadership);
+    result.stored = district !== null;
+    result.notifications += district ?? 0;
+    for (const unit of await this.units.listAll()) {
+      if (!unit.active) continue;
+      const principals = (await this.recipients.unitContacts(unit.code)).principals;
+      if (principals.length === 0) continue;
+      const sent = await this.storeAndNotify(period, { unitCode: unit.code, unitName: unit.name }, principals);
+      if (sent !== null) {
+        result.schools++;
+        result.notifications += sent;
+      }
+    }
+    return result;
+  }
+
+  /** Stores one (week, scope) report unless stored; null when it was, else the notifications enqueued. */
+  private async storeAndNotify(
+    period: ReportPeriod,
+    scope: ReportScope,
+    recipientIds: string[],
+  ): Promise<number | null> {
+    const week = period.week as string;
+    const key = scope?.unitCode ?? '';
+    const existing: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM weekly_report WHERE week = $1 AND scope = $2 AND (body ->> 'version') = '2'`,
+      [week, key],
+    );
+    if (existing.length > 0) return null;
+    const report = await this.compute(period, scope);
     return this.dataSource.transaction(async (m) => {
+      // A body stored in an older shape is replaced; a current one means another instance got here first.
       const inserted: { week: string }[] = await m.query(
-        `INSERT INTO weekly_report (week, week_start, week_end, body, generated_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (week) DO NOTHING RETURNING week`,
-        [bounds.week, bounds.start, bounds.end, JSON.stringify(report), this.clock.now()],
+        `INSERT INTO weekly_report (week, scope, week_start, week_end, body, generated_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (week, scope) DO UPDATE SET body = EXCLUDED.body, generated_at = EXCLUDED.generated_at
+           WHERE (weekly_report.body ->> 'version') IS DISTINCT FROM '2'
+         RETURNING week`,
+        [week, key, period.start, period.end, JSON.stringify(report), this.clock.now()],
       );
-      if (inserted.length === 0) return { week: bounds.week, stored: false, notifications: 0 };
+      if (inserted.length === 0) return null;
       const requests = await this.planner.plan(m, {
         incidentId: null,
-        event: weeklyReportEvent(bounds.week),
+        event: weeklyReportEvent(week, key),
         level: 0,
         recipientIds,
         severity: null,
@@ -169,26 +311,26 @@ export class ReportsService {
         params: notificationParams(report),
       });
       const notifications = await this.outbox.enqueue(m, requests);
-      this.logger.log(`weekly report ${bounds.week} stored, ${notifications} notifications enqueued`);
-      return { week: bounds.week, stored: true, notifications };
+      this.logger.log(`report ${week}${key ? ` of ${key}` : ''} stored, ${notifications} notifications enqueued`);
+      return notifications;
     });
   }
 }
 
 /**
- * When a week's report is due: its end + 7 h (Monday 07:00 local). Acknowledgements count up to then, and the
- * schedule stores the week from then on.
+ * When a period's report is due: its end + 7 h (Monday 07:00 local for a week). Acknowledgements count up to then,
+ * and the schedule stores the week from then on.
  */
-export function reportDueAt(bounds: IsoWeekBounds): Date {
-  return new Date(bounds.end.getTime() + WEEKLY_REPORT_DUE_AFTER_MS);
+export function reportDueAt(period: { end: string | Date }): Date {
+  return new Date(new Date(period.end).getTime() + WEEKLY_REPORT_DUE_AFTER_MS);
 }
 
 /** The main figures of a period, from the three readers' aggregates. */
-function weeklyFigures(
+function reportFigures(
   mentions: MentionPeriodFigures,
   incidents: IncidentPeriodFigures,
   escalations: EscalationPeriodFigures,
-): WeeklyFigures {
+): ReportFigures {
   return {
     mentions: mentions.total,
     mentionsBySentiment: mentions.bySentiment,
@@ -204,15 +346,54 @@ function weeklyFigures(
   };
 }
 
+const themeOf = (category: Category): PlanTheme =>
+  (PLAN_THEMES as readonly string[]).includes(category)
+    ? (category as PlanTheme)
+    : (THEME_OF_CATEGORY[category as IncidentCategory] ?? 'other');
+
+/** Articles by plan theme and tone, the seven themes in the plan's order, flagged when none was positive. */
+export function themeCoverage(mentions: Pick<MentionPeriodFigures, 'byCategoryTone'>): ThemeCoverage[] {
+  const rows = new Map<PlanTheme, ThemeCoverage>(
+    PLAN_THEMES.map((theme) => [theme, { theme, negative: 0, neutral: 0, positive: 0, noPositive: true }]),
+  );
+  for (const r of mentions.byCategoryTone) {
+    const row = rows.get(themeOf(r.category)) as ThemeCoverage;
+    row[r.sentiment] += r.count;
+  }
+  return [...rows.values()].map((r) => ({ ...r, noPositive: r.positive === 0 }));
+}
+
+/** Every day of the period with its articles by tone and incidents by severity (zero days included). */
+function reportDays(
+  period: ReportPeriod,
+  mentions: MentionPeriodFigures,
+  incidents: IncidentPeriodFigures,
+): ReportDay[] {
+  const days = new Map<string, ReportDay>(
+    periodDays(period).map((day) => [day, { day, negative: 0, neutral: 0, positive: 0, S1: 0, S2: 0, S3: 0, S4: 0 }]),
+  );
+  for (const r of mentions.byDayTone) {
+    const d = days.get(r.day);
+    if (d) d[r.sentiment] += r.count;
+  }
+  for (const r of incidents.byDaySeverity) {
+    const d = days.get(r.day);
+    if (d && SEVERITIES.includes(r.severity)) d[r.severity] += r.count;
+  }
+  return [...days.values()];
+}
+
 /** The key figures the e-mail and in-app message show; `week` also builds the link to the report page. */
-export function notificationParams(report: WeeklyReport): Record<string, string> {
+export function notificationParams(report: Report): Record<string, string> {
   const f = report.figures;
-  const last = new Date(new Date(report.end).getTime() - 1);
+  const week = report.period.week ?? '';
   return {
-    week: report.week,
-    weekLabel: weekNumberLabel(report.week),
-    from: vietnamDate(new Date(report.start)),
-    to: vietnamDate(last),
+    week,
+    weekLabel: week ? weekNumberLabel(week) : '',
+    from: vietnamDate(new Date(report.period.start)),
+    to: vietnamDate(new Date(new Date(report.period.end).getTime() - 1)),
+    unit: report.scope?.unitCode ?? '',
+    unitName: report.scope?.unitName ?? '',
     mentions: String(f.mentions),
     negative: String(f.mentionsBySentiment.negative),
     positive: String(f.mentionsBySentiment.positive),
@@ -224,9 +405,14 @@ export function notificationParams(report: WeeklyReport): Record<string, string>
     escalations: String(f.escalations),
     previousMentions: String(report.previous.mentions),
     previousIncidents: String(report.previous.incidentsOpened),
+    summary: reportSummary(report, 'vi').join('\n'),
+    summaryEn: reportSummary(report, 'en').join('\n'),
   };
 }
 
-function badWeek(message: string): BadRequestException {
-  return new BadRequestException({ code: ErrorCode.ValidationFailed, field: 'week', message });
+/** Today in Ho Chi Minh City (for the spike detector and the overview's default period). */
+export const today = (now: Date): string => localDay(now);
+
+function badRequest(field: string, message: string): BadRequestException {
+  return new BadRequestException({ code: ErrorCode.ValidationFailed, field, message });
 }

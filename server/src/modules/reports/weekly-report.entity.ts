@@ -1,11 +1,17 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { WeeklyReport } from '@mw/shared';
+import type { Report } from '@mw/shared';
 
-/** One stored weekly report per ISO week; written once, after the week ended, by the Monday schedule. */
+/**
+ * One stored report per ISO week and scope ('' for all of Gò Vấp, else a school's unit code); written once, after
+ * the week ended, by the Monday schedule. Bodies stored before reports had `version` 2 are recomputed when read.
+ */
 @Entity('weekly_report')
 export class WeeklyReportEntity {
   @PrimaryColumn('text')
   week!: string;
+
+  @PrimaryColumn('text', { default: '' })
+  scope!: string;
 
   @Column('timestamptz', { name: 'week_start' })
   weekStart!: Date;
@@ -14,7 +20,7 @@ export class WeeklyReportEntity {
   weekEnd!: Date;
 
   @Column('jsonb')
-  body!: WeeklyReport;
+  body!: Report;
 
   @Column('timestamptz', { name: 'generated_at' })
   generatedAt!: Date;

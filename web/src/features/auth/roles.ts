@@ -1,4 +1,4 @@
-import { AUDIT_READERS, OFFICE_ROLES, type MeResponse, type Role } from '@mw/shared';
+import { AUDIT_READERS, OFFICE_ROLES, REPORT_READERS, type MeResponse, type Role } from '@mw/shared';
 
 export function hasRole(me: MeResponse | undefined, ...roles: Role[]): boolean {
   return !!me?.roles.some((r) => roles.includes(r.role));
@@ -28,8 +28,13 @@ export function canReadAudit(me: MeResponse | undefined): boolean {
   return hasRole(me, ...AUDIT_READERS);
 }
 
-/** The weekly report is read by leadership, the office spokesperson, the steering committee and admins. */
+/** Reports: office roles read every unit's, a principal their school's (REPORT_READERS, as the server decides). */
 export function canReadReports(me: MeResponse | undefined): boolean {
+  return hasRole(me, ...REPORT_READERS);
+}
+
+/** The overview (charts over any period, spikes marked) is for the office roles. */
+export function canReadOverview(me: MeResponse | undefined): boolean {
   return hasRole(me, ...OFFICE_ROLES);
 }
 

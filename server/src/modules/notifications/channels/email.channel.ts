@@ -14,6 +14,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import * as nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../../../config/app-config';
+import { NotificationAttachments } from '../notification-attachments';
 import { renderNotification } from '../notification-templates';
 import {
   NotificationChannelAdapter,
@@ -27,7 +28,10 @@ export class EmailChannel implements NotificationChannelAdapter, OnApplicationSh
   readonly channel = 'email' as const;
   private transport: Transporter | null = null;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly attachments: NotificationAttachments,
+  ) {}
 
   isConfigured(): boolean {
     return Boolean(this.config.env.SMTP_URL);
@@ -54,6 +58,7 @@ export class EmailChannel implements NotificationChannelAdapter, OnApplicationSh
       ackLink: message.ackLink,
     });
     const messageId = this.messageIdFor(message.notificationId);
+    const attachments = await this.attachments.for(message.template, message.params, message.recipient.language);
     try {
       await transport.sendMail({
         from: this.config.env.MW_SMTP_FROM,
@@ -64,6 +69,7 @@ export class EmailChannel implements NotificationChannelAdapter, OnApplicationSh
         messageId,
         date: message.createdAt,
         priority: message.urgent ? 'high' : 'normal',
+        attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         headers: {
           'X-MediaWatch-Notification': message.notificationId,
           ...(message.incidentId ? { 'X-MediaWatch-Incident': message.incidentId } : {}),

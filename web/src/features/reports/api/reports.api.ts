@@ -1,7 +1,31 @@
-import type { WeeklyReportResponse } from '@mw/shared';
-import { api, queryString } from '../../../api/http';
+import type { ReportResponse } from '@mw/shared';
+import { api, apiBlob, queryString } from '../../../api/http';
 
 /** The week's report (stored, or computed now); no week: the last complete one. */
-export function fetchWeeklyReport(week: string | undefined): Promise<WeeklyReportResponse> {
-  return api<WeeklyReportResponse>('GET', `/api/reports/weekly${queryString({ week })}`);
+export function fetchWeeklyReport(week: string | undefined): Promise<ReportResponse> {
+  return api<ReportResponse>('GET', `/api/reports/weekly${queryString({ week })}`);
+}
+
+/** The report over whole days from `from` to `to` (YYYY-MM-DD, both included). */
+export function fetchRangeReport(from: string, to: string): Promise<ReportResponse> {
+  return api<ReportResponse>('GET', `/api/reports${queryString({ from, to })}`);
+}
+
+/** Downloads the same report as PDF or CSV: fetched with the session's token, then saved under the server's name. */
+export async function downloadReport(
+  period: { week?: string; from?: string; to?: string },
+  format: 'pdf' | 'csv',
+): Promise<void> {
+  const path = period.week
+    ? `/api/reports/weekly${queryString({ week: period.week, format })}`
+    : `/api/reports${queryString({ from: period.from, to: period.to, format })}`;
+  const blob = await apiBlob(path);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `bao-cao-${period.week ?? `${period.from}_${period.to}`}.${format}`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,11 +1,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/query-keys';
-import { fetchWeeklyReport } from '../api/reports.api';
+import { fetchRangeReport, fetchWeeklyReport } from '../api/reports.api';
 
 export function useWeeklyReport(week: string | undefined) {
   return useQuery({
     queryKey: queryKeys.reports.weekly(week ?? 'last'),
     queryFn: () => fetchWeeklyReport(week),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRangeReport(from: string, to: string) {
+  return useQuery({
+    queryKey: queryKeys.reports.range(from, to),
+    queryFn: () => fetchRangeReport(from, to),
     placeholderData: keepPreviousData,
   });
 }

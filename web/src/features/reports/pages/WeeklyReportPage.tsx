@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
+  dayLabel,
   isoWeekBounds,
   isoWeekOf,
+  reportSummary,
   SEVERITIES,
   shiftIsoWeek,
-  vietnamDate,
   weekNumberLabel,
+  type ReportResponse,
   type WeeklyFigures,
-  type WeeklyReportResponse,
 } from '@mw/shared';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
@@ -18,6 +19,8 @@ import { canReadReports } from '../../auth/roles';
 import { useMe } from '../../auth/hooks/useAuth';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useWeeklyReport } from '../hooks/useWeeklyReport';
+import { downloadReport } from '../api/reports.api';
+import { ReportCharts } from '../components/ReportCharts';
 
 /** The weekly leadership report: key figures against the previous week, then the details, printable. */
 export function WeeklyReportPage() {
@@ -33,8 +36,8 @@ function WeeklyReport() {
   const report = useWeeklyReport(asked);
   // The week asked for wins over the data shown: while the next week loads, the previous data stays on screen
   // (dimmed), and quick clicks keep moving from the week asked for, not from the one still shown.
-  const week = asked ?? report.data?.week;
-  const stale = report.isPlaceholderData || (report.isFetching && !!report.data && report.data.week !== week);
+  const week = asked ?? report.data?.period.week ?? undefined;
+  const stale = report.isPlaceholderData || (report.isFetching && !!report.data && report.data.period.week !== week);
   const go = (delta: number) => {
     if (week && isoWeekBounds(week)) setParams({ week: shiftIsoWeek(week, delta) });
   };
@@ -52,9 +55,7 @@ function WeeklyReport() {
         <button type="button" onClick={() => go(1)} disabled={!nextStarted}>
           {t('report.nextWeek')}
         </button>
-        <button type="button" onClick={() => window.print()}>
-          {t('report.print')}
-        </button>
+        <DownloadButtons period={week ? { week } : undefined} />
       </div>
       {(report.isPending || stale) && <Loading />}
       {report.isError && <ErrorMessage error={report.error} />}
@@ -79,9 +80,46 @@ function weekName(week: string, language: string, t: (key: MessageKey, p?: Recor
   return t('report.weekName', { week: weekShown(week, language) });
 }
 
-function ReportBody({ report }: { report: WeeklyReportResponse }) {
+/** PDF and CSV of the report shown: the same report, printed by the server. */
+export function DownloadButtons({ period }: { period: { week?: string; from?: string; to?: string } | undefined }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {(['pdf', 'csv'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          disabled={!period}
+          onClick={() =>
+            period && void downloadReport(period, format).catch(() => window.alert(t('report.downloadFailed')))
+          }
+        >
+          {t(format === 'pdf' ? 'report.downloadPdf' : 'report.downloadCsv')}
+        </button>
+      ))}
+    </>
+  );
+}
+
+/** The summary built from the figures, the charts, and the district's own news: shared with the overview page. */
+export function ReportOverview({ report }: { report: ReportResponse }) {
   const { t, language } = useI18n();
-  const last = new Date(new Date(report.end).getTime() - 1);
+  return (
+    <>
+      <div className="card report-summary" data-testid="report-summary">
+        <h3>{t('report.summary')}</h3>
+        {reportSummary(report, language === 'en' ? 'en' : 'vi').map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <p className="muted small">{t('report.timeRule')}</p>
+      </div>
+      <ReportCharts report={report} />
+    </>
+  );
+}
+
+function ReportBody({ report }: { report: ReportResponse }) {
+  const { t, language } = useI18n();
   const label = (prefix: string, key: string): string => {
     const k = `${prefix}.${key}`;
     return hasMessage(k) ? t(k as MessageKey) : key || t('report.none');
@@ -90,9 +128,9 @@ function ReportBody({ report }: { report: WeeklyReportResponse }) {
     <>
       <p className="report-period">
         {t('report.period', {
-          week: weekShown(report.week, language),
-          from: vietnamDate(new Date(report.start)),
-          to: vietnamDate(last),
+          week: weekShown(report.period.week ?? '', language),
+          from: dayLabel(report.period.from),
+          to: dayLabel(report.period.to),
         })}
       </p>
       <p className="muted small">
@@ -100,12 +138,14 @@ function ReportBody({ report }: { report: WeeklyReportResponse }) {
         {t('report.generatedAt')} <DateTime value={report.generatedAt} />
       </p>
 
+      <ReportOverview report={report} />
+
       <div className="card">
         <h3>{t('report.keyFigures')}</h3>
         <FiguresTable
           current={report.figures}
           previous={report.previous}
-          previousWeek={weekName(report.previousWeek, language, t)}
+          previousWeek={weekName(report.previousPeriod.week ?? '', language, t)}
         />
       </div>
 
@@ -204,6 +244,36 @@ function ReportBody({ report }: { report: WeeklyReportResponse }) {
           </table>
         )}
       </Section>
+
+      {report.district && (
+        <Section title={t('report.district')}>
+          <p>
+            {t('report.districtArticles', { n: report.district.articles, before: report.district.previousArticles })}
+          </p>
+          <ul className="plain-list">
+            {report.district.items.map((a, index) => (
+              <li key={`${a.title}-${index}`}>
+                {a.url ? (
+                  <a href={a.url} target="_blank" rel="noreferrer noopener">
+                    {a.title}
+                  </a>
+                ) : (
+                  a.title
+                )}
+                <div className="muted small">
+                  {a.outlet} · {t('report.recordedAt')} <DateTime value={a.recordedAt} />
+                  {a.publishedAt && (
+                    <>
+                      {' '}
+                      · {t('report.publishedAt')} <DateTime value={a.publishedAt} />
+                    </>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       <Section title={t('report.goodNews')}>
         {report.goodNews.length === 0 ? (
