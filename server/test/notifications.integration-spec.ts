@@ -514,4 +514,40 @@ describe('notification outbox and delivery (real PostgreSQL, SMTP, fake Zalo)', 
     expect(ack.body).toEqual({ incidentId, personId: me.id, via: 'in_app' });
     expect((await call(t.baseUrl, 'GET', 'notifications')).status).toBe(401);
   });
+  it('counts my unread messages, marks them all read at once and describes the incident each is about', async () => {
+    const me = await person();
+    const other = await person();
+    const first = randomUUID();
+    const second = randomUUID();
+    await ds.transaction(async (m) => outbox.enqueue(m, await opened(first, [me.id, other.id], 'S1')(m)));
+    await ds.transaction(async (m) => outbox.enqueue(m, await opened(second, [me.id], 'S3')(m)));
+    await delivery.deliverDue();
+    const token = tokenFor(t.app, me.id);
+
+    expect((await call<{ unread: number }>(t.baseUrl, 'GET', 'notifications/unread', { token })).body).toEqual({
+      unread: 2,
+    });
+    const list = await call<{
+      items: {
+        incidentId: string;
+        asksAcknowledgement: boolean;
+        incident: { id: string; severity: string | null; units: string[]; title: string } | null;
+      }[];
+    }>(t.baseUrl, 'GET', 'notifications', { token });
+    // No such ticket in the incidents module: the inbox falls back on what the message recorded.
+    const s1 = list.body.items.find((i) => i.incidentId === first);
+    expect(s1?.incident).toMatchObject({ id: first, severity: 'S1', units: ['Trường Tiểu học Kim Đồng'] });
+    expect(s1?.incident?.title).toContain('Kim Đồng');
+    expect(s1?.asksAcknowledgement).toBe(true);
+
+    const readAll = await call<{ unread: number }>(t.baseUrl, 'POST', 'notifications/read', { token });
+    expect(readAll.status).toBe(200);
+    expect(readAll.body).toEqual({ unread: 0 });
+    // Only mine: the other recipient's copy of the first message is still unread.
+    const otherToken = tokenFor(t.app, other.id);
+    expect(
+      (await call<{ unread: number }>(t.baseUrl, 'GET', 'notifications/unread', { token: otherToken })).body,
+    ).toEqual({ unread: 1 });
+    expect((await call(t.baseUrl, 'GET', 'notifications/unread')).status).toBe(401);
+  });
 });

@@ -54,10 +54,34 @@ export interface DeliveryView {
   acknowledgedVia: AcknowledgeVia | null;
 }
 
+/**
+ * The incident an in-app notification is about, as it stands now (status and deadline move after the message was
+ * sent); the snapshot written into the message when the incidents module cannot be asked.
+ */
+export interface InboxIncidentRef {
+  id: string;
+  /** Short human number, shown as #42; 0 when unknown. */
+  number: number;
+  title: string;
+  /** S1–S4, or null when unknown. */
+  severity: string | null;
+  /** Names of the units (schools) the incident is about. */
+  units: string[];
+  /** Incident status (IncidentStatus), or null when unknown. */
+  status: string | null;
+  /** When it must be acknowledged by (ISO), or null. */
+  ackDueAt: string | null;
+  acknowledgedAt: string | null;
+}
+
 /** An in-app notification of the signed-in person. */
 export interface InAppNotificationView {
   id: string;
   incidentId: string | null;
+  /** The incident it is about, with its current status and deadline; null for a notice without one. */
+  incident: InboxIncidentRef | null;
+  /** Whether the message asks its reader to acknowledge the incident. */
+  asksAcknowledgement: boolean;
   event: string;
   template: string;
   title: string;
@@ -71,6 +95,11 @@ export interface InAppNotificationView {
 
 export interface InAppNotificationList {
   items: InAppNotificationView[];
+  unread: number;
+}
+
+/** Answer of POST /api/notifications/read and GET /api/notifications/unread: the person's unread count now. */
+export interface UnreadCount {
   unread: number;
 }
 

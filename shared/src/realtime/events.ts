@@ -25,6 +25,10 @@ export interface RealtimePayloads {
     incidentId: string | null;
     template: string;
     title: string;
+    /** Severity of the incident (S1–S4) when the notification is about one. */
+    severity?: string | null;
+    /** S1: never held by quiet hours; the dashboard calls for attention (toast, sound). */
+    urgent?: boolean;
   };
 }
 

@@ -15,6 +15,7 @@ import { TriageFlow } from './flows/triage.flow';
 import { WorkflowFlow } from './flows/workflow.flow';
 import { GoodNewsService } from './good-news.service';
 import { IncidentAckListener } from './incident-ack.listener';
+import { IncidentInboxLookup } from './incident-inbox.lookup';
 import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentRecipients } from './incident-recipients';
@@ -66,6 +67,7 @@ import { TasksCommentsStore } from './store/tasks-comments.store';
     IncidentQueries,
     GoodNewsService,
     IncidentReportReader,
+    IncidentInboxLookup,
   ],
   exports: [IncidentIntakeFlow, EscalationFlow, IncidentRecipients, IncidentReportReader],
 })

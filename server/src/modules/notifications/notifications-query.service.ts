@@ -7,12 +7,15 @@ import {
   type DeliveryView,
   type InAppNotificationList,
   type InAppNotificationView,
+  type InboxIncidentRef,
   type Language,
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { PeopleService } from '../organisation/people/people.service';
+import type { InboxIncidentLookup } from './inbox-incident-lookup';
+import { ACKNOWLEDGEABLE_TEMPLATES } from './notification-ack.service';
 import { messageLink, renderNotification } from './notification-templates';
 import { returnedRows } from '../../common/database/returned-rows';
 
@@ -49,15 +52,40 @@ interface InboxRow {
 
 const INBOX_LIMIT = 100;
 
+/** What the message itself recorded about its incident when it was sent (the enqueuing module's params). */
+function snapshotOf(incidentId: string, params: Record<string, string>): InboxIncidentRef {
+  const number = Number(params.number);
+  return {
+    id: incidentId,
+    number: Number.isFinite(number) ? number : 0,
+    title: params.title ?? '',
+    severity: /^S[1-4]$/.test(params.severity ?? '') ? (params.severity as string) : null,
+    units: (params.units ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u.length > 0),
+    status: null,
+    ackDueAt: params.ackDueAt ?? null,
+    acknowledgedAt: null,
+  };
+}
+
 /** Read side: delivery state for an incident ticket, and a person's in-app inbox. */
 @Injectable()
 export class NotificationsQuery {
+  private incidentLookup: InboxIncidentLookup | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PeopleService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
+
+  /** Registered by the incidents module (see InboxIncidentLookup). */
+  useIncidentLookup(lookup: InboxIncidentLookup): void {
+    this.incidentLookup = lookup;
+  }
 
   /** Every notification of an incident with its delivery state; the caller checks the reader's scope. */
   async deliveriesForIncident(incidentId: string): Promise<DeliveryView[]> {
@@ -100,11 +128,9 @@ export class NotificationsQuery {
        ORDER BY created_at DESC LIMIT $2`,
       [personId, INBOX_LIMIT],
     );
-    const unread: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM notification
-       WHERE recipient_id = $1 AND channel = 'in_app' AND status = 'sent' AND read_at IS NULL`,
-      [personId],
-    );
+    const unread = await this.unreadCount(personId);
+    const incidentIds = rows.flatMap((r) => (r.incident_id ? [r.incident_id] : []));
+    const current = this.incidentLookup ? await this.incidentLookup.find(incidentIds) : new Map<string, never>();
     const base = this.config.env.MW_PUBLIC_URL.replace(/\/+$/, '');
     const items: InAppNotificationView[] = rows.map((r) => {
       const link = messageLink(base, { incidentId: r.incident_id, template: r.template, params: r.params });
@@ -117,6 +143,8 @@ export class NotificationsQuery {
       return {
         id: r.id,
         incidentId: r.incident_id,
+        incident: r.incident_id ? (current.get(r.incident_id) ?? snapshotOf(r.incident_id, r.params)) : null,
+        asksAcknowledgement: r.incident_id !== null && ACKNOWLEDGEABLE_TEMPLATES.has(r.template),
         event: r.event,
         template: r.template,
         title: rendered.subject,
@@ -128,7 +156,29 @@ export class NotificationsQuery {
         acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
       };
     });
-    return { items, unread: unread[0]?.n ?? 0 };
+    return { items, unread };
+  }
+
+  /** In-app notifications delivered to the person and not read yet (the bell's count). */
+  async unreadCount(personId: string): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification
+       WHERE recipient_id = $1 AND channel = 'in_app' AND status = 'sent' AND read_at IS NULL`,
+      [personId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Marks every delivered in-app notification of the person read; returns how many changed. */
+  async markAllRead(personId: string): Promise<number> {
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE notification SET read_at = $2
+         WHERE recipient_id = $1 AND channel = 'in_app' AND status = 'sent' AND read_at IS NULL RETURNING id`,
+        [personId, this.clock.now()],
+      ),
+    );
+    return rows.length;
   }
 
   /** Marks one of the person's in-app notifications read (idempotent); 404 for anyone else's. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import type { AcknowledgeFromMessageResult, InAppNotificationList } from '@mw/shared';
+import type { AcknowledgeFromMessageResult, InAppNotificationList, UnreadCount } from '@mw/shared';
 import type { Request, Response } from 'express';
 import { Authenticated } from '../../common/auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
@@ -35,6 +35,22 @@ export class NotificationsController {
   async mine(@CurrentUser() user: AuthUser): Promise<InAppNotificationList> {
     const prefs = await this.people.preferencesFor(user.id);
     return this.query.inbox(user.id, prefs?.language ?? 'vi');
+  }
+
+  /** The bell's count, cheap enough to ask on every page. */
+  @Get('unread')
+  @Authenticated()
+  async unread(@CurrentUser() user: AuthUser): Promise<UnreadCount> {
+    return { unread: await this.query.unreadCount(user.id) };
+  }
+
+  /** Marks all of the person's in-app notifications read. */
+  @Post('read')
+  @Authenticated()
+  @HttpCode(200)
+  async readAll(@CurrentUser() user: AuthUser): Promise<UnreadCount> {
+    await this.query.markAllRead(user.id);
+    return { unread: await this.query.unreadCount(user.id) };
   }
 
   @Post(':id/read')

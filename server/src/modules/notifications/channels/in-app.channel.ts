@@ -31,6 +31,8 @@ export class InAppChannel implements NotificationChannelAdapter {
       incidentId: message.incidentId,
       template: message.template,
       title: rendered.subject,
+      severity: /^S[1-4]$/.test(message.params.severity ?? '') ? (message.params.severity as string) : null,
+      urgent: message.urgent,
     });
     return { providerMessageId: null };
   }
