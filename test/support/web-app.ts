@@ -123,7 +123,10 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
         await page.getByLabel('Email').fill(who.email);
         await page.getByLabel('Mật khẩu').fill(who.password);
         await page.getByRole('button', { name: 'Đăng nhập' }).click();
-        await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+        // On a phone the navigation is folded behind the menu button: present, not shown.
+        await page
+          .getByRole('navigation', { name: 'Điều hướng chính', includeHidden: true })
+          .waitFor({ state: 'attached' });
         await page.getByRole('heading', { name: 'Sự vụ truyền thông' }).waitFor();
       },
       stop,

@@ -7,6 +7,13 @@ export type QueryParams = Record<string, string | number | undefined>;
 
 export const queryKeys = {
   me: ['me'] as const,
+  /** Pipeline and database health (GET /api/health). */
+  health: ['health'] as const,
+  notifications: {
+    all: ['notifications'] as const,
+    inbox: ['notifications', 'inbox'] as const,
+    unread: ['notifications', 'unread'] as const,
+  },
   incidents: {
     all: ['incidents'] as const,
     list: (filters: QueryParams) => ['incidents', 'list', filters] as const,

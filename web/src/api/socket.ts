@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { RealtimeControlEvent, type RealtimeHandshakeAuth } from '@mw/shared';
 import { renewTokens, type RefreshOutcome } from './http';
-import { INVALIDATIONS, unwrap } from './realtime-events';
+import { invalidationsFor, unwrap } from './realtime-events';
 import { session } from './session';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
@@ -133,6 +133,15 @@ export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring)
   };
 }
 
+type EventListener = (event: string, data: Record<string, unknown>) => void;
+const eventListeners = new Set<EventListener>();
+
+/** Hears every realtime event of this tab after its queries were invalidated (alerts, the tab title). */
+export function onRealtimeEvent(listener: EventListener): () => void {
+  eventListeners.add(listener);
+  return () => eventListeners.delete(listener);
+}
+
 /** One socket per signed-in tab; each event invalidates the queries it makes stale. */
 export function useRealtime(enabled: boolean): RealtimeStatus {
   const queryClient = useQueryClient();
@@ -156,7 +165,8 @@ export function useRealtime(enabled: boolean): RealtimeStatus {
       hasRefreshToken: () => session.refreshToken() !== null,
       onStatus: setStatus,
       onEvent: (event, data) => {
-        for (const queryKey of INVALIDATIONS[event]?.(data) ?? []) void queryClient.invalidateQueries({ queryKey });
+        for (const queryKey of invalidationsFor(event, data)) void queryClient.invalidateQueries({ queryKey });
+        for (const listener of eventListeners) listener(event, data);
       },
     });
     lastEventIdOf = wired.lastEventId;

@@ -34,6 +34,7 @@ const router = createBrowserRouter([
               { index: true, element: <Navigate to="/incidents" replace /> },
               { path: 'incidents', element: <IncidentsPage /> },
               { path: 'incidents/:id', element: <IncidentDetailPage /> },
+              { path: 'inbox', lazy: page(() => import('../features/inbox/pages/InboxPage'), 'InboxPage') },
               { path: 'mentions', lazy: page(() => import('../features/mentions/pages/MentionsPage'), 'MentionsPage') },
               { path: 'stories/:id', lazy: page(() => import('../features/mentions/pages/StoryPage'), 'StoryPage') },
               {

@@ -1,4 +1,5 @@
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useRealtime } from '../api/socket';
 import { LanguageSelect } from '../components/ui/LanguageSelect';
 import { useLogout, useMe } from '../features/auth/hooks/useAuth';
@@ -11,6 +12,9 @@ import {
   hasRole,
   isOffice,
 } from '../features/auth/roles';
+import { AlertCenter } from '../features/inbox/components/AlertCenter';
+import { Bell } from '../features/inbox/components/Bell';
+import { useUnreadCount } from '../features/inbox/hooks/useInbox';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 
 interface NavItem {
@@ -19,16 +23,25 @@ interface NavItem {
   visible: boolean;
 }
 
-/** Signed-in frame: navigation shaped by the person's roles, language, realtime state and sign-out. */
+/**
+ * Signed-in frame: navigation shaped by the person's roles, the alerts bell, language, realtime state and sign-out.
+ * On a phone (≤ 720 px, styles.css) the navigation and the account controls fold behind one menu button, so the top
+ * bar is one line and the page starts right under it.
+ */
 export function Shell() {
   const { t } = useI18n();
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
   const realtime = useRealtime(!!me.data);
+  const unread = useUnreadCount(!!me.data);
+  const [menuOpen, setMenuOpen] = useState(false);
   const office = isOffice(me.data);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const items: NavItem[] = [
     { to: '/incidents', label: 'nav.incidents', visible: true },
+    { to: '/inbox', label: 'nav.inbox', visible: true },
     { to: '/mentions', label: 'nav.mentions', visible: true },
     { to: '/good-news', label: 'nav.goodNews', visible: true },
     { to: '/reports/overview', label: 'nav.overview', visible: canReadOverview(me.data) },
@@ -41,42 +54,62 @@ export function Shell() {
     { to: '/settings', label: 'nav.settings', visible: true },
   ];
   return (
-    <div className="shell">
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
       <a href="#main" className="skip-link">
         {t('nav.skip')}
       </a>
       <header className="topbar">
-        <div>
+        <div className="brand">
           <h1>{t('app.title')}</h1>
-          <p className="muted">{t('app.subtitle')}</p>
+          <p className="muted subtitle">{t('app.subtitle')}</p>
         </div>
         <div className="topbar-right">
           <span className={`realtime realtime-${realtime}`} role="status" title={t(`realtime.${realtime}`)}>
-            <span className="dot" aria-hidden="true" /> {t(`realtime.${realtime}`)}
+            <span className="dot" aria-hidden="true" />{' '}
+            <span className="realtime-label">{t(`realtime.${realtime}`)}</span>
           </span>
-          <LanguageSelect />
-          <span className="user" data-testid="current-user">
-            {me.data?.name}
-          </span>
+          <Bell unread={unread.data} />
           <button
             type="button"
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="mainnav"
+            onClick={() => setMenuOpen((open) => !open)}
           >
-            {t('nav.logout')}
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <path fill="currentColor" d="M3 6h18v2H3V6Zm0 5h18v2H3v-2Zm0 5h18v2H3v-2Z" />
+            </svg>
+            <span>{t('nav.menu')}</span>
           </button>
+          <div className="account">
+            <LanguageSelect />
+            <span className="user" data-testid="current-user">
+              {me.data?.name}
+            </span>
+            <button
+              type="button"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            >
+              {t('nav.logout')}
+            </button>
+          </div>
         </div>
       </header>
-      <nav className="mainnav" aria-label={t('nav.main')}>
+      <nav className="mainnav" id="mainnav" aria-label={t('nav.main')}>
         <ul>
           {items
             .filter((i) => i.visible)
             .map((i) => (
               <li key={i.to}>
-                <NavLink to={i.to}>{t(i.label)}</NavLink>
+                <NavLink to={i.to}>
+                  {t(i.label)}
+                  {i.to === '/inbox' && (unread.data ?? 0) > 0 && <span className="nav-count"> ({unread.data})</span>}
+                </NavLink>
               </li>
             ))}
         </ul>
       </nav>
+      <AlertCenter unread={unread.data} />
       <main id="main">
         <Outlet />
       </main>

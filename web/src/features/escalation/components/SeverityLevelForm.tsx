@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { readableTextOn } from '../../incidents/components/SeverityBadge';
 import type { SeverityLevelView, UpdateSeverityLevelRequest } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { CheckboxField } from '../../../components/ui/CheckboxField';
@@ -87,7 +88,11 @@ export function SeverityLevelForm({ level, canEdit }: { level: SeverityLevelView
       aria-label={`${level.code} · ${level.nameVi}`}
     >
       <h3>
-        <span className="badge" style={{ background: level.colour }} data-severity={level.code}>
+        <span
+          className="badge"
+          style={{ background: level.colour, color: readableTextOn(level.colour) }}
+          data-severity={level.code}
+        >
           {level.code}
         </span>{' '}
         {level.nameVi} / {level.nameEn}

@@ -1,61 +1,64 @@
 import { Link } from 'react-router-dom';
 import type { IncidentListItem } from '@mw/shared';
+import { Countdown } from '../../../components/ui/Countdown';
+import { DataTable, type Column } from '../../../components/ui/DataTable';
 import { DateTime } from '../../../components/ui/DateTime';
-import { SeverityBadge } from './SeverityBadge';
 import { useI18n } from '../../../i18n/i18n';
+import { SeverityBadge } from './SeverityBadge';
 import { StatusBadge } from './StatusBadge';
 
-function isOverdue(item: IncidentListItem, now: number): boolean {
-  return item.status === 'new' && !!item.ackDueAt && Date.parse(item.ackDueAt) < now;
-}
-
+/** Incidents in a list: a table on a wide screen, one card per incident on a phone. */
 export function IncidentTable({ items }: { items: IncidentListItem[] }) {
   const { t } = useI18n();
-  const now = Date.now();
-  if (items.length === 0) return <p className="muted">{t('incidents.empty')}</p>;
+  const columns: Column<IncidentListItem>[] = [
+    {
+      key: 'severity',
+      header: t('incidents.severity'),
+      phone: 'bare',
+      cell: (i) => <SeverityBadge severity={i.severity} />,
+    },
+    {
+      key: 'title',
+      header: t('incidents.title'),
+      phone: 'bare',
+      cell: (i) => (
+        <>
+          <Link to={`/incidents/${i.id}`} className="incident-link">
+            {i.number ? <span className="muted">#{i.number} </span> : null}
+            {i.title}
+          </Link>
+          {i.unreachableUnits?.length > 0 && <span className="tag tag-warn">{t('incidents.unreachable')}</span>}
+        </>
+      ),
+    },
+    { key: 'units', header: t('incidents.units'), phone: 'bare', cell: (i) => i.units.map((u) => u.name).join(', ') },
+    {
+      key: 'status',
+      header: t('incidents.status'),
+      phone: 'bare',
+      cell: (i) => (
+        <>
+          <StatusBadge status={i.status} /> <Countdown deadline={i.ackDueAt} done={i.status !== 'new'} />
+        </>
+      ),
+    },
+    {
+      key: 'coverage',
+      header: t('incidents.coverage'),
+      phone: 'hide',
+      cell: (i) => t('incidents.coverageCount', { mentions: i.mentionCount ?? 0, outlets: i.outletCount ?? 0 }),
+    },
+    { key: 'opened', header: t('incidents.openedAt'), phone: 'hide', cell: (i) => <DateTime value={i.openedAt} /> },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="incident-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('incidents.severity')}</th>
-            <th scope="col">{t('incidents.title')}</th>
-            <th scope="col">{t('incidents.units')}</th>
-            <th scope="col">{t('incidents.status')}</th>
-            <th scope="col">{t('incidents.coverage')}</th>
-            <th scope="col">{t('incidents.openedAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id} className={`sev-row sev-${item.severity}`} data-incident-id={item.id}>
-              <td>
-                <SeverityBadge severity={item.severity} />
-              </td>
-              <td>
-                <Link to={`/incidents/${item.id}`}>
-                  {item.number ? <span className="muted">#{item.number} </span> : null}
-                  {item.title}
-                </Link>
-                {isOverdue(item, now) && <span className="tag tag-danger">{t('incidents.ackOverdue')}</span>}
-                {item.unreachableUnits?.length > 0 && (
-                  <span className="tag tag-warn">{t('incidents.unreachable')}</span>
-                )}
-              </td>
-              <td>{item.units.map((u) => u.name).join(', ')}</td>
-              <td>
-                <StatusBadge status={item.status} />
-              </td>
-              <td>
-                {t('incidents.coverageCount', { mentions: item.mentionCount ?? 0, outlets: item.outletCount ?? 0 })}
-              </td>
-              <td>
-                <DateTime value={item.openedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={items}
+      columns={columns}
+      rowKey={(i) => i.id}
+      rowProps={(i) => ({ className: `sev-row sev-${i.severity}`, 'data-incident-id': i.id })}
+      className="incident-table"
+      testId="incident-table"
+      empty={<p className="muted">{t('incidents.empty')}</p>}
+    />
   );
 }

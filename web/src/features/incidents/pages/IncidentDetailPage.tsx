@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { Countdown } from '../../../components/ui/Countdown';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
@@ -40,7 +41,8 @@ export function IncidentDetailPage() {
           <SeverityBadge severity={incident.severity} />
           <StatusBadge status={incident.status} />
           {incident.category && <span className="tag">{t(`category.${incident.category}`)}</span>}
-          {incident.escalationLevel > 0 && (
+          {/* Level 1 is the ticket's own handlers, told at opening: escalated means a level above them was told. */}
+          {incident.escalationLevel > 1 && (
             <span className="tag tag-warn">{t('incident.escalationLevel', { level: incident.escalationLevel })}</span>
           )}
         </div>
@@ -53,7 +55,8 @@ export function IncidentDetailPage() {
           </dd>
           <dt>{t('incident.ackDue')}</dt>
           <dd>
-            <DateTime value={incident.ackDueAt} />
+            <DateTime value={incident.ackDueAt} relative={false} />{' '}
+            <Countdown deadline={incident.ackDueAt} done={incident.status !== 'new'} />
             {incident.acknowledgedAt && (
               <span className="muted">
                 {' '}
@@ -63,7 +66,11 @@ export function IncidentDetailPage() {
           </dd>
           <dt>{t('incident.respondDue')}</dt>
           <dd>
-            <DateTime value={incident.respondDueAt} />
+            <DateTime value={incident.respondDueAt} relative={false} />{' '}
+            <Countdown
+              deadline={incident.respondDueAt}
+              done={['responded', 'resolved', 'dismissed'].includes(incident.status)}
+            />
           </dd>
           <dt>{t('incidents.coverage')}</dt>
           <dd>
@@ -87,8 +94,11 @@ export function IncidentDetailPage() {
             {t('triage.mergedInto')} <Link to={`/incidents/${incident.mergedInto}`}>{t('triage.openMergedInto')}</Link>
           </p>
         )}
-        <IncidentActions incident={incident} />
       </header>
+      {/* On a phone the actions stay pinned to the bottom of the screen while the ticket waits for acknowledgement. */}
+      <div className={`action-bar${incident.status === 'new' ? ' pinned' : ''}`}>
+        <IncidentActions incident={incident} />
+      </div>
       <IncidentTriage key={incident.id} incident={incident} />
 
       <div className="detail-grid">

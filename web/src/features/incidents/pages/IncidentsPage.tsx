@@ -26,6 +26,7 @@ export function IncidentsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const values: FilterValues = useMemo(() => {
     const v = { ...EMPTY_FILTERS };
     for (const name of FILTER_NAMES) v[name] = params.get(name) ?? '';
@@ -68,8 +69,19 @@ export function IncidentsPage() {
           <CreateIncidentForm onCreated={(id) => navigate(`/incidents/${id}`)} />
         </div>
       )}
-      <div className="card">
-        <IncidentFilters value={values} onChange={(next) => setFilters(next)} />
+      <div className={`card list-card${filtersOpen ? ' filters-open' : ''}`}>
+        <button
+          type="button"
+          className="filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="incident-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {t('filters.toggle', { n: FILTER_NAMES.filter((name) => values[name] && name !== 'severity').length })}
+        </button>
+        <div id="incident-filters" className="filters-panel">
+          <IncidentFilters value={values} onChange={(next) => setFilters(next)} />
+        </div>
         <ul className="counts" aria-label={t('incidents.countsBySeverity')}>
           <li>
             <strong data-testid="incident-total">{list.data?.total ?? '…'}</strong> {t('incidents.total')}
