@@ -143,6 +143,8 @@ describe('delivery with two instances (real PostgreSQL and SMTP)', () => {
         incidentId,
         template: 'incident.escalated',
         title: '[S2] Chuyển cấp 1: Phụ huynh tố giáo viên',
+        severity: 'S2',
+        urgent: false,
       });
     } finally {
       socket.disconnect();

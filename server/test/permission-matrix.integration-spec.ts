@@ -462,6 +462,8 @@ describe('permission matrix (real PostgreSQL)', () => {
     },
     // notifications
     { route: 'GET notifications', url: () => 'notifications', allowed: SIGNED_IN, status: 200 },
+    { route: 'GET notifications/unread', url: () => 'notifications/unread', allowed: SIGNED_IN, status: 200 },
+    { route: 'POST notifications/read', url: () => 'notifications/read', allowed: SIGNED_IN, status: 200 },
     {
       route: 'POST notifications/:id/read',
       url: () => `notifications/${nothing}/read`,
