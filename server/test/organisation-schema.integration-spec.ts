@@ -17,7 +17,15 @@ describe('organisation entities and migrations agree', () => {
 
   it('proposes no schema change for the organisation tables', async () => {
     const tables = ORGANISATION_ENTITIES.map((e) => db.dataSource.getMetadata(e).tableName);
-    expect(tables).toEqual(['unit', 'person', 'role_assignment', 'refresh_token', 'login_attempt', 'audit_log']);
+    expect(tables).toEqual([
+      'unit',
+      'person',
+      'role_assignment',
+      'refresh_token',
+      'login_attempt',
+      'login_lockout',
+      'audit_log',
+    ]);
     const sql = await db.dataSource.driver.createSchemaBuilder().log();
     const ours = sql.upQueries
       .map((q) => q.query)

@@ -22,12 +22,16 @@ async function main(argv: string[]): Promise<number> {
     const list = Object.entries(CLI_COMMANDS)
       .map(([, c]) => `  ${c.usage.padEnd(60)} ${c.summary}`)
       .join('\n');
-    process.stderr.write(`${name ? `error: unknown command "${name}"\n` : ''}usage: npm run -s cli -- <command>\n${list}\n`);
+    process.stderr.write(
+      `${name ? `error: unknown command "${name}"\n` : ''}usage: npm run -s cli -- <command>\n${list}\n`,
+    );
     return name ? 1 : 0;
   }
 
   const env = parseEnv({ ...process.env, MW_SCHEDULER_ENABLED: 'false' });
-  const logger = new JsonLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, process.stderr, { service: 'media-watch-cli' });
+  const logger = new JsonLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, process.stderr, {
+    service: 'media-watch-cli',
+  });
   let db: ResolvedDatabase | undefined;
   let app: INestApplicationContext | undefined;
   const ctx: CliContext = {

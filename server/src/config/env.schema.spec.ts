@@ -20,6 +20,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://u:secret@h/db' })).not.toThrow(/secret/);
   });
 
+  it('refuses a webhook secret shorter than 32 characters without echoing it', () => {
+    expect(() => parseEnv({ MW_WEBHOOK_SECRET: 'short-secret' })).toThrow(/MW_WEBHOOK_SECRET must be at least 32/);
+    expect(() => parseEnv({ MW_WEBHOOK_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+    expect(parseEnv({ MW_WEBHOOK_SECRET: 'w'.repeat(32) }).MW_WEBHOOK_SECRET).toBe('w'.repeat(32));
+  });
+
   it('parses lists and booleans', () => {
     const env = parseEnv({ MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/8', MW_SCHEDULER_ENABLED: 'false' });
     expect(env.MW_ALLOW_PRIVATE_HOSTS).toEqual(['127.0.0.1', '10.0.0.0/8']);

@@ -268,8 +268,9 @@ export const ENV_SCHEMA = {
     parse: text,
   },
   MW_WEBHOOK_SECRET: {
-    description: 'Secret of the HMAC-SHA256 signature in the X-MediaWatch-Signature header of webhook calls.',
-    parse: text,
+    description:
+      'Secret of the HMAC-SHA256 signature in the X-MediaWatch-Signature header of webhook calls; at least 32 characters.',
+    parse: minLength(32),
     secret: true,
   },
   MW_NOTIFY_TICK_SECONDS: {

@@ -101,7 +101,7 @@ export const en: Record<MessageKey, string> = {
   'login.submitting': 'Signing in…',
   'login.error.credentials': 'Wrong email or password.',
   'login.error.invalid': 'Please enter a valid email and a password.',
-  'login.error.locked': 'The account is locked after repeated failures. Please try again later.',
+  'login.error.locked': 'Signing in is locked after repeated failures. Please try again in {minutes} min.',
   'login.error.throttled': 'Too many attempts. Please wait a moment.',
   'login.error.network': 'Cannot reach the server.',
   'nav.main': 'Main navigation',

@@ -99,7 +99,7 @@ export const vi = {
   'login.submitting': 'Đang đăng nhập…',
   'login.error.credentials': 'Email hoặc mật khẩu không đúng.',
   'login.error.invalid': 'Vui lòng nhập email hợp lệ và mật khẩu.',
-  'login.error.locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+  'login.error.locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
   'login.error.throttled': 'Quá nhiều lần thử. Vui lòng chờ một lát.',
   'login.error.network': 'Không kết nối được máy chủ.',
   'nav.main': 'Điều hướng chính',

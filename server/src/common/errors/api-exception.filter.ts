@@ -22,7 +22,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         return { statusCode: status, ...(response as Omit<ApiErrorBody, 'statusCode'>) };
       }
       const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForStatus(status), message };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'Internal server error' };

@@ -8,6 +8,7 @@ import { IncidentIntakeBacklog1795768892391 } from './1795768892391-incident-int
 import { WeeklyReport1795900000001 } from './1795900000001-weekly-report';
 import { GoodNewsStory1796000000001 } from './1796000000001-good-news-story';
 import { ReportsAnyPeriod1796499332726 } from './1796499332726-reports-any-period';
+import { LoginLockout1796500391705 } from './1796500391705-login-lockout';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   WeeklyReport1795900000001,
   GoodNewsStory1796000000001,
   ReportsAnyPeriod1796499332726,
+  LoginLockout1796500391705,
 ];

@@ -1,5 +1,6 @@
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginAttemptEntity } from './auth/login-attempt.entity';
+import { LoginLockoutEntity } from './auth/login-lockout.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { PersonEntity } from './people/person.entity';
 import { RoleAssignmentEntity } from './people/role-assignment.entity';
@@ -12,5 +13,6 @@ export const ORGANISATION_ENTITIES = [
   RoleAssignmentEntity,
   RefreshTokenEntity,
   LoginAttemptEntity,
+  LoginLockoutEntity,
   AuditLogEntity,
 ];

@@ -8,6 +8,9 @@
  *   was issued), so presenting a copied token still revokes its family for as long as the copy could have been used.
  *   A revoked token is refused whether its row exists or not, so dropping it changes no answer.
  *
+ * - Lockout counts (`login_lockout`) go a day after their last change once no lock is running: a count that old
+ *   says nothing about consecutive failures any more.
+ *
  * Deletes run in bounded batches, each its own statement, and skip rows another instance is deleting, so several
  * instances pruning at once neither wait on each other nor hold long locks.
  */
@@ -50,6 +53,13 @@ export class AuthRetentionService {
       `DELETE FROM refresh_token WHERE id IN (
          SELECT id FROM refresh_token WHERE expires_at < $1 OR revoked_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
       tokensBefore,
+      batchSize,
+    );
+    await this.deleteInBatches(
+      `DELETE FROM login_lockout WHERE email IN (
+         SELECT email FROM login_lockout WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $1)
+         LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      attemptsBefore,
       batchSize,
     );
     if (loginAttempts + refreshTokens > 0) {

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  Logger,
-  OnModuleInit,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -22,11 +14,11 @@ import { normaliseEmail } from '../people/person.mapper';
 import { PeopleService } from '../people/people.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
-import { returnedRows } from '../../../common/database/returned-rows';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokenStore } from './refresh-token.store';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** Absolute lifetime of a signed-in session (a refresh-token family), counted from sign-in. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600_000;
 const JWT_SECRET_SETTING = 'jwt_secret';
 
@@ -81,28 +73,26 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
 
   async login(rawEmail: string, password: string, ip: string): Promise<LoginResponse> {
     const email = normaliseEmail(rawEmail);
-    await this.throttle.assertAllowed(email, ip);
+    // Counted before hashing (see LoginThrottle): throws 429 or 423, for unknown and real e-mails alike.
+    const reservation = await this.throttle.reserve(email, ip);
     const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ email });
-    const now = this.clock.now();
 
     if (!person || !person.active || !person.passwordHash) {
       await this.hasher.verifyNothing(password);
-      await this.fail(email, ip, person ? 'inactive or without password' : 'unknown e-mail');
-      throw invalidCredentials();
-    }
-    if (person.lockedUntil && person.lockedUntil > now) {
-      await this.fail(email, ip, 'account locked');
-      throw locked(person.lockedUntil);
+      this.logger.warn({
+        msg: 'login failed',
+        email,
+        ip,
+        reason: person ? 'inactive or without password' : 'unknown e-mail',
+      });
+      throw this.throttle.lockedNow(reservation) ?? invalidCredentials();
     }
     if (!(await this.hasher.verify(person.passwordHash, password))) {
-      const lockedUntil = await this.countFailure(person.id, now);
-      await this.fail(email, ip, 'wrong password');
-      if (lockedUntil) throw locked(lockedUntil);
-      throw invalidCredentials();
+      this.logger.warn({ msg: 'login failed', email, ip, reason: 'wrong password' });
+      throw this.throttle.lockedNow(reservation) ?? invalidCredentials();
     }
 
-    await this.dataSource.query(`UPDATE person SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [person.id]);
-    await this.throttle.record(email, ip, true);
+    await this.throttle.succeeded(reservation);
     const pair = await this.issuePair(person.id, randomUUID(), this.dataSource.manager);
     return { ...pair, user: await this.people.me(person.id) };
   }
@@ -136,7 +126,9 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       }
       row.rotatedAt = now;
       await m.save(row);
-      return { pair: await this.issuePair(row.personId, row.familyId, m) };
+      // The new token inherits the family's end: a session lasts REFRESH_TOKEN_TTL_MS from sign-in however often
+      // it is renewed, so a stolen refresh token cannot be kept alive for ever by using it.
+      return { pair: await this.issuePair(row.personId, row.familyId, m, row.expiresAt) };
     });
     // The family revocation must commit even though the request fails, hence the error travels out of the transaction.
     if ('error' in outcome) throw outcome.error;
@@ -167,10 +159,8 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     const hash = await this.hasher.hash(req.newPassword);
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      await m.query(`UPDATE person SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1`, [
-        person.id,
-        hash,
-      ]);
+      await m.query(`UPDATE person SET password_hash = $2 WHERE id = $1`, [person.id, hash]);
+      await this.throttle.clear(person.email, m);
       await this.tokens.revokeAllOf(person.id, now, m);
       await this.audit.record(
         actor,
@@ -216,7 +206,12 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : null;
   }
 
-  private async issuePair(personId: string, familyId: string, m: EntityManager): Promise<TokenPair> {
+  private async issuePair(
+    personId: string,
+    familyId: string,
+    m: EntityManager,
+    familyExpiresAt?: Date,
+  ): Promise<TokenPair> {
     const now = this.clock.now();
     const refreshToken = randomBytes(32).toString('base64url');
     await m.insert(RefreshTokenEntity, {
@@ -224,39 +219,11 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       familyId,
       tokenHash: sha256(refreshToken),
       issuedAt: now,
-      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+      expiresAt: familyExpiresAt ?? new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
       rotatedAt: null,
       revokedAt: null,
     });
     return { accessToken: this.issueAccessToken(personId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
-  }
-
-  /** Counts a wrong password; returns the lock end when this failure locks the account. */
-  private async countFailure(personId: string, now: Date): Promise<Date | null> {
-    const lockMs = this.config.env.MW_LOGIN_LOCKOUT_MINUTES * 60_000;
-    // An expired lock starts a fresh count, so one mistake after a lock does not lock again at once.
-    const result: unknown = await this.dataSource.query(
-      `UPDATE person SET
-         failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
-         locked_until = CASE
-           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3
-             THEN $4::timestamptz
-           WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN NULL
-           ELSE locked_until END
-       WHERE id = $1 RETURNING locked_until`,
-      [personId, now, this.config.env.MW_LOGIN_LOCKOUT_AFTER, new Date(now.getTime() + lockMs)],
-    );
-    const until = returnedRows<{ locked_until: Date | null }>(result)[0]?.locked_until ?? null;
-    if (until && until > now) {
-      this.logger.warn({ msg: 'account locked', personId, lockedUntil: until.toISOString() });
-      return until;
-    }
-    return null;
-  }
-
-  private async fail(email: string, ip: string, reason: string): Promise<void> {
-    await this.throttle.record(email, ip, false);
-    this.logger.warn({ msg: 'login failed', email, ip, reason });
   }
 }
 
@@ -270,15 +237,4 @@ function invalidCredentials(): UnauthorizedException {
 
 function invalidRefresh(): UnauthorizedException {
   return new UnauthorizedException({ code: AuthErrorCode.InvalidToken, message: 'Invalid or expired refresh token' });
-}
-
-function locked(until: Date): HttpException {
-  return new HttpException(
-    {
-      code: AuthErrorCode.AccountLocked,
-      message: `Too many wrong passwords: this account is locked until ${until.toISOString()}`,
-      lockedUntil: until.toISOString(),
-    },
-    HttpStatus.LOCKED,
-  );
 }

@@ -6,15 +6,26 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parall
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/**
+ * argon2 runs on libuv's thread pool (4 threads by default), which DNS look-ups, gzip and file reads of feed polling
+ * share: a burst of sign-ins must not take all of them. Further hashes wait their turn in arrival order.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+
 @Injectable()
 export class PasswordHasher {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Most argon2 operations seen running at once (for tests and metrics). */
+  peakConcurrency = 0;
+
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    return this.limited(() => argon2.hash(password, OPTIONS));
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await this.limited(() => argon2.verify(hash, password));
     } catch {
       return false;
     }
@@ -25,7 +36,21 @@ export class PasswordHasher {
    * which e-mails are registered.
    */
   async verifyNothing(password: string): Promise<false> {
-    await argon2.hash(password, OPTIONS);
+    await this.limited(() => argon2.hash(password, OPTIONS));
     return false;
+  }
+
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    // A finishing operation hands its slot straight to the next waiter, so a newcomer cannot slip in between.
+    if (this.active >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    this.peakConcurrency = Math.max(this.peakConcurrency, this.active);
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
   }
 }

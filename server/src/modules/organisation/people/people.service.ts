@@ -25,6 +25,7 @@ import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { unitCodesFor } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RefreshTokenStore } from '../auth/refresh-token.store';
 import { returnedRows } from '../../../common/database/returned-rows';
@@ -59,6 +60,7 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly tokens: RefreshTokenStore,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async list(filter: PersonFilter = {}): Promise<PersonView[]> {
@@ -225,9 +227,8 @@ export class PeopleService {
     await this.dataSource.transaction(async (m) => {
       const p = await this.require(id, m, true);
       p.passwordHash = hash;
-      p.failedLogins = 0;
-      p.lockedUntil = null;
       await m.save(p);
+      await this.throttle.clear(p.email, m);
       await this.tokens.revokeAllOf(id, this.clock.now(), m);
       await this.audit.record(actor, { action: 'person.password_reset', entityType: 'person', entityId: id }, m);
     });
@@ -346,7 +347,7 @@ export class PeopleService {
       ...toPersonView(p, assignments),
       roleHistory: assignments.map(toAssignmentView),
       preferences: toPreferences(p),
-      lockedUntil: p.lockedUntil ? p.lockedUntil.toISOString() : null,
+      lockedUntil: (await this.throttle.lockedUntil(p.email, manager))?.toISOString() ?? null,
     };
   }
 

@@ -1,24 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { AuthErrorCode, ErrorCode } from '@mw/shared';
-import { ApiError } from '../../../api/http';
 import { LanguageSelect } from '../../../components/ui/LanguageSelect';
-import { useI18n, type MessageKey } from '../../../i18n/i18n';
+import { useI18n } from '../../../i18n/i18n';
+import { loginErrorText } from '../login-error';
 import { useHasSession, useLogin } from '../hooks/useAuth';
-
-function loginErrorKey(error: unknown): MessageKey {
-  if (!(error instanceof ApiError)) return 'login.error.network';
-  switch (error.body?.code as string | undefined) {
-    case AuthErrorCode.AccountLocked:
-      return 'login.error.locked';
-    case ErrorCode.TooManyRequests:
-      return 'login.error.throttled';
-    case ErrorCode.ValidationFailed:
-      return 'login.error.invalid';
-    default:
-      return error.status === 401 ? 'login.error.credentials' : 'login.error.network';
-  }
-}
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -71,7 +56,7 @@ export function LoginPage() {
           </label>
           {loginMutation.isError && (
             <p role="alert" className="error">
-              {t(loginErrorKey(loginMutation.error))}
+              {loginErrorText(loginMutation.error, t)}
             </p>
           )}
           <button type="submit" className="primary" disabled={loginMutation.isPending || !email || !password}>
