@@ -693,6 +693,13 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
       token: token(webAdminA),
     });
     expect(notTheirs.status).toBe(403);
+    const badId = await call<{ code: string; field: string }>(
+      t.baseUrl,
+      'POST',
+      `incidents/${id}/tasks/not-a-uuid/done`,
+      { token: token(principalA) },
+    );
+    expect([badId.status, badId.body.code, badId.body.field]).toEqual([400, 'VALIDATION_FAILED', 'taskId']);
     const done = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${id}/tasks/${task.id}/done`, {
       token: token(principalA),
     });

@@ -1,4 +1,14 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ErrorCode,
   INCIDENT_STATUSES,
@@ -147,7 +157,9 @@ export class IncidentsController {
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
-    @Param('taskId') taskId: string,
+    // Checked here: PostgreSQL would refuse a malformed uuid with an error that surfaced as a 500.
+    @Param('taskId', new ParseUUIDPipe({ exceptionFactory: () => bad('taskId', 'taskId must be a UUID') }))
+    taskId: string,
   ): Promise<IncidentDetail> {
     return this.tasks.completeTask(actor, user, id, taskId);
   }
