@@ -25,4 +25,7 @@ COPY --from=build /app/server/src/database/seeds server/src/database/seeds
 COPY --from=build /app/web/dist web/dist
 USER node
 EXPOSE 3000
+# GET /api/health answers 503 while the database is away; the slim image has node but no curl.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "server/dist/main.js"]
