@@ -2,6 +2,7 @@
 // `npm run bench [-- <name> [items]]`: throughput benchmarks, figures on stdout. With no name every bench runs.
 //   analyze  the analysis stage over the labelled TEST split repeated to 10,000 items (goal >= 3,000 items/s)
 //   ingest   feed parsing and storage into a real PostgreSQL (DATABASE_URL, else a temporary embedded one)
+//   report   the leadership report and its PDF over a year of stored coverage (100,000 mentions; goals < 2 s, < 5 s)
 // Runs the TypeScript sources directly (no build needed).
 'use strict';
 
@@ -29,6 +30,13 @@ const BENCHES = {
       }
       const { runIngestBench } = require(INGEST);
       await runIngestBench(items === undefined ? {} : { items });
+    },
+  },
+  report: {
+    summary: 'weekly report and its PDF over 100,000 stored mentions, seconds',
+    run: async (items) => {
+      const { runReportBench } = require('../server/src/modules/reports/bench/report.bench.ts');
+      await runReportBench(items === undefined ? {} : { mentions: items });
     },
   },
 };
