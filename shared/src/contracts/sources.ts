@@ -38,6 +38,34 @@ export const SourceHealthStatus = {
 } as const;
 export type SourceHealthStatus = (typeof SourceHealthStatus)[keyof typeof SourceHealthStatus];
 
+/**
+ * Why the last read of a source failed, as stored on the source and answered by POST /api/sources/test: the
+ * dashboard words each code in the reader's language.
+ */
+export const SourceErrorCode = {
+  BadUrl: 'BAD_URL',
+  SsrfBlocked: 'SSRF_BLOCKED',
+  Dns: 'DNS',
+  Connect: 'CONNECT',
+  Timeout: 'TIMEOUT',
+  TooLarge: 'TOO_LARGE',
+  TooManyRedirects: 'TOO_MANY_REDIRECTS',
+  HttpStatus: 'HTTP_STATUS',
+  RetryLater: 'RETRY_LATER',
+  Decompression: 'DECOMPRESSION',
+  Network: 'NETWORK',
+  XmlEntityDeclaration: 'XML_ENTITY_DECLARATION',
+  XmlTooDeep: 'XML_TOO_DEEP',
+  XmlMalformed: 'XML_MALFORMED',
+  FeedUnrecognised: 'FEED_UNRECOGNISED',
+  EmptyDocument: 'EMPTY_DOCUMENT',
+  BadSelectors: 'BAD_SELECTORS',
+  NoItems: 'NO_ITEMS',
+  Unexpected: 'UNEXPECTED',
+} as const;
+export type SourceErrorCode = (typeof SourceErrorCode)[keyof typeof SourceErrorCode];
+export const SOURCE_ERROR_CODES: readonly SourceErrorCode[] = Object.values(SourceErrorCode);
+
 /** A source as the API returns it: registry fields plus health. */
 export interface SourceDto {
   id: string;
@@ -55,6 +83,8 @@ export interface SourceDto {
   lastSuccessAt: string | null;
   /** One human sentence, e.g. "could not resolve vnexpress.net (ENOTFOUND)". */
   lastError: string | null;
+  /** The code of the last error (null before any error was recorded with a code). */
+  lastErrorCode: SourceErrorCode | null;
   lastErrorAt: string | null;
   consecutiveFailures: number;
   nextPollAt: string | null;

@@ -4,6 +4,9 @@
  * handshake when it reconnects and receives what it missed in its rooms. The same event may arrive twice (live and
  * replayed), so clients drop envelopes whose id they have already handled, then invalidate their queries.
  */
+import type { CollectionProblem } from '../contracts/health';
+import type { SourceErrorCode } from '../contracts/sources';
+
 export const RealtimeEvent = {
   HealthChanged: 'health.changed',
   IncidentCreated: 'incident.created',
@@ -15,11 +18,19 @@ export const RealtimeEvent = {
 export type RealtimeEvent = (typeof RealtimeEvent)[keyof typeof RealtimeEvent];
 
 export interface RealtimePayloads {
-  [RealtimeEvent.HealthChanged]: { db: 'up' | 'down' };
+  /** The pipeline started or stopped collecting (sent to the office room when that changes). */
+  [RealtimeEvent.HealthChanged]: {
+    db: 'up' | 'down';
+    collecting: boolean;
+    problem: CollectionProblem | null;
+    sourcesEnabled: number;
+    sourcesFailing: number;
+  };
   [RealtimeEvent.IncidentCreated]: { incidentId: string; unitCodes: string[]; severity: string; title: string };
   [RealtimeEvent.IncidentUpdated]: { incidentId: string; unitCodes: string[]; status?: string; summary: string };
   [RealtimeEvent.MentionCreated]: { mentionId: string; unitCodes: string[]; incidentId: string | null; title: string };
-  [RealtimeEvent.SourceHealth]: { sourceId: string; ok: boolean; summary: string };
+  /** A source's last poll went from success to failure or back (office room and the source's unit room). */
+  [RealtimeEvent.SourceHealth]: { sourceId: string; ok: boolean; summary: string; errorCode: SourceErrorCode | null };
   [RealtimeEvent.NotificationCreated]: {
     notificationId: string;
     incidentId: string | null;

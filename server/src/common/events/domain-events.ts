@@ -10,6 +10,8 @@ import { EventEmitter } from 'node:events';
 export interface DomainEventMap {
   /** A feed item was stored for the first time. */
   'item.stored': { itemId: string; sourceId: string };
+  /** A source's last poll went from success to failure or back. */
+  'source.health_changed': { sourceId: string; ok: boolean };
   /** A feed item was analysed and stored as a mention (once per item); `incident` is the proposed flag. */
   'mention.stored': { mentionId: string; storyId: string; incident: boolean; unitCodes: string[] };
   /** Someone followed a signed acknowledge link (or pressed acknowledge in-app); the incidents module acts on it. */

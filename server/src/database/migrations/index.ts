@@ -9,6 +9,7 @@ import { WeeklyReport1795900000001 } from './1795900000001-weekly-report';
 import { GoodNewsStory1796000000001 } from './1796000000001-good-news-story';
 import { ReportsAnyPeriod1796499332726 } from './1796499332726-reports-any-period';
 import { LoginLockout1796500391705 } from './1796500391705-login-lockout';
+import { PipelineHealth1796500793774 } from './1796500793774-pipeline-health';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   GoodNewsStory1796000000001,
   ReportsAnyPeriod1796499332726,
   LoginLockout1796500391705,
+  PipelineHealth1796500793774,
 ];

@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { SourcesModule } from '../sources/sources.module';
+import { HealthMonitorCron } from './health-monitor.cron';
+import { HealthMonitorService } from './health-monitor.service';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService], exports: [HealthService] })
+/** GET /api/health: server, database and the news pipeline; `health.changed` when collection stops or resumes. */
+@Module({
+  imports: [SourcesModule, NotificationsModule],
+  controllers: [HealthController],
+  providers: [HealthService, HealthMonitorService, HealthMonitorCron],
+  exports: [HealthService],
+})
 export class HealthModule {}

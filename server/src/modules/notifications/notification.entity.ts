@@ -10,6 +10,7 @@ import type { AcknowledgeVia, DeliveryChannel, DeliveryStatus } from '@mw/shared
 @Index('notification_due_idx', ['nextAttemptAt'], { where: `status IN ('pending', 'failed')` })
 @Index('notification_sending_idx', ['leaseUntil'], { where: `status = 'sending'` })
 @Index('notification_incident_idx', ['incidentId'], { where: 'incident_id IS NOT NULL' })
+@Index('notification_dead_idx', ['createdAt'], { where: `status = 'dead'` })
 @Index('notification_inbox_idx', ['recipientId', 'createdAt'], { where: `channel = 'in_app'` })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -193,6 +193,23 @@ export class NotificationsQuery {
     if (rows.length === 0) throw new NotFoundException({ code: ErrorCode.NotFound, message: 'Unknown notification' });
   }
 
+  /**
+   * The delivery side of the pipeline's health: messages whose time has come but are not sent yet (new, retry due, or
+   * held by a worker whose lease ran out), and messages given up in the last 7 days. Both read partial indexes.
+   */
+  async deliveryBacklog(): Promise<{ due: number; dead: number }> {
+    const now = this.clock.now();
+    const rows: { due: number; dead: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM notification
+                WHERE status IN ('pending', 'failed') AND next_attempt_at <= $1) +
+              (SELECT count(*)::int FROM notification WHERE status = 'sending' AND lease_until < $1) AS due,
+              (SELECT count(*)::int FROM notification
+                WHERE status = 'dead' AND created_at > $1::timestamptz - interval '7 days') AS dead`,
+      [now],
+    );
+    return { due: rows[0]?.due ?? 0, dead: rows[0]?.dead ?? 0 };
+  }
+
   private async namesOf(ids: string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     await Promise.all(

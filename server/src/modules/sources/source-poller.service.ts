@@ -10,18 +10,19 @@
  *   short is simply repeated and the unique key absorbs what was already inserted.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import type { SourceKind, SourceSettings } from '@mw/shared';
+import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type SourceKind, type SourceSettings } from '@mw/shared';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { AppConfig } from '../../config/app-config';
+import { RealtimeService } from '../realtime/realtime.service';
 import { enrichWithArticle } from './article-enricher';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { storeNewItems, toNewFeedItem, type NewFeedItem } from './feed-item.store';
 import { nextPollAfterFailure, pollIntervalMs } from './poll-schedule';
-import { readSource, ReadFailure, toReadFailure } from './source-reader';
+import { readSource, ReadFailure, toReadFailure, type StoredSourceErrorCode } from './source-reader';
 import { SOURCE_FETCHER } from './source-fetcher.provider';
 
 /**
@@ -46,6 +47,7 @@ export interface ClaimedSource {
   etag: string | null;
   lastModified: string | null;
   consecutiveFailures: number;
+  unitCode: string | null;
 }
 
 export interface PollOutcome {
@@ -71,10 +73,11 @@ interface SourceRow {
   etag: string | null;
   last_modified: string | null;
   consecutive_failures: number;
+  unit_code: string | null;
 }
 
 const CLAIM_COLUMNS = `s.id, s.name, s.outlet, s.url, s.kind, s.interval_minutes, s.settings, s.etag, s.last_modified,
-  s.consecutive_failures`;
+  s.consecutive_failures, s.unit_code`;
 
 export class SourceBusyError extends Error {}
 export class SourceMissingError extends Error {}
@@ -93,6 +96,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly events: DomainEventBus,
+    private readonly realtime: RealtimeService,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
   ) {}
 
@@ -204,6 +208,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
          WHERE id = $1 AND lease_owner = $6`,
         [source.id, read.etag, read.lastModified, now, next, this.instanceId],
       );
+      if (source.consecutiveFailures > 0) this.announceHealth(source, null);
       this.logger.debug({
         msg: 'source polled',
         sourceId: source.id,
@@ -285,11 +290,12 @@ export class SourcePollerService implements BeforeApplicationShutdown {
       failure.retryAt,
     );
     await this.dataSource.query(
-      `UPDATE source SET last_polled_at = $2, last_error = $3, last_error_at = $2,
+      `UPDATE source SET last_polled_at = $2, last_error = $3, last_error_code = $6, last_error_at = $2,
          consecutive_failures = consecutive_failures + 1, next_poll_at = $4, lease_owner = NULL, lease_until = NULL
        WHERE id = $1 AND lease_owner = $5`,
-      [source.id, now, failure.message, next, this.instanceId],
+      [source.id, now, failure.message, next, this.instanceId, failure.code],
     );
+    if (source.consecutiveFailures === 0) this.announceHealth(source, failure.code);
     this.logger.warn(`source "${source.name}" failed (${failure.code}): ${failure.message}`);
     return {
       sourceId: source.id,
@@ -300,6 +306,21 @@ export class SourcePollerService implements BeforeApplicationShutdown {
       error: { code: failure.code, message: failure.message },
       nextPollAt: next,
     };
+  }
+
+  /**
+   * A source went from working to failing (`errorCode` set) or back: the office and the source's unit see it live,
+   * and the pipeline health is looked at again. Only the flips are announced, not every poll.
+   */
+  private announceHealth(source: ClaimedSource, errorCode: StoredSourceErrorCode | null): void {
+    const rooms = [OFFICE_ROOM, ...(source.unitCode ? [roomForUnit(source.unitCode)] : [])];
+    this.realtime.publish(rooms, RealtimeEvent.SourceHealth, {
+      sourceId: source.id,
+      ok: errorCode === null,
+      summary: source.name,
+      errorCode,
+    });
+    this.events.emit('source.health_changed', { sourceId: source.id, ok: errorCode === null });
   }
 }
 
@@ -323,5 +344,6 @@ function toClaimed(row: SourceRow): ClaimedSource {
     etag: row.etag,
     lastModified: row.last_modified,
     consecutiveFailures: row.consecutive_failures,
+    unitCode: row.unit_code,
   };
 }

@@ -4,7 +4,7 @@
  * tests is exactly what the scheduler will do. Failures come back as a `ReadFailure`: a code to branch on and one
  * human sentence for the source's status line.
  */
-import type { SourceKind, SourceSettings } from '@mw/shared';
+import type { SourceErrorCode, SourceKind, SourceSettings } from '@mw/shared';
 import { decodeBody } from './fetch/charset';
 import { FetchError } from './fetch/fetch-error';
 import type { SafeFetcher } from './fetch/safe-fetcher';
@@ -32,6 +32,10 @@ export interface ReadResult {
 }
 
 export type ReadFailureCode = FetchError['code'] | ParseError['code'] | 'NO_ITEMS' | 'UNEXPECTED';
+
+/** Every failure code is one the shared contract (and so the dashboard's wording) knows: a new one fails to compile. */
+type Known<T extends SourceErrorCode> = T;
+export type StoredSourceErrorCode = Known<ReadFailureCode>;
 
 /** Why a read failed: `retryAt` is set when the host asked us to come back later. */
 export class ReadFailure extends Error {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { SourceKind, SourceSettings } from '@mw/shared';
+import type { SourceErrorCode, SourceKind, SourceSettings } from '@mw/shared';
 
 /** A feed, listing page, social account or search the monitor reads, with its polling state. */
 @Entity('source')
@@ -57,6 +57,9 @@ export class SourceEntity {
 
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;
+
+  @Column('text', { name: 'last_error_code', nullable: true })
+  lastErrorCode!: SourceErrorCode | null;
 
   @Column('timestamptz', { name: 'last_error_at', nullable: true })
   lastErrorAt!: Date | null;

@@ -3,6 +3,7 @@ import type {
   ParsedItemContract,
   PollOutcomeDto,
   SourceDto,
+  SourceErrorCode,
   SourceHealthStatus,
   SourceKind,
   SourceSettings,
@@ -26,6 +27,7 @@ export interface SourceHealthRow {
   last_polled_at: Date | null;
   last_success_at: Date | null;
   last_error: string | null;
+  last_error_code: SourceErrorCode | null;
   last_error_at: Date | null;
   consecutive_failures: number;
   created_at: Date;
@@ -79,6 +81,7 @@ export function toSourceDto(row: SourceHealthRow): SourceDto {
     lastPolledAt: iso(row.last_polled_at),
     lastSuccessAt: iso(row.last_success_at),
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
     lastErrorAt: iso(row.last_error_at),
     consecutiveFailures: row.consecutive_failures,
     nextPollAt: row.enabled ? iso(row.next_poll_at) : null,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CollectionHealthService } from './collection-health.service';
 import { SourcePollCron } from './source-poll.cron';
 import { sourceFetcherProvider } from './source-fetcher.provider';
 import { SourcePollerService } from './source-poller.service';
@@ -9,7 +10,14 @@ import { SourcesService } from './sources.service';
 /** Source registry, safe fetching, parsing, the poll scheduler and item storage. */
 @Module({
   controllers: [SourcesController],
-  providers: [sourceFetcherProvider, SourcesService, SourcePollerService, SourcePollCron, SourcesCatalogueSeed],
-  exports: [SourcesService, SourcePollerService],
+  providers: [
+    sourceFetcherProvider,
+    SourcesService,
+    SourcePollerService,
+    SourcePollCron,
+    SourcesCatalogueSeed,
+    CollectionHealthService,
+  ],
+  exports: [SourcesService, SourcePollerService, CollectionHealthService],
 })
 export class SourcesModule {}

@@ -44,7 +44,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const SOURCE_WITH_HEALTH = `
   SELECT s.id, s.name, s.outlet, s.url, s.kind, s.interval_minutes, s.reach_weight, s.enabled, s.unit_code, s.settings,
-         s.next_poll_at, s.last_polled_at, s.last_success_at, s.last_error, s.last_error_at, s.consecutive_failures,
+         s.next_poll_at, s.last_polled_at, s.last_success_at, s.last_error, s.last_error_code, s.last_error_at,
+         s.consecutive_failures,
          s.created_at, s.updated_at,
          (SELECT count(*)::int FROM feed_item i WHERE i.source_id = s.id AND i.created_at > $1::timestamptz - interval '24 hours')
            AS items_last_24h,

@@ -1,0 +1,195 @@
+/**
+ * The pipeline in GET /api/health and the `source.health` / `health.changed` realtime events, against real
+ * PostgreSQL and the fixture feed server on 127.0.0.1. The scheduler is off and the clock fixed: polls and the
+ * monitor's look are triggered by hand, and time moves only when the test moves it.
+ */
+import type { HealthResponse, RealtimePayloads, SourceDto } from '@mw/shared';
+import { FixedClock } from '../src/common/clock/clock';
+import { HealthMonitorService } from '../src/modules/health/health-monitor.service';
+import { PIPELINE_CACHE_MS } from '../src/modules/health/health.service';
+import { RealtimeService } from '../src/modules/realtime/realtime.service';
+import { QUIET_DEFAULT_MINUTES } from '../src/modules/sources/collection-health';
+import {
+  loadFixtureFeedServer,
+  type FixtureFeedServer,
+} from '../src/modules/sources/fetch/fixture-feed-server.testing';
+import { bearer, tokenFor } from './factories/auth.factory';
+import { createPerson } from './factories/person.factory';
+import { startTestApp, type TestApp } from './harness/test-app';
+import { Role } from '@mw/shared';
+
+const { startFixtureFeedServer, MISBEHAVIOUR } = loadFixtureFeedServer();
+const MINUTE = 60_000;
+
+describe('pipeline health (real PostgreSQL, fixture feed server)', () => {
+  let t: TestApp;
+  let feeds: FixtureFeedServer;
+  let clock: FixedClock;
+  let adminId: string;
+  const admin = (): Record<string, string> => bearer(tokenFor(t.app, adminId));
+
+  async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${t.baseUrl}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...admin() },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** The health answer once the per-instance cache has passed. */
+  async function health(): Promise<HealthResponse> {
+    clock.advance(PIPELINE_CACHE_MS + 1);
+    const res = await fetch(`${t.baseUrl}/api/health`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as HealthResponse;
+  }
+
+  async function events<E extends 'source.health' | 'health.changed'>(event: E): Promise<RealtimePayloads[E][]> {
+    await t.app.get(RealtimeService).flush();
+    const rows: { payload: RealtimePayloads[E] }[] = await t.db.dataSource.query(
+      `SELECT payload FROM realtime_event WHERE event = $1 ORDER BY id`,
+      [event],
+    );
+    return rows.map((r) => r.payload);
+  }
+
+  async function count(sql: string): Promise<number> {
+    const rows: { n: number }[] = await t.db.dataSource.query(sql);
+    return rows[0]!.n;
+  }
+
+  beforeAll(async () => {
+    feeds = await startFixtureFeedServer();
+    clock = new FixedClock(new Date());
+    t = await startTestApp(
+      { MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1', MW_SEED_SOURCES: 'false', MW_FETCH_TOTAL_TIMEOUT_MS: '2500' },
+      { clock },
+    );
+    adminId = (await createPerson(t.db.dataSource, { roles: [{ role: Role.Admin }] })).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await feeds?.close();
+  });
+
+  it('keeps the existing fields and says that nothing is collected without sources', async () => {
+    const body = await health();
+    expect(body).toMatchObject({ status: 'ok', db: 'up', version: expect.any(String) });
+    expect(body.pipeline).toMatchObject({
+      collecting: false,
+      problem: 'no_sources',
+      sources: { enabled: 0, ok: 0, failing: 0, pending: 0 },
+      lastItemStoredAt: null,
+      itemsAwaitingAnalysis: 0,
+      notifications: { due: 0, dead: 0 },
+    });
+  });
+
+  it('counts sources by health, announces a flip once, and says when every source fails', async () => {
+    const good = (
+      await api<SourceDto>('POST', '/sources', {
+        name: 'Tuổi Trẻ - Giáo dục',
+        url: `${feeds.url}/feeds/tuoitre.rss`,
+        kind: 'rss',
+        unitCode: '79764507',
+        settings: { fetchArticles: false },
+      })
+    ).body;
+    const broken = (
+      await api<SourceDto>('POST', '/sources', {
+        name: 'Báo hỏng',
+        url: `${feeds.url}${MISBEHAVIOUR.serverError}`,
+        kind: 'rss',
+      })
+    ).body;
+    expect((await health()).pipeline?.sources).toEqual({ enabled: 2, ok: 0, failing: 0, pending: 2 });
+
+    expect((await api<{ ok: boolean }>('POST', `/sources/${good.id}/poll`)).body.ok).toBe(true);
+    expect((await api<{ ok: boolean }>('POST', `/sources/${broken.id}/poll`)).body.ok).toBe(false);
+    // A second failure is not a flip: one event per change of state.
+    expect((await api<{ ok: boolean }>('POST', `/sources/${broken.id}/poll`)).body.ok).toBe(false);
+
+    const stored = await count(`SELECT count(*)::int AS n FROM feed_item`);
+    expect(stored).toBeGreaterThan(0);
+    const body = await health();
+    expect(body.pipeline).toMatchObject({
+      collecting: true,
+      problem: null,
+      sources: { enabled: 2, ok: 1, failing: 1, pending: 0 },
+      // The scheduler is off, so nothing analyses what was stored.
+      itemsAwaitingAnalysis: stored,
+    });
+    expect(new Date(body.pipeline!.lastItemStoredAt!).getTime()).toBeLessThanOrEqual(clock.now().getTime());
+
+    const listed = (await api<SourceDto[]>('GET', '/sources')).body.find((s) => s.id === broken.id);
+    expect(listed).toMatchObject({ health: 'failing', lastErrorCode: 'HTTP_STATUS' });
+    expect(await events('source.health')).toEqual([
+      { sourceId: broken.id, ok: false, summary: 'Báo hỏng', errorCode: 'HTTP_STATUS' },
+    ]);
+
+    // The failing poll woke the monitor already (source.health_changed); looking again changes nothing.
+    const monitor = t.app.get(HealthMonitorService);
+    await monitor.evaluate();
+    expect(await monitor.evaluate()).toBe(false);
+    expect(await events('health.changed')).toEqual([
+      { db: 'up', collecting: true, problem: null, sourcesEnabled: 2, sourcesFailing: 1 },
+    ]);
+
+    await api('PATCH', `/sources/${good.id}`, { enabled: false });
+    expect(await monitor.evaluate()).toBe(true);
+    expect((await health()).pipeline).toMatchObject({
+      collecting: false,
+      problem: 'all_sources_failing',
+      sources: { enabled: 1, ok: 0, failing: 1, pending: 0 },
+    });
+    expect((await events('health.changed')).at(-1)).toEqual({
+      db: 'up',
+      collecting: false,
+      problem: 'all_sources_failing',
+      sourcesEnabled: 1,
+      sourcesFailing: 1,
+    });
+
+    // The broken source recovers: announced as ok, and collection resumes.
+    feeds.setFeed(MISBEHAVIOUR.serverError, await fetch(`${feeds.url}/feeds/thanhnien.rss`).then((r) => r.text()));
+    clock.advance(MINUTE);
+    expect((await api<{ ok: boolean }>('POST', `/sources/${broken.id}/poll`)).body.ok).toBe(true);
+    expect((await events('source.health')).at(-1)).toEqual({
+      sourceId: broken.id,
+      ok: true,
+      summary: 'Báo hỏng',
+      errorCode: null,
+    });
+    await monitor.evaluate();
+    expect((await events('health.changed')).at(-1)).toMatchObject({ collecting: true, problem: null });
+    expect(await events('health.changed')).toHaveLength(3);
+  });
+
+  it('says that nothing was stored once the quiet lasts longer than the usual rhythm', async () => {
+    const before = await health();
+    expect(before.pipeline?.collecting).toBe(true);
+    // Less than three days of history: the default limit applies.
+    expect(before.pipeline?.quietLimitMinutes).toBe(QUIET_DEFAULT_MINUTES);
+    clock.advance((QUIET_DEFAULT_MINUTES + 1) * MINUTE);
+    expect((await health()).pipeline).toMatchObject({ collecting: false, problem: 'nothing_stored' });
+  });
+
+  it('counts notifications due and given up', async () => {
+    const person = await createPerson(t.db.dataSource, { roles: [{ role: Role.OfficeSpokesperson }] });
+    const now = clock.now();
+    const insert = (key: string, status: string, nextAttemptAt: Date, createdAt: Date) =>
+      t.db.dataSource.query(
+        `INSERT INTO notification (dedup_key, event, recipient_id, channel, template, not_before, next_attempt_at,
+                                   status, created_at)
+         VALUES ($1, 'test', $2, 'email', 'incident.created', $3, $3, $4, $5)`,
+        [key, person.id, nextAttemptAt, status, createdAt],
+      );
+    await insert('due-1', 'pending', new Date(now.getTime() - MINUTE), now);
+    await insert('due-2', 'failed', new Date(now.getTime() - MINUTE), now);
+    await insert('later', 'failed', new Date(now.getTime() + 10 * MINUTE), now);
+    await insert('dead-new', 'dead', now, now);
+    await insert('dead-old', 'dead', now, new Date(now.getTime() - 8 * 24 * 60 * MINUTE));
+    expect((await health()).pipeline?.notifications).toEqual({ due: 2, dead: 1 });
+  });
+});
