@@ -107,7 +107,6 @@ describe('pipeline health (real PostgreSQL, fixture feed server)', () => {
 
     expect((await api<{ ok: boolean }>('POST', `/sources/${good.id}/poll`)).body.ok).toBe(true);
     expect((await api<{ ok: boolean }>('POST', `/sources/${broken.id}/poll`)).body.ok).toBe(false);
-    // A second failure is not a flip: one event per change of state.
     expect((await api<{ ok: boolean }>('POST', `/sources/${broken.id}/poll`)).body.ok).toBe(false);
 
     const stored = await count(`SELECT count(*)::int AS n FROM feed_item`);
@@ -124,20 +123,24 @@ describe('pipeline health (real PostgreSQL, fixture feed server)', () => {
 
     const listed = (await api<SourceDto[]>('GET', '/sources')).body.find((s) => s.id === broken.id);
     expect(listed).toMatchObject({ health: 'failing', lastErrorCode: 'HTTP_STATUS' });
+    // First answers (working, failing) are announced; the second failure is not.
     expect(await events('source.health')).toEqual([
+      { sourceId: good.id, ok: true, summary: 'Tuổi Trẻ - Giáo dục', errorCode: null },
       { sourceId: broken.id, ok: false, summary: 'Báo hỏng', errorCode: 'HTTP_STATUS' },
     ]);
 
-    // The failing poll woke the monitor already (source.health_changed); looking again changes nothing.
+    // The polls and the new sources woke the monitor already; looking again changes nothing.
     const monitor = t.app.get(HealthMonitorService);
     await monitor.evaluate();
     expect(await monitor.evaluate()).toBe(false);
-    expect(await events('health.changed')).toEqual([
-      { db: 'up', collecting: true, problem: null, sourcesEnabled: 2, sourcesFailing: 1 },
-    ]);
+    // Adding the first source started the collection; while it goes on, count changes are not announced.
+    const started = await events('health.changed');
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ db: 'up', collecting: true, problem: null });
 
+    // Disabling a source wakes the monitor too (source.registry_changed); wait for its look.
     await api('PATCH', `/sources/${good.id}`, { enabled: false });
-    expect(await monitor.evaluate()).toBe(true);
+    await monitor.evaluate();
     expect((await health()).pipeline).toMatchObject({
       collecting: false,
       problem: 'all_sources_failing',

@@ -21,7 +21,7 @@ export const INVALIDATIONS: Invalidations = {
     queryKeys.goodNews.all,
     ...(typeof data.incidentId === 'string' ? [queryKeys.incidents.detail(data.incidentId)] : []),
   ],
-  [RealtimeEvent.SourceHealth]: () => [queryKeys.sources.all],
+  [RealtimeEvent.SourceHealth]: () => [queryKeys.sources.all, queryKeys.health],
   [RealtimeEvent.HealthChanged]: () => [queryKeys.health],
   [RealtimeEvent.NotificationCreated]: (data) => [
     queryKeys.notifications.all,

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useRealtime } from '../api/socket';
 import { LanguageSelect } from '../components/ui/LanguageSelect';
 import { useLogout, useMe } from '../features/auth/hooks/useAuth';
+import { CollectionBanner } from '../features/health/components/CollectionBanner';
 import {
   canManagePeople,
   canReadAudit,
@@ -111,6 +112,7 @@ export function Shell() {
       </nav>
       <AlertCenter unread={unread.data} />
       <main id="main">
+        {office && <CollectionBanner />}
         <Outlet />
       </main>
     </div>

@@ -12,6 +12,8 @@ export interface DomainEventMap {
   'item.stored': { itemId: string; sourceId: string };
   /** A source's last poll went from success to failure or back. */
   'source.health_changed': { sourceId: string; ok: boolean };
+  /** A source was added, or changed (enabled, disabled, moved): what is collected may have changed. */
+  'source.registry_changed': { sourceId: string };
   /** A feed item was analysed and stored as a mention (once per item); `incident` is the proposed flag. */
   'mention.stored': { mentionId: string; storyId: string; incident: boolean; unitCodes: string[] };
   /** Someone followed a signed acknowledge link (or pressed acknowledge in-app); the incidents module acts on it. */

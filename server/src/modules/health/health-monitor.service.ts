@@ -10,7 +10,7 @@ export const COLLECTION_STATE_KEY = 'health.collection_state';
 
 /**
  * Tells the office when the install starts or stops collecting news (`health.changed`), so the banner comes and goes
- * live. It looks again after a source's health flips and on a tick (the "nothing stored" rule depends on time alone).
+ * live. It looks again after a source's health flips or the sources change, and on a tick (the "nothing stored" rule depends on time alone).
  * Several instances may look at once: the state is swapped in app_setting with a compare-and-set, and only the
  * instance whose swap changed it publishes.
  */
@@ -30,6 +30,7 @@ export class HealthMonitorService implements OnModuleInit, BeforeApplicationShut
 
   onModuleInit(): void {
     this.events.on('source.health_changed', () => this.evaluate().then(() => undefined));
+    this.events.on('source.registry_changed', () => this.evaluate().then(() => undefined));
   }
 
   /** No look starts once the app closes, and the one under way ends before the pool does. */
@@ -63,11 +64,13 @@ export class HealthMonitorService implements OnModuleInit, BeforeApplicationShut
       sourcesEnabled: pipeline.sources.enabled,
       sourcesFailing: pipeline.sources.failing,
     };
+    // What the banner shows: while news comes in, only that; otherwise the reason and the counts it quotes.
+    const shown = state.collecting ? { collecting: true } : state;
     const changed: unknown[] = await this.dataSource.query(
       `INSERT INTO app_setting (key, value) VALUES ($1, $2::jsonb)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value WHERE app_setting.value IS DISTINCT FROM EXCLUDED.value
        RETURNING key`,
-      [COLLECTION_STATE_KEY, JSON.stringify(state)],
+      [COLLECTION_STATE_KEY, JSON.stringify(shown)],
     );
     if (changed.length === 0) return false;
     this.realtime.publish([OFFICE_ROOM], RealtimeEvent.HealthChanged, { db: 'up', ...state });

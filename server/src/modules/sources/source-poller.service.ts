@@ -48,6 +48,8 @@ export interface ClaimedSource {
   lastModified: string | null;
   consecutiveFailures: number;
   unitCode: string | null;
+  /** Never polled before: its first answer is news for the sources page too. */
+  firstPoll: boolean;
 }
 
 export interface PollOutcome {
@@ -74,10 +76,11 @@ interface SourceRow {
   last_modified: string | null;
   consecutive_failures: number;
   unit_code: string | null;
+  first_poll: boolean;
 }
 
 const CLAIM_COLUMNS = `s.id, s.name, s.outlet, s.url, s.kind, s.interval_minutes, s.settings, s.etag, s.last_modified,
-  s.consecutive_failures, s.unit_code`;
+  s.consecutive_failures, s.unit_code, s.last_polled_at IS NULL AS first_poll`;
 
 export class SourceBusyError extends Error {}
 export class SourceMissingError extends Error {}
@@ -208,7 +211,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
          WHERE id = $1 AND lease_owner = $6`,
         [source.id, read.etag, read.lastModified, now, next, this.instanceId],
       );
-      if (source.consecutiveFailures > 0) this.announceHealth(source, null);
+      if (source.consecutiveFailures > 0 || source.firstPoll) this.announceHealth(source, null);
       this.logger.debug({
         msg: 'source polled',
         sourceId: source.id,
@@ -309,8 +312,9 @@ export class SourcePollerService implements BeforeApplicationShutdown {
   }
 
   /**
-   * A source went from working to failing (`errorCode` set) or back: the office and the source's unit see it live,
-   * and the pipeline health is looked at again. Only the flips are announced, not every poll.
+   * A source went from working (or never read) to failing (`errorCode` set), or from failing (or never read) to
+   * working: the office and the source's unit see it live, and the pipeline health is looked at again. Only these
+   * changes are announced, not every poll.
    */
   private announceHealth(source: ClaimedSource, errorCode: StoredSourceErrorCode | null): void {
     const rooms = [OFFICE_ROOM, ...(source.unitCode ? [roomForUnit(source.unitCode)] : [])];
@@ -345,5 +349,6 @@ function toClaimed(row: SourceRow): ClaimedSource {
     lastModified: row.last_modified,
     consecutiveFailures: row.consecutive_failures,
     unitCode: row.unit_code,
+    firstPoll: row.first_poll,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { DomainEventBus } from '../../common/events/domain-events';
 import { UnitsService } from '../organisation/units/units.service';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { knownOutletName } from './parse/outlets';
@@ -80,6 +81,7 @@ export class SourcesService {
     private readonly clock: Clock,
     private readonly poller: SourcePollerService,
     private readonly units: UnitsService,
+    private readonly events: DomainEventBus,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
   ) {}
 
@@ -131,6 +133,7 @@ export class SourcesService {
     } catch (error) {
       throw duplicateUrl(error) ?? error;
     }
+    this.events.emit('source.registry_changed', { sourceId: id });
     this.poller.triggerPoll(id);
     return this.get(id);
   }
@@ -188,6 +191,7 @@ export class SourcesService {
       }
       return read;
     });
+    this.events.emit('source.registry_changed', { sourceId: id });
     if (readNow && body.enabled !== false) this.poller.triggerPoll(id);
     return this.get(id);
   }

@@ -12,6 +12,7 @@ import type { IncidentFilters as Filters } from '../api/incidents.api';
 import { CreateIncidentForm } from '../components/CreateIncidentForm';
 import { EMPTY_FILTERS, IncidentFilters, type FilterValues } from '../components/IncidentFilters';
 import { IncidentTable } from '../components/IncidentTable';
+import { IncidentsEmpty } from '../components/IncidentsEmpty';
 import { useSeverityLook } from '../components/SeverityBadge';
 import { useIncidents } from '../hooks/useIncidents';
 import { useSeverityCounts } from '../hooks/useSeverityCounts';
@@ -103,7 +104,13 @@ export function IncidentsPage() {
         </ul>
         {list.isPending && <Loading />}
         {list.isError && <ErrorMessage error={list.error} />}
-        {list.data && (
+        {list.data && list.data.total === 0 && (
+          <IncidentsEmpty
+            filtered={FILTER_NAMES.some((name) => values[name] !== '')}
+            onClear={() => setFilters(EMPTY_FILTERS)}
+          />
+        )}
+        {list.data && list.data.total > 0 && (
           <>
             <IncidentTable items={list.data.items} />
             <Pagination

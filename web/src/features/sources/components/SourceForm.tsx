@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useCreateSource, useTestSource } from '../hooks/useSources';
+import { sourceErrorText } from '../source-error';
 
 interface Draft {
   name: string;
@@ -180,8 +181,8 @@ export function SourceForm({ onDone }: { onDone(): void }) {
               </ul>
             </>
           ) : (
-            <p className="error">
-              {t('sources.testFailed')}: {test.data.error.message}
+            <p className="error" title={test.data.error.message}>
+              {t('sources.testFailed')}: {sourceErrorText(t, test.data.error.code, test.data.error.message)}
             </p>
           )}
         </div>

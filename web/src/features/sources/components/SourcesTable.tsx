@@ -3,6 +3,7 @@ import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { useI18n } from '../../../i18n/i18n';
 import { usePollSource, useUpdateSource } from '../hooks/useSources';
+import { sourceErrorText, sourcesNeedingCareFirst } from '../source-error';
 
 export function SourcesTable({ sources, canManage }: { sources: SourceDto[]; canManage: boolean }) {
   const { t } = useI18n();
@@ -17,7 +18,7 @@ export function SourcesTable({ sources, canManage }: { sources: SourceDto[]; can
         <p role="status" className={poll.data.ok ? 'status-up' : 'error'}>
           {poll.data.ok
             ? t('sources.pollOk', { read: poll.data.itemsRead, stored: poll.data.itemsStored })
-            : `${t('sources.pollFailed')}: ${poll.data.error?.message ?? ''}`}
+            : `${t('sources.pollFailed')}: ${sourceErrorText(t, poll.data.error?.code, poll.data.error?.message)}`}
         </p>
       )}
       <div className="table-wrap">
@@ -34,7 +35,7 @@ export function SourcesTable({ sources, canManage }: { sources: SourceDto[]; can
             </tr>
           </thead>
           <tbody>
-            {sources.map((s) => (
+            {sourcesNeedingCareFirst(sources).map((s) => (
               <tr key={s.id} data-source-id={s.id}>
                 <td>
                   <strong>{s.name}</strong>
@@ -52,7 +53,9 @@ export function SourcesTable({ sources, canManage }: { sources: SourceDto[]; can
                 <td>
                   {s.lastError ? (
                     <>
-                      <span className="error">{s.lastError}</span>
+                      <span className="error" title={s.lastError} data-testid="source-error">
+                        {sourceErrorText(t, s.lastErrorCode, s.lastError)}
+                      </span>
                       <div className="muted small">
                         <DateTime value={s.lastErrorAt} />
                       </div>
