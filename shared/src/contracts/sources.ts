@@ -56,6 +56,8 @@ export const SourceErrorCode = {
   Network: 'NETWORK',
   XmlEntityDeclaration: 'XML_ENTITY_DECLARATION',
   XmlTooDeep: 'XML_TOO_DEEP',
+  HtmlTooDeep: 'HTML_TOO_DEEP',
+  HtmlTooLarge: 'HTML_TOO_LARGE',
   XmlMalformed: 'XML_MALFORMED',
   FeedUnrecognised: 'FEED_UNRECOGNISED',
   EmptyDocument: 'EMPTY_DOCUMENT',

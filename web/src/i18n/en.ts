@@ -42,6 +42,8 @@ export const en: Record<MessageKey, string> = {
   'sourceError.NETWORK': 'A network error occurred while reading the source.',
   'sourceError.XML_ENTITY_DECLARATION': 'The source declares XML entities, which are refused as unsafe.',
   'sourceError.XML_TOO_DEEP': 'The source’s XML is nested too deeply.',
+  'sourceError.HTML_TOO_DEEP': 'The source’s page nests its HTML too deeply and was refused.',
+  'sourceError.HTML_TOO_LARGE': 'The source’s page has too many HTML elements and was refused.',
   'sourceError.XML_MALFORMED': 'The source is not well-formed XML.',
   'sourceError.FEED_UNRECOGNISED': 'The source’s format was not recognised (neither RSS nor Atom).',
   'sourceError.EMPTY_DOCUMENT': 'The source returned an empty document.',

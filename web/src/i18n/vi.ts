@@ -41,6 +41,8 @@ export const vi = {
   'sourceError.NETWORK': 'Lỗi mạng khi đọc nguồn.',
   'sourceError.XML_ENTITY_DECLARATION': 'Nguồn chứa khai báo XML không an toàn nên bị từ chối.',
   'sourceError.XML_TOO_DEEP': 'Cấu trúc XML của nguồn lồng quá sâu.',
+  'sourceError.HTML_TOO_DEEP': 'Trang của nguồn lồng thẻ HTML quá sâu nên bị từ chối.',
+  'sourceError.HTML_TOO_LARGE': 'Trang của nguồn có quá nhiều thẻ HTML nên bị từ chối.',
   'sourceError.XML_MALFORMED': 'Nội dung của nguồn không phải XML hợp lệ.',
   'sourceError.FEED_UNRECOGNISED': 'Không nhận ra định dạng của nguồn (không phải RSS hay Atom).',
   'sourceError.EMPTY_DOCUMENT': 'Nguồn trả về nội dung rỗng.',
