@@ -155,8 +155,9 @@ export type ReportFigures = WeeklyFigures;
 /**
  * The period of a report: an ISO week, or any run of whole days in Ho Chi Minh City (`from` to `to`, both included).
  * Every figure is placed in it by one rule, the same for articles, incidents and good news: when the office first
- * recorded the thing (an article when its first feed item was analysed, an incident when its ticket opened, a good
- * news item when it was recorded); publication times are shown beside it, never used to place it.
+ * recorded the thing (an article when its first feed item was analysed, an incident and a good news item when the
+ * article they came from was, not when the ticket opened); publication times are shown beside it, never used to place
+ * it.
  */
 export interface ReportPeriod {
   kind: 'week' | 'range';

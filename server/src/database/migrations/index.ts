@@ -10,6 +10,7 @@ import { GoodNewsStory1796000000001 } from './1796000000001-good-news-story';
 import { ReportsAnyPeriod1796499332726 } from './1796499332726-reports-any-period';
 import { LoginLockout1796500391705 } from './1796500391705-login-lockout';
 import { PipelineHealth1796500793774 } from './1796500793774-pipeline-health';
+import { RecordedAt1796501545759 } from './1796501545759-recorded-at';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportsAnyPeriod1796499332726,
   LoginLockout1796500391705,
   PipelineHealth1796500793774,
+  RecordedAt1796501545759,
 ];

@@ -16,6 +16,8 @@ export interface MentionFacts {
   sourceKind: string | null;
   publishedAt: Date | null;
   seenAt: Date;
+  /** When the analysis stage recorded it (analysed_at): where reports place it in time. */
+  recordedAt: Date;
   unitCodes: string[];
   sentiment: number;
   sentimentLabel: SentimentLabel;
@@ -36,6 +38,7 @@ interface Row {
   source_kind: string | null;
   published_at: Date | null;
   seen_at: Date;
+  analysed_at: Date;
   unit_codes: string[];
   sentiment_score: number;
   sentiment_label: SentimentLabel;
@@ -47,7 +50,7 @@ interface Row {
 }
 
 const COLUMNS = `m.id, m.seq::text AS seq, m.story_id, m.title, m.url, m.outlet, s.kind AS source_kind, m.published_at,
-  m.seen_at, m.unit_codes, m.sentiment_score, m.sentiment_label, m.category, m.incident, m.severity,
+  m.seen_at, m.analysed_at, m.unit_codes, m.sentiment_score, m.sentiment_label, m.category, m.incident, m.severity,
   m.severity_reasons, m.reach_weight`;
 
 /** Read access to mentions for the incidents stage (which never queries the analysis tables itself). */
@@ -96,6 +99,7 @@ function toFacts(r: Row): MentionFacts {
     sourceKind: r.source_kind,
     publishedAt: r.published_at,
     seenAt: r.seen_at,
+    recordedAt: r.analysed_at,
     unitCodes: r.unit_codes,
     sentiment: Number(r.sentiment_score),
     sentimentLabel: r.sentiment_label,

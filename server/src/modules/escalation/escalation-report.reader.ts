@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** Escalations of a period, for the weekly report. */
+/** Escalation steps of a period, per ticket and level, for the report. */
+export interface EscalationStepCount {
+  incidentId: string;
+  level: number;
+  /** Escalation steps to that level during the period (one per reminder round). */
+  steps: number;
+}
+
+/** Escalations of a period, as the report shows them. */
 export interface EscalationPeriodFigures {
   /** Escalation steps taken in the period. */
   total: number;
@@ -11,26 +19,38 @@ export interface EscalationPeriodFigures {
 
 /**
  * Read-only aggregates over `escalation_step` for a half-open period [from, to) of the step time, on the caller's
- * manager (the weekly report reads one snapshot); `incidentIds` limits them to those tickets (a school's report).
+ * manager (the report reads one snapshot). Which tickets a report is about is the incidents module's rule, so this
+ * reader answers per ticket and the report keeps those in its scope (see `escalationFigures`).
  */
 @Injectable()
 export class EscalationReportReader {
-  async period(
-    m: EntityManager,
-    from: Date,
-    to: Date,
-    incidentIds?: readonly string[],
-  ): Promise<EscalationPeriodFigures> {
-    const rows: { level: number; incidents: number; steps: number }[] = await m.query(
-      `SELECT level, count(DISTINCT incident_id)::int AS incidents, count(*)::int AS steps
+  async stepsByIncident(m: EntityManager, from: Date, to: Date): Promise<EscalationStepCount[]> {
+    const rows: { incident_id: string; level: number; steps: number }[] = await m.query(
+      `SELECT incident_id, level, count(*)::int AS steps
        FROM escalation_step WHERE kind = 'escalated' AND at >= $1 AND at < $2
-         ${incidentIds ? 'AND incident_id = ANY($3::uuid[])' : ''}
-       GROUP BY level ORDER BY level`,
-      incidentIds ? [from, to, incidentIds] : [from, to],
+       GROUP BY incident_id, level ORDER BY level, incident_id`,
+      [from, to],
     );
-    return {
-      total: rows.reduce((sum, r) => sum + r.steps, 0),
-      byLevel: rows.map((r) => ({ level: r.level, incidents: r.incidents })),
-    };
+    return rows.map((r) => ({ incidentId: r.incident_id, level: r.level, steps: r.steps }));
   }
+}
+
+/** The period's escalation figures over the steps of the tickets kept (those in the report's scope). */
+export function escalationFigures(
+  steps: readonly EscalationStepCount[],
+  keep: ReadonlySet<string>,
+): EscalationPeriodFigures {
+  const levels = new Map<number, Set<string>>();
+  let total = 0;
+  for (const s of steps) {
+    if (!keep.has(s.incidentId)) continue;
+    total += s.steps;
+    const incidents = levels.get(s.level) ?? new Set<string>();
+    incidents.add(s.incidentId);
+    levels.set(s.level, incidents);
+  }
+  return {
+    total,
+    byLevel: [...levels].sort(([a], [b]) => a - b).map(([level, incidents]) => ({ level, incidents: incidents.size })),
+  };
 }

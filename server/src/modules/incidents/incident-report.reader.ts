@@ -59,17 +59,18 @@ function goodNewsScope(scope: IncidentReportScope, n: number): string {
 const scopeParams = (scope: IncidentReportScope): unknown[] => (typeof scope === 'object' ? [scope.unitCode] : []);
 
 /**
- * Tickets counted as opened in the period [$1, $2): not dismissed as a false match, and either not merged, or merged
- * into a ticket opened outside the period (a ticket merged into one opened the same week is that one's duplicate;
- * merged into a later or earlier one, it was a new incident of its own week).
+ * Tickets counted as new in the period [$1, $2) (placed by `recorded_at`, see IncidentReportReader): not dismissed as
+ * a false match, and either not merged, or merged into a ticket placed outside the period (a ticket merged into one
+ * of the same week is that one's duplicate; merged into a later or earlier one, it was a new incident of its week).
  */
 const COUNTED = `i.status <> 'dismissed'
   AND (i.merged_into IS NULL OR NOT EXISTS (
-    SELECT 1 FROM incident t WHERE t.id = i.merged_into AND t.opened_at >= $1 AND t.opened_at < $2))`;
+    SELECT 1 FROM incident t WHERE t.id = i.merged_into AND t.recorded_at >= $1 AND t.recorded_at < $2))`;
 
 /**
- * Open and not acknowledged at the instant $1, read from the per-transition timestamps (history is never rebuilt).
- * A merge sets the absorbed ticket's resolved_at, so a merged ticket counts until its merge and not after.
+ * Open and not acknowledged at the instant $1, read from the per-transition timestamps (history is never rebuilt):
+ * a state at an instant, so it reads when the ticket existed (`opened_at`). A merge sets the absorbed ticket's
+ * resolved_at, so a merged ticket counts until its merge and not after.
  */
 const UNACKNOWLEDGED_AT = `i.opened_at < $1
   AND (i.acknowledged_at IS NULL OR i.acknowledged_at >= $1)
@@ -77,21 +78,24 @@ const UNACKNOWLEDGED_AT = `i.opened_at < $1
   AND (i.dismissed_at IS NULL OR i.dismissed_at >= $1)`;
 
 /**
- * Good news items of the period [$1, $2) of `created_at`, archived ones excluded (from the count and the list
+ * Good news items of the period [$1, $2) of `recorded_at` (when their mention was analysed), archived ones excluded (from the count and the list
  * alike), one per article: a distinct (story, outlet) pair, as the mention figures count them; an item without a
  * story counts on its own.
  */
 const goodNews = (where: string): string => `WITH article AS (
   SELECT DISTINCT ON (coalesce(g.story_id::text, g.id::text), g.outlet) g.*
-  FROM good_news g WHERE g.created_at >= $1 AND g.created_at < $2 AND g.status <> 'archived' AND (${where})
-  ORDER BY coalesce(g.story_id::text, g.id::text), g.outlet, g.sentiment DESC NULLS LAST, g.created_at, g.id)`;
+  FROM good_news g WHERE g.recorded_at >= $1 AND g.recorded_at < $2 AND g.status <> 'archived' AND (${where})
+  ORDER BY coalesce(g.story_id::text, g.id::text), g.outlet, g.sentiment DESC NULLS LAST, g.recorded_at, g.id)`;
 
 /**
- * Read-only aggregates over the incidents module's tables for a half-open period [from, to) of `opened_at`, in a
- * scope (see IncidentReportScope)
- * (`good_news.created_at` for good news). Percentiles and counts are computed by PostgreSQL, one query after the
- * other on the caller's manager (the weekly report reads one snapshot). Acknowledgements count up to `ackHorizon`
- * (when the report is due), so the figures of an ended week do not change when recomputed later.
+ * Read-only aggregates over the incidents module's tables for a half-open period [from, to), in a scope (see
+ * IncidentReportScope). A ticket is placed by `recorded_at`, when the office recorded the article that opened it, not
+ * by `opened_at`: the intake opens it seconds to minutes later, and a story recorded on Sunday 23:59 must not be
+ * Sunday's article and Monday's incident. Good news is placed by `recorded_at` alike. Time to acknowledge is still
+ * measured from the ticket's opening (what the spokesperson could act on). Percentiles and counts are computed by
+ * PostgreSQL, one query after the other on the caller's manager (the weekly report reads one snapshot).
+ * Acknowledgements count up to `ackHorizon` (when the report is due), so the figures of an ended week do not change
+ * when recomputed later.
  */
 @Injectable()
 export class IncidentReportReader {
@@ -142,14 +146,14 @@ export class IncidentReportReader {
                 count(*) FILTER (WHERE c AND acked AND minutes > 1440)::int AS later
          FROM (SELECT i.*, (${COUNTED}) AS c, coalesce(i.acknowledged_at < $${k}, false) AS acked,
                       extract(epoch FROM i.acknowledged_at - i.opened_at) / 60 AS minutes
-               FROM incident i WHERE i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}) i`,
+               FROM incident i WHERE i.recorded_at >= $1 AND i.recorded_at < $2 AND ${inPeriod}) i`,
       [from, to, ...sp, ackHorizon],
     );
     const categories = !detail
       ? []
       : await q<{ key: string; count: number }>(
           `SELECT coalesce(category, '') AS key, count(*)::int AS count FROM incident i
-           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}
+           WHERE ${COUNTED} AND i.recorded_at >= $1 AND i.recorded_at < $2 AND ${inPeriod}
            GROUP BY 1 ORDER BY count DESC, key`,
           [from, to, ...sp],
         );
@@ -160,7 +164,7 @@ export class IncidentReportReader {
       : await q<{ code: string; name: string; count: number }>(
           `SELECT iu.unit_code AS code, coalesce(un.name, iu.unit_code) AS name, count(*)::int AS count
            FROM incident i JOIN incident_unit iu ON iu.incident_id = i.id LEFT JOIN unit un ON un.code = iu.unit_code
-           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod} AND ${unitFilter}
+           WHERE ${COUNTED} AND i.recorded_at >= $1 AND i.recorded_at < $2 AND ${inPeriod} AND ${unitFilter}
            GROUP BY iu.unit_code, un.name ORDER BY count DESC, name LIMIT $${k}`,
           [from, to, ...sp, Math.max(top, 10)],
         );
@@ -168,16 +172,16 @@ export class IncidentReportReader {
       ? []
       : await q<{ key: IncidentStatus; count: number }>(
           `SELECT status AS key, count(*)::int AS count FROM incident i
-           WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}
+           WHERE ${COUNTED} AND i.recorded_at >= $1 AND i.recorded_at < $2 AND ${inPeriod}
            GROUP BY status ORDER BY count DESC, status`,
           [from, to, ...sp],
         );
     const days = !detail
       ? []
       : await q<{ day: string; severity: Severity; count: number }>(
-          `SELECT to_char(i.opened_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, i.severity,
+          `SELECT to_char(i.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, i.severity,
                   count(*)::int AS count
-           FROM incident i WHERE ${COUNTED} AND i.opened_at >= $1 AND i.opened_at < $2 AND ${inPeriod}
+           FROM incident i WHERE ${COUNTED} AND i.recorded_at >= $1 AND i.recorded_at < $2 AND ${inPeriod}
            GROUP BY 1, 2 ORDER BY 1, 2`,
           [from, to, ...sp],
         );
@@ -216,10 +220,10 @@ export class IncidentReportReader {
           outlet: string;
           units: string[];
           published_at: Date | null;
-          created_at: Date;
+          recorded_at: Date;
         }>(
           `${good}
-           SELECT g.title, g.url, g.outlet, g.published_at, g.created_at,
+           SELECT g.title, g.url, g.outlet, g.published_at, g.recorded_at,
                   coalesce((SELECT array_agg(coalesce(un.name, c) ORDER BY c)
                             FROM unnest(g.unit_codes) AS c LEFT JOIN unit un ON un.code = c), '{}') AS units
            FROM article g
@@ -257,7 +261,7 @@ export class IncidentReportReader {
         outlet: g.outlet,
         units: g.units,
         publishedAt: g.published_at?.toISOString() ?? null,
-        recordedAt: g.created_at.toISOString(),
+        recordedAt: g.recorded_at.toISOString(),
       })),
       byDaySeverity: days,
       ackBands: [
@@ -271,11 +275,17 @@ export class IncidentReportReader {
     };
   }
 
-  /** Every ticket about the unit, whenever opened (a school's report limits the escalation figures to them). */
-  async idsOfUnit(m: EntityManager, unitCode: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(`SELECT incident_id AS id FROM incident_unit WHERE unit_code = $1`, [
-      unitCode,
-    ]);
-    return rows.map((r) => r.id);
+  /**
+   * Which of the given tickets are in the scope, by the same rule as every incident figure (`ticketScope`): the
+   * escalation figures count only the steps of these, so a district report leaves out office-only tickets and a
+   * school's report the other schools'.
+   */
+  async inScope(m: EntityManager, ids: readonly string[], scope: IncidentReportScope): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await m.query(
+      `SELECT i.id FROM incident i WHERE i.id = ANY($1::uuid[]) AND ${ticketScope(scope, 2)}`,
+      [ids, ...scopeParams(scope)],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 }

@@ -22,6 +22,7 @@ export interface IncidentRow {
   unreachable_units: string[];
   merged_into: string | null;
   opened_at: Date;
+  recorded_at: Date;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
   investigating_at: Date | null;
@@ -49,6 +50,7 @@ export interface IncidentMentionRow {
   category: Category | null;
   unit_codes: string[];
   attached_at: Date;
+  recorded_at: Date;
 }
 
 export const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);

@@ -6,7 +6,8 @@
  * transaction, so all the figures come from one snapshot and one computation holds one pooled connection.
  *
  * One rule places every figure in time: when the office first recorded it (an article when its first feed item was
- * analysed, an incident when its ticket opened, a good news item when it was recorded). Publication times are shown
+ * analysed, an incident and a good news item when the article they came from was, however long after that the intake
+ * opened the ticket or queued the item: `recorded_at` on both). Publication times are shown
  * beside items, never used to place them, so a story published on Sunday and found on Monday is Monday's article,
  * incident and good news alike. Figures are about Gò Vấp's schools; news about the office and no school is the
  * district section; mentions naming no Gò Vấp unit are in neither. Pupils' names are masked in every text.
@@ -50,7 +51,11 @@ import { Clock } from '../../common/clock/clock';
 import { isOfficeUser, unitCodesFor } from '../../common/auth/scope';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { MentionReportReader, type MentionPeriodFigures } from '../analysis/mention-report.reader';
-import { EscalationReportReader, type EscalationPeriodFigures } from '../escalation/escalation-report.reader';
+import {
+  EscalationReportReader,
+  escalationFigures,
+  type EscalationPeriodFigures,
+} from '../escalation/escalation-report.reader';
 import { IncidentRecipients, unique } from '../incidents/incident-recipients';
 import {
   IncidentReportReader,
@@ -188,11 +193,10 @@ export class ReportsService {
     const before = previousPeriod(period);
     const mentionScope = { unitCode: scope?.unitCode ?? null };
     const incidentScope: IncidentReportScope = scope ? { unitCode: scope.unitCode } : 'schools';
-    const ids = scope ? await this.incidents.idsOfUnit(m, scope.unitCode) : undefined;
     const mentions = await this.mentions.period(m, start, end, mentionScope, TOP);
     const incidents = await this.incidents.period(m, start, end, reportDueAt(period), incidentScope, TOP);
-    const escalations = await this.escalations.period(m, start, end, ids);
-    const previous = await this.figures(m, before, scope, ids);
+    const escalations = await this.escalationsIn(m, start, end, incidentScope);
+    const previous = await this.figures(m, before, scope);
     let district: Report['district'] = null;
     if (!scope) {
       const now = await this.mentions.district(m, start, end, 10);
@@ -232,12 +236,7 @@ export class ReportsService {
   }
 
   /** The main figures only (the comparison column): as stored in that week's report, else computed. */
-  private async figures(
-    m: EntityManager,
-    period: ReportPeriod,
-    scope: ReportScope,
-    ids: string[] | undefined,
-  ): Promise<ReportFigures> {
+  private async figures(m: EntityManager, period: ReportPeriod, scope: ReportScope): Promise<ReportFigures> {
     if (period.kind === 'week' && period.week) {
       const stored = await this.stored(m, period.week, scope?.unitCode ?? '');
       if (stored) return stored.figures;
@@ -247,8 +246,23 @@ export class ReportsService {
     const mentions = await this.mentions.period(m, start, end, { unitCode: scope?.unitCode ?? null }, 0);
     const incidentScope: IncidentReportScope = scope ? { unitCode: scope.unitCode } : 'schools';
     const incidents = await this.incidents.period(m, start, end, reportDueAt(period), incidentScope, 0, 0);
-    const escalations = await this.escalations.period(m, start, end, ids);
+    const escalations = await this.escalationsIn(m, start, end, incidentScope);
     return reportFigures(mentions, incidents, escalations);
+  }
+
+  /**
+   * Escalations of the period, of the tickets in scope only (the incidents' own rule: a school's report its tickets,
+   * the district report tickets about at least one school, never the office's own).
+   */
+  private async escalationsIn(
+    m: EntityManager,
+    start: Date,
+    end: Date,
+    scope: IncidentReportScope,
+  ): Promise<EscalationPeriodFigures> {
+    const steps = await this.escalations.stepsByIncident(m, start, end);
+    const keep = await this.incidents.inScope(m, [...new Set(steps.map((s) => s.incidentId))], scope);
+    return escalationFigures(steps, keep);
   }
 
   /**

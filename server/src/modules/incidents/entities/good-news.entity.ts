@@ -5,6 +5,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'ty
 @Unique('good_news_mention_id_key', ['mentionId'])
 @Check('good_news_status_check', `status IN ('new', 'shared', 'proposed', 'archived')`)
 @Index('good_news_unit_codes_idx', { synchronize: false })
+@Index('good_news_recorded_idx', { synchronize: false })
 export class GoodNewsEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -51,4 +52,8 @@ export class GoodNewsEntity {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
+
+  /** When the analysis stage recorded its mention: what places the item in a report's period. */
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt!: Date;
 }

@@ -56,4 +56,8 @@ export class IncidentMentionEntity {
 
   @Column('timestamptz', { name: 'attached_at' })
   attachedAt!: Date;
+
+  /** When the analysis stage recorded the mention (its analysed_at). */
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt!: Date;
 }

@@ -21,6 +21,7 @@ import { SeverityLevelEntity } from '../../escalation/severity-level.entity';
 )
 @Check('incident_origin_check', `origin IN ('detected', 'manual', 'split')`)
 @Index('incident_opened_idx', { synchronize: false })
+@Index('incident_recorded_idx', { synchronize: false })
 @Index('incident_story_idx', { synchronize: false })
 export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -88,6 +89,13 @@ export class IncidentEntity {
 
   @Column('timestamptz', { name: 'opened_at' })
   openedAt!: Date;
+
+  /**
+   * When the office recorded the first article of the ticket (the earliest analysed_at of the mentions it opened
+   * with; the opening itself for a ticket opened by hand): what places the ticket in a report's period.
+   */
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt!: Date;
 
   @Column('timestamptz', { name: 'acknowledged_at', nullable: true })
   acknowledgedAt!: Date | null;

@@ -134,6 +134,7 @@ export function fromRow(r: IncidentMentionRow): MentionFacts {
     sourceKind: r.source_kind,
     publishedAt: r.published_at,
     seenAt: r.attached_at,
+    recordedAt: r.recorded_at,
     unitCodes: r.unit_codes,
     sentiment: r.sentiment ?? 0,
     sentimentLabel: (r.sentiment_label ?? 'neutral') as MentionFacts['sentimentLabel'],

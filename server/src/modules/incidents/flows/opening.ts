@@ -32,6 +32,19 @@ export interface OpenSpec {
   actorId: string | null;
 }
 
+/**
+ * When the office recorded the ticket's first article: the earliest of its opening mentions' recording times, never
+ * after the opening (a ticket opened by hand, with no mention, was recorded when it was opened).
+ */
+export function recordedAt(mentions: readonly (MentionFacts | IncidentMentionRow)[], openedAt: Date): Date {
+  let first = openedAt.getTime();
+  for (const x of mentions) {
+    const at = new Date('mention_id' in x ? x.recorded_at : x.recordedAt).getTime();
+    if (Number.isFinite(at) && at < first) first = at;
+  }
+  return new Date(first);
+}
+
 @Injectable()
 export class IncidentOpening {
   constructor(
@@ -68,6 +81,7 @@ export class IncidentOpening {
       sourceUrl: spec.sourceUrl,
       openedBy: spec.actorId,
       at: now,
+      recordedAt: recordedAt(spec.mentions, now),
     });
     for (const code of spec.unitCodes) await this.store.addUnit(m, id, code);
     await this.coverage.insertMentions(m, id, spec.mentions, now);

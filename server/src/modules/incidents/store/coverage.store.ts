@@ -20,8 +20,9 @@ export class CoverageStore {
   async insert(m: EntityManager, incidentId: string, x: MentionFacts, at: Date): Promise<boolean> {
     const rows: unknown[] = await m.query(
       `INSERT INTO incident_mention (mention_id, incident_id, story_id, title, url, outlet, source_kind, published_at,
-         sentiment, sentiment_label, reach_weight, severity, severity_reasons, category, unit_codes, attached_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         sentiment, sentiment_label, reach_weight, severity, severity_reasons, category, unit_codes, attached_at,
+         recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (mention_id) DO NOTHING RETURNING mention_id`,
       [
         x.id,
@@ -40,6 +41,7 @@ export class CoverageStore {
         x.category,
         x.unitCodes,
         at,
+        x.recordedAt,
       ],
     );
     return rows.length > 0;

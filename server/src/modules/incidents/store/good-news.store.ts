@@ -42,8 +42,8 @@ export class GoodNewsStore {
   async add(m: EntityManager, x: MentionFacts, at: Date): Promise<void> {
     await m.query(
       `INSERT INTO good_news (mention_id, unit_codes, title, url, outlet, category, sentiment, published_at, created_at,
-         story_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (mention_id) DO NOTHING`,
+         story_id, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (mention_id) DO NOTHING`,
       [
         x.id,
         x.unitCodes,
@@ -55,6 +55,7 @@ export class GoodNewsStore {
         x.publishedAt,
         at,
         x.storyId || null,
+        x.recordedAt,
       ],
     );
   }

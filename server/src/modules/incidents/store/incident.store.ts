@@ -46,6 +46,8 @@ export interface NewIncident {
   sourceUrl: string | null;
   openedBy: string | null;
   at: Date;
+  /** When the office recorded the ticket's first article (see IncidentEntity.recordedAt). */
+  recordedAt: Date;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -141,8 +143,8 @@ export class IncidentStore {
   async insert(m: EntityManager, x: NewIncident): Promise<{ id: string; number: string }> {
     const rows: { id: string; number: string }[] = await m.query(
       `INSERT INTO incident (title, description, origin, severity, severity_reasons, severity_manual, category, source_url,
-         opened_by, opened_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $10) RETURNING id, number::text AS number`,
+         opened_by, opened_at, updated_at, recorded_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $10, $11) RETURNING id, number::text AS number`,
       [
         x.title,
         x.description,
@@ -154,6 +156,7 @@ export class IncidentStore {
         x.sourceUrl,
         x.openedBy,
         x.at,
+        x.recordedAt,
       ],
     );
     return rows[0] as { id: string; number: string };

@@ -492,10 +492,10 @@ export async function writeBenchData(ds: DataSource, options: BenchDataOptions):
   }
   await insertBatches(ds, incidents, (b) => [
     `INSERT INTO incident (id, title, origin, status, severity, category, story_ids, outlets, mention_count,
-       merged_into, opened_at, acknowledged_at, investigating_at, resolved_at, dismissed_at, updated_at)
+       merged_into, opened_at, acknowledged_at, investigating_at, resolved_at, dismissed_at, updated_at, recorded_at)
      SELECT id, title, 'detected', status, severity, category, ARRAY[story_id], string_to_array(outlets, '|'),
             mention_count, merged_into, opened_at, acknowledged_at, acknowledged_at, resolved_at, dismissed_at,
-            opened_at
+            opened_at, recorded_at
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::int[],
                  $9::uuid[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[],
                  $14::timestamptz[])
@@ -526,13 +526,14 @@ export async function writeBenchData(ds: DataSource, options: BenchDataOptions):
   const attached = incidents.flatMap((i) => i.mentions.map((m) => ({ i, m })));
   await insertBatches(ds, attached, (b) => [
     `INSERT INTO incident_mention (mention_id, incident_id, story_id, title, url, outlet, published_at, sentiment,
-       sentiment_label, reach_weight, severity, category, unit_codes, attached_at)
+       sentiment_label, reach_weight, severity, category, unit_codes, attached_at, recorded_at)
      SELECT mention_id, incident_id, story_id, title, url, outlet, published_at, sentiment, 'negative', reach,
-            severity, category, string_to_array(unit_codes, '|'), attached_at
+            severity, category, string_to_array(unit_codes, '|'), attached_at, recorded_at
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                 $8::real[], $9::real[], $10::text[], $11::text[], $12::text[], $13::timestamptz[])
+                 $8::real[], $9::real[], $10::text[], $11::text[], $12::text[], $13::timestamptz[],
+                 $14::timestamptz[])
        AS x(mention_id, incident_id, story_id, title, url, outlet, published_at, sentiment, reach, severity,
-            category, unit_codes, attached_at)`,
+            category, unit_codes, attached_at, recorded_at)`,
     [
       b.map((x) => x.m.id),
       b.map((x) => x.i.id),
@@ -547,6 +548,7 @@ export async function writeBenchData(ds: DataSource, options: BenchDataOptions):
       b.map((x) => x.i.category),
       b.map((x) => x.m.unitCodes.join('|')),
       b.map((x) => (x.m.analysedAt < x.i.openedAt ? x.i.openedAt : x.m.analysedAt)),
+      b.map((x) => x.m.analysedAt),
     ],
   ]);
   // The chain: the opening step, then an escalation per level passed while nobody acknowledged.
@@ -569,9 +571,9 @@ export async function writeBenchData(ds: DataSource, options: BenchDataOptions):
   const good = mentions.filter((m) => m.label === 'positive' && m.unitCodes.length > 0);
   await insertBatches(ds, good, (b) => [
     `INSERT INTO good_news (mention_id, unit_codes, title, url, outlet, category, sentiment, published_at, status,
-       created_at, story_id)
+       created_at, story_id, recorded_at)
      SELECT mention_id, string_to_array(unit_codes, '|'), title, url, outlet, category, sentiment, published_at,
-            status, created_at, story_id
+            status, created_at, story_id, recorded_at
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::real[],
                  $8::timestamptz[], $9::text[], $10::timestamptz[], $11::uuid[], $12::timestamptz[])
        AS g(mention_id, unit_codes, title, url, outlet, category, sentiment, published_at, status, created_at,
