@@ -19,6 +19,7 @@ import { MentionStories } from '../src/modules/analysis/mention-stories';
 import { StoryEntity } from '../src/modules/analysis/story.entity';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
+import { RealtimeService } from '../src/modules/realtime/realtime.service';
 import { startTestApp, type TestApp } from './harness/test-app';
 
 const SCHOOL_A = '79000724'; // THPT Gò Vấp
@@ -143,6 +144,20 @@ describe('analysis (real PostgreSQL)', () => {
     expect(events).toEqual([
       { mentionId: (mention as MentionEntity).id, storyId: story.id, incident: true, unitCodes: [SCHOOL_A] },
     ]);
+    // Dashboards hear of it live: the office and the school's room.
+    await t.app.get(RealtimeService).flush();
+    const live: { rooms: string[]; payload: Record<string, unknown> }[] = await ds().query(
+      `SELECT rooms, payload FROM realtime_event WHERE event = 'mention.created' AND payload->>'mentionId' = $1`,
+      [(mention as MentionEntity).id],
+    );
+    expect(live).toHaveLength(1);
+    expect(live[0]?.rooms.sort()).toEqual(['office', `unit:${SCHOOL_A}`]);
+    expect(live[0]?.payload).toEqual({
+      mentionId: (mention as MentionEntity).id,
+      unitCodes: [SCHOOL_A],
+      incidentId: null,
+      title: 'Nam sinh trường THPT Gò Vấp bị bạn đánh hội đồng trong giờ ra chơi',
+    });
 
     // The detail says why the unit was matched.
     const res = await call<MentionView>(t.baseUrl, 'GET', `mentions/${(mention as MentionEntity).id}`, {

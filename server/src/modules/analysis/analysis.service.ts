@@ -9,12 +9,13 @@
  * fails, the items are retried one by one, and an item that still cannot be stored is marked failed on its own.
  * `mention.stored` is emitted after the commit, for the incidents stage.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AnalyzeTextRequest, AnalyzeTextResult } from '@mw/shared';
+import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type AnalyzeTextRequest, type AnalyzeTextResult } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
+import { RealtimeService } from '../realtime/realtime.service';
 import { MentionStories } from './mention-stories';
 import { createAnalyzer, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
 import { UnitsGazetteerService } from './units-gazetteer.service';
@@ -51,6 +52,8 @@ interface ClaimedItem {
 
 interface StoredMention {
   mentionId: string;
+  /** For the live announcement only; not part of 'mention.stored'. */
+  title: string;
   storyId: string;
   incident: boolean;
   unitCodes: string[];
@@ -76,6 +79,7 @@ export class AnalysisService {
     private readonly gazetteers: UnitsGazetteerService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
+    @Optional() private readonly realtime?: RealtimeService,
   ) {}
 
   /** Analyses pending items in batches until none is left (or `limit` is reached). Safe on several instances. */
@@ -312,7 +316,7 @@ export class AnalysisService {
       [storyId, seen, outlet, unitCodes, title],
     );
     result.analysed++;
-    result.stored.push({ mentionId: mention.id, storyId, incident: out.incident, unitCodes });
+    result.stored.push({ mentionId: mention.id, title, storyId, incident: out.incident, unitCodes });
   }
 
   private async markFailed(id: string, err: unknown): Promise<void> {
@@ -323,8 +327,20 @@ export class AnalysisService {
     );
   }
 
+  /**
+   * After commit: the incidents stage hears of each new mention, and dashboards see it live in the office's room and
+   * the rooms of the units it names (which the mentions and stories lists of those readers refetch).
+   */
   private emitStored(stored: StoredMention[]): void {
-    for (const s of stored) this.events.emit('mention.stored', s);
+    for (const { title, ...s } of stored) {
+      this.events.emit('mention.stored', s);
+      this.realtime?.publish(
+        [OFFICE_ROOM, ...s.unitCodes.map(roomForUnit)],
+        RealtimeEvent.MentionCreated,
+        // Tickets are opened later by the incidents stage, which announces them itself.
+        { mentionId: s.mentionId, unitCodes: s.unitCodes, incidentId: null, title },
+      );
+    }
   }
 }
 
