@@ -261,6 +261,18 @@ describe('the dashboard on a 390 px phone', () => {
     await page.getByRole('button', { name: 'Bộ lọc' }).tap();
     expect(await page.getByLabel('Trạng thái').isVisible()).toBe(true);
     await check('filters');
+    // Search ignores diacritics and lives in the address: a shared link opens the same results.
+    await page.goto(`${app.baseUrl}/mentions?q=${encodeURIComponent('mam non hoa sen thuc pham')}`);
+    await page.locator('li.mention', { hasText: FOOD_POISONING.title }).waitFor();
+    expect(await page.getByRole('searchbox').inputValue()).toBe('mam non hoa sen thuc pham');
+    expect(await page.getByTestId('mention-total').textContent()).toBe('1 tin bài');
+    await check('mention search');
+    await page.goto(`${app.baseUrl}/incidents?q=${encodeURIComponent('THUC PHAM HET HAN')}`);
+    await page.locator(`[data-incident-id="${incidentId}"]`).waitFor();
+    expect(await page.locator('[data-incident-id]').count()).toBe(1);
+    // Times read relative beside the absolute: "… · 5 phút trước".
+    await page.goto(`${app.baseUrl}/mentions`);
+    expect(await page.locator('li.mention .relative-time').first().textContent()).toMatch(/trước|bây giờ/);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -20,6 +20,7 @@ import { StoryEntity } from '../src/modules/analysis/story.entity';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
+import { foldedDocument, foldedQuery } from '../src/common/database/text-search';
 import { startTestApp, type TestApp } from './harness/test-app';
 
 const SCHOOL_A = '79000724'; // THPT Gò Vấp
@@ -395,6 +396,53 @@ describe('analysis (real PostgreSQL)', () => {
       token: office,
     });
     expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('searches titles and summaries ignoring diacritics and case, best matches first, by the index', async () => {
+    const phuNu = await insertSource('Phụ Nữ TP.HCM');
+    const close = await insertItem({
+      title: 'Trường THCS Phan Tây Hồ quận Gò Vấp khai mạc hội thao học sinh',
+      summary: 'Hơn 600 học sinh tham gia các môn điền kinh, bóng đá và cờ vua.',
+    });
+    const spread = await insertItem(
+      {
+        title: 'Gò Vấp: phụ huynh góp ý về hồ bơi trong trường học',
+        summary: 'Ông Phan Văn Tài cho biết hồ bơi phía tây sân trường đã xuống cấp, cần sửa chữa trước hè.',
+        outlet: 'Phụ Nữ TP.HCM',
+      },
+      phuNu,
+    );
+    await analysis.analysePending();
+    const [closeId, spreadId] = [(await mentionOf(close))?.id, (await mentionOf(spread))?.id];
+    const office = tokenFor(t.app, admin.id);
+    const search = (qs: string) => call<Page<MentionView>>(t.baseUrl, 'GET', `mentions?${qs}`, { token: office });
+
+    for (const q of ['phan tay ho', 'PHAN TÂY HỒ', 'Phan Tây Hồ']) {
+      const found = await search(`q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      // Both carry the three words; the one where they stand together comes first.
+      expect(found.body.items.map((m) => m.id)).toEqual([closeId, spreadId]);
+    }
+    expect((await search(`q=${encodeURIComponent('"phan tay ho"')}`)).body.items.map((m) => m.id)).toEqual([closeId]);
+    expect((await search(`q=phan+tay+ho+-bong`)).body.items.map((m) => m.id)).toEqual([spreadId]);
+    const byOutlet = await search(`q=ho&outlet=${encodeURIComponent('Phụ Nữ TP.HCM')}`);
+    expect(byOutlet.body.items.map((m) => m.id)).toEqual([spreadId]);
+    expect((await search(`q=${'a'.repeat(201)}`)).status).toBe(400);
+
+    const outlets = await call<{ outlet: string; mentions: number }[]>(t.baseUrl, 'GET', 'mentions/outlets', {
+      token: office,
+    });
+    expect(outlets.body).toEqual(expect.arrayContaining([{ outlet: 'Phụ Nữ TP.HCM', mentions: 1 }]));
+
+    // The planner can answer from the index (sequential scans priced out, as on a large table).
+    const plan: { 'QUERY PLAN': string }[] = await ds().transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      return m.query(
+        `EXPLAIN SELECT id FROM mention m WHERE ${foldedDocument('m.title', 'm.summary')} @@ ${foldedQuery('$1')}`,
+        ['phan tay ho'],
+      );
+    });
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('mention_search_idx');
   });
 
   it('matches an alias added through PATCH /api/units/:code in the very next analysis', async () => {

@@ -615,6 +615,31 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     await expect(ds.query(`DELETE FROM incident_timeline`)).rejects.toThrow(/append-only/);
   });
 
+  it('searches incidents by words of the title or description, diacritics and case ignored, best first', async () => {
+    const open = async (title: string, description: string) =>
+      (
+        await call<IncidentDetail>(t.baseUrl, 'POST', 'incidents', {
+          token: token(officeSpokes),
+          body: { title, description, unitCodes: [SCHOOL_A] },
+        })
+      ).body.id;
+    const together = await open('Phụ huynh phản ánh bếp ăn Trường Phan Tây Hồ', 'Nhiều ý kiến trên nhóm Zalo.');
+    const apart = await open('Góp ý về hồ bơi', 'Ông Phan cho biết khu phía tây đã xuống cấp.');
+    const list = async (qs: string, as: PersonRow = officeSpokes) =>
+      call<IncidentListResponse>(t.baseUrl, 'GET', `incidents?${qs}`, { token: token(as) });
+    for (const q of ['phan tay ho', 'PHAN TÂY HỒ']) {
+      const found = await list(`q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect(found.body.items.map((i) => i.id)).toEqual([together, apart]);
+      expect(found.body.total).toBe(2);
+    }
+    // With the other filters, and within the caller's scope.
+    const phrase = encodeURIComponent('"phan tay ho" bep');
+    expect((await list(`q=${phrase}&unit=${SCHOOL_A}`)).body.items.map((i) => i.id)).toEqual([together]);
+    expect((await list('q=phan+tay+ho', principalB)).body.total).toBe(0);
+    expect((await list(`q=${'x'.repeat(201)}`)).status).toBe(400);
+  });
+
   it('opens by hand, assigns with history, comments and tasks', async () => {
     const other = await call(t.baseUrl, 'POST', 'incidents', {
       token: token(spokesA),

@@ -269,6 +269,7 @@ describe('permission matrix (real PostgreSQL)', () => {
     },
     // analysis
     { route: 'GET mentions', url: () => 'mentions', allowed: ANY_ROLE, status: 200 },
+    { route: 'GET mentions/outlets', url: () => 'mentions/outlets', allowed: ANY_ROLE, status: 200 },
     {
       route: 'GET mentions/:id',
       label: 'own school',

@@ -47,8 +47,14 @@ export interface MentionView {
   analysedAt: string;
 }
 
-/** Query of GET /api/mentions. `from`/`to` are ISO times on the publication time (fetch time when unknown). */
+/**
+ * Query of GET /api/mentions. `from`/`to` are ISO times on the publication time (fetch time when unknown). `q` searches
+ * titles and summaries ignoring diacritics and case ("phan tay ho" finds "Phan Tây Hồ"), best matches first; `outlet`
+ * is an outlet's name as mentions carry it (see GET /api/mentions/outlets).
+ */
 export interface MentionListQuery {
+  q?: string;
+  outlet?: string;
   unit?: string;
   sentiment?: SentimentLabel;
   category?: Category;
@@ -57,6 +63,12 @@ export interface MentionListQuery {
   to?: string;
   page?: number;
   pageSize?: number;
+}
+
+/** An outlet with how many of the caller's mentions it carried (GET /api/mentions/outlets, most first). */
+export interface OutletCount {
+  outlet: string;
+  mentions: number;
 }
 
 /** The same event told by one or more outlets. */

@@ -11,6 +11,7 @@ import { ReportsAnyPeriod1796499332726 } from './1796499332726-reports-any-perio
 import { LoginLockout1796500391705 } from './1796500391705-login-lockout';
 import { PipelineHealth1796500793774 } from './1796500793774-pipeline-health';
 import { RecordedAt1796501545759 } from './1796501545759-recorded-at';
+import { TextSearch1796502653512 } from './1796502653512-text-search';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   LoginLockout1796500391705,
   PipelineHealth1796500793774,
   RecordedAt1796501545759,
+  TextSearch1796502653512,
 ];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AnalyzeTextResult, MentionView, Page, StoryDetail, StoryView } from '@mw/shared';
+import type { AnalyzeTextResult, MentionView, OutletCount, Page, StoryDetail, StoryView } from '@mw/shared';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
 import { AnalysisService } from './analysis.service';
@@ -18,6 +18,13 @@ export class MentionsController {
   @Roles(...ANY_ROLE)
   list(@CurrentUser() user: AuthUser, @Query() query: MentionListQueryDto): Promise<Page<MentionView>> {
     return this.mentions.listMentions(user, query);
+  }
+
+  /** The outlets of the caller's mentions, most first: the choices of the outlet filter. */
+  @Get('outlets')
+  @Roles(...ANY_ROLE)
+  outlets(@CurrentUser() user: AuthUser): Promise<OutletCount[]> {
+    return this.mentions.outlets(user);
   }
 
   /** With each unit's spans and evidence: why the mention was matched to it. */

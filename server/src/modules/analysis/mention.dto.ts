@@ -7,6 +7,7 @@ import {
   type StoryListQuery,
 } from '@mw/shared';
 import { Transform, Type } from 'class-transformer';
+import { SEARCH_MAX_LENGTH } from '../../common/database/text-search';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
 const SENTIMENTS = Object.values(SentimentLabel);
@@ -14,6 +15,8 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class MentionListQueryDto implements MentionListQuery {
+  @IsOptional() @IsString() @MaxLength(SEARCH_MAX_LENGTH) q?: string;
+  @IsOptional() @IsString() @MaxLength(200) outlet?: string;
   @IsOptional() @IsString() @MaxLength(32) unit?: string;
   @IsOptional() @IsIn(SENTIMENTS) sentiment?: SentimentLabel;
   @IsOptional() @IsIn(CATEGORIES) category?: Category;

@@ -25,6 +25,8 @@ import { StoryEntity } from './story.entity';
 @Index('mention_recorded_idx', { synchronize: false })
 @Index('mention_story_idx', { synchronize: false })
 @Index('mention_incident_idx', { synchronize: false })
+@Index('mention_search_idx', { synchronize: false })
+@Index('mention_outlet_idx', { synchronize: false })
 export class MentionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

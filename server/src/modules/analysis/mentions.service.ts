@@ -9,6 +9,7 @@ import {
   ErrorCode,
   type MentionListQuery,
   type MentionView,
+  type OutletCount,
   type Page,
   type StoryDetail,
   type StoryListQuery,
@@ -18,11 +19,15 @@ import {
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
+import { foldedDocument, foldedQuery, searchText } from '../../common/database/text-search';
 import { MentionEntity } from './mention.entity';
 import { toMentionView, toStoryView } from './mention.mapper';
 import { StoryEntity } from './story.entity';
 
 const DEFAULT_PAGE_SIZE = 50;
+const OUTLETS_LIMIT = 200;
+/** The searched text of a mention, as its index (mention_search_idx) was built. */
+const MENTION_DOCUMENT = foldedDocument('m.title', 'm.summary');
 /** Mentions shown on a story page; a story told by more outlets than this is rare. */
 const STORY_MENTIONS_LIMIT = 500;
 const HOUR_MS = 3_600_000;
@@ -41,18 +46,37 @@ export class MentionsService {
     if (codes !== 'all' && codes.length === 0) return { items: [], total: 0, page, pageSize };
     const qb = this.dataSource.getRepository(MentionEntity).createQueryBuilder('m');
     restrictUnits(qb, 'm', codes, query.unit);
+    const search = searchText(query.q);
+    if (search) qb.andWhere(`${MENTION_DOCUMENT} @@ ${foldedQuery(':search')}`, { search });
+    const outlet = searchText(query.outlet);
+    if (outlet) qb.andWhere('m.outlet = :outlet', { outlet });
     if (query.sentiment) qb.andWhere('m.sentimentLabel = :sentiment', { sentiment: query.sentiment });
     if (query.category) qb.andWhere('m.category = :category', { category: query.category });
     if (query.incident !== undefined) qb.andWhere('m.incident = :incident', { incident: query.incident });
     if (query.from) qb.andWhere('m.seenAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('m.seenAt < :to', { to: new Date(query.to) });
+    // Best matches first when searching (then the newest), newest first otherwise.
+    if (search) qb.orderBy(`ts_rank_cd(${MENTION_DOCUMENT}, ${foldedQuery(':search')})`, 'DESC');
     const [rows, total] = await qb
-      .orderBy('m.seenAt', 'DESC')
+      .addOrderBy('m.seenAt', 'DESC')
       .addOrderBy('m.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
     return { items: rows.map(toMentionView), total, page, pageSize };
+  }
+
+  /** The outlets of the mentions the caller may see, with how many each carried, most first. */
+  async outlets(user: AuthUser): Promise<OutletCount[]> {
+    const codes = this.scope.unitCodesFor(user);
+    if (codes !== 'all' && codes.length === 0) return [];
+    const rows: { outlet: string; mentions: number }[] = await this.dataSource.query(
+      `SELECT outlet, count(*)::int AS mentions FROM mention
+       ${codes === 'all' ? '' : 'WHERE unit_codes && $1::text[]'}
+       GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ${OUTLETS_LIMIT}`,
+      codes === 'all' ? [] : [codes],
+    );
+    return rows;
   }
 
   async getMention(user: AuthUser, id: string): Promise<MentionView> {

@@ -11,6 +11,7 @@ import type {
   TimelineKind,
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
+import { foldedDocument, foldedQuery } from '../../common/database/text-search';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
 import { EscalationClocks, type IncidentClocks } from '../escalation/escalation-clocks';
@@ -24,6 +25,8 @@ import { IncidentStore, UNITS_JSON } from './store/incident.store';
 import { ResponseStore, toResponseView } from './store/response.store';
 
 export interface IncidentQuery {
+  /** Words of the title or description, diacritics and case ignored; best matches first. */
+  q?: string;
   status?: IncidentStatus;
   severity?: Severity;
   unit?: string;
@@ -33,6 +36,9 @@ export interface IncidentQuery {
   page: number;
   pageSize: number;
 }
+
+/** The searched text of an incident, as its index (incident_search_idx) was built. */
+const INCIDENT_DOCUMENT = foldedDocument('i.title', 'i.description');
 
 @Injectable()
 export class IncidentQueries {
@@ -61,6 +67,11 @@ export class IncidentQueries {
         codes,
       );
     }
+    let searchParam: string | null = null;
+    if (q.q) {
+      add(`${INCIDENT_DOCUMENT} @@ ${foldedQuery('?')}`, q.q);
+      searchParam = `$${params.length}`;
+    }
     if (q.status) add(`i.status = ?`, q.status);
     if (q.severity) add(`i.severity = ?`, q.severity);
     if (q.category) add(`i.category = ?`, q.category);
@@ -72,9 +83,12 @@ export class IncidentQueries {
       `SELECT count(*) AS n FROM incident i ${clause}`,
       params,
     );
+    // Best matches first when searching, newest otherwise.
+    const rank = searchParam ? `ts_rank_cd(${INCIDENT_DOCUMENT}, ${foldedQuery(searchParam)}) DESC, ` : '';
     const rows: (IncidentRow & { units: IncidentUnitRef[] })[] = await this.dataSource.query(
       `SELECT i.*, ${UNITS_JSON} AS units FROM incident i
-         ${clause} ORDER BY i.opened_at DESC, i.number DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+         ${clause} ORDER BY ${rank}i.opened_at DESC, i.number DESC
+         LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
     const clocks = await this.clocks.clocksOf(

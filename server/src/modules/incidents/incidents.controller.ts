@@ -9,6 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { SEARCH_MAX_LENGTH, searchText } from '../../common/database/text-search';
 import {
   ErrorCode,
   INCIDENT_STATUSES,
@@ -66,6 +67,7 @@ export class IncidentsController {
     @Query() query: Record<string, string | undefined>,
   ): Promise<IncidentListResponse> {
     return this.queries.list(user, {
+      q: search(query.q),
       status: oneOf(query.status, INCIDENT_STATUSES, 'status') as IncidentStatus | undefined,
       severity: oneOf(query.severity, SEVERITIES, 'severity') as Severity | undefined,
       unit: query.unit || undefined,
@@ -319,6 +321,12 @@ function date(value: string | undefined, field: string): Date | undefined {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw bad(field, `${field} must be an ISO date or time`);
   return d;
+}
+
+function search(value: string | undefined): string | undefined {
+  const text = searchText(value);
+  if (text && text.length > SEARCH_MAX_LENGTH) throw bad('q', `q must be at most ${SEARCH_MAX_LENGTH} characters`);
+  return text;
 }
 
 function positive(value: string | undefined, fallback: number, max: number, field: string): number {

@@ -23,6 +23,7 @@ import { SeverityLevelEntity } from '../../escalation/severity-level.entity';
 @Index('incident_opened_idx', { synchronize: false })
 @Index('incident_recorded_idx', { synchronize: false })
 @Index('incident_story_idx', { synchronize: false })
+@Index('incident_search_idx', { synchronize: false })
 export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

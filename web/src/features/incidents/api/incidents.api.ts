@@ -13,6 +13,8 @@ import type {
 import { api, queryString } from '../../../api/http';
 
 export interface IncidentFilters {
+  /** Search words (title and description, diacritics and case ignored). */
+  q?: string;
   status?: string;
   severity?: string;
   unit?: string;

@@ -8,6 +8,8 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { UnitSelect } from '../../../components/ui/UnitSelect';
 
 export interface FilterValues {
+  /** Words of the title or description (the server ignores diacritics and case). */
+  q: string;
   status: string;
   severity: string;
   unit: string;
@@ -17,21 +19,41 @@ export interface FilterValues {
   to: string;
 }
 
-export const EMPTY_FILTERS: FilterValues = { status: '', severity: '', unit: '', category: '', from: '', to: '' };
+export const EMPTY_FILTERS: FilterValues = {
+  q: '',
+  status: '',
+  severity: '',
+  unit: '',
+  category: '',
+  from: '',
+  to: '',
+};
 
-/** Selects apply at once; the two dates apply on submit, after they read as real dd/MM/yyyy days. */
+/** Selects apply at once; the search words and the two dates on submit, after the dates read as real days. */
 export function IncidentFilters({ value, onChange }: { value: FilterValues; onChange(next: FilterValues): void }) {
   const { t } = useI18n();
   const [from, setFrom] = useState(value.from);
   const [to, setTo] = useState(value.to);
+  const [q, setQ] = useState(value.q);
   const datesInvalid = dayInvalid(from) || dayInvalid(to);
   const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!datesInvalid) set({ from, to });
+    if (!datesInvalid) set({ q: q.trim(), from, to });
   };
   return (
     <form className="filters" onSubmit={submit} aria-label={t('incidents.filters')}>
+      <label className="field search-field">
+        <span>{t('common.search')}</span>
+        <input
+          type="search"
+          name="q"
+          value={q}
+          maxLength={200}
+          placeholder={t('incidents.searchHint')}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </label>
       <SelectField
         label={t('incidents.status')}
         name="status"
@@ -63,6 +85,7 @@ export function IncidentFilters({ value, onChange }: { value: FilterValues; onCh
         onClear={() => {
           setFrom('');
           setTo('');
+          setQ('');
           onChange(EMPTY_FILTERS);
         }}
       />

@@ -35,6 +35,7 @@ export function IncidentsPage() {
   }, [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters: Filters = {
+    q: values.q || undefined,
     status: values.status || undefined,
     severity: values.severity || undefined,
     unit: values.unit || undefined,

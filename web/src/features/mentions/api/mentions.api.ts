@@ -1,4 +1,4 @@
-import type { MentionListQuery, MentionView, StoryDetail, StoryListQuery, StoryView } from '@mw/shared';
+import type { MentionListQuery, MentionView, OutletCount, StoryDetail, StoryListQuery, StoryView } from '@mw/shared';
 import { api, queryString } from '../../../api/http';
 
 /** The analysis module answers pages as `{ items, total }`; a bare array is read as one page. */
@@ -27,4 +27,8 @@ export async function fetchStories(query: StoryListQuery): Promise<ListPage<Stor
 
 export function fetchStory(id: string): Promise<StoryDetail> {
   return api<StoryDetail>('GET', `/api/stories/${encodeURIComponent(id)}`);
+}
+
+export function fetchOutlets(): Promise<OutletCount[]> {
+  return api<OutletCount[]>('GET', '/api/mentions/outlets');
 }

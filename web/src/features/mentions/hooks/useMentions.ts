@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MentionListQuery, StoryListQuery } from '@mw/shared';
 import { queryKeys } from '../../../api/query-keys';
-import { fetchMention, fetchMentions, fetchStories, fetchStory } from '../api/mentions.api';
+import { fetchMention, fetchMentions, fetchOutlets, fetchStories, fetchStory } from '../api/mentions.api';
 
 export function useMentions(query: MentionListQuery) {
   return useQuery({
@@ -28,4 +28,9 @@ export function useStories(query: StoryListQuery) {
 
 export function useStory(id: string | undefined) {
   return useQuery({ queryKey: queryKeys.stories.detail(id ?? ''), queryFn: () => fetchStory(id ?? ''), enabled: !!id });
+}
+
+/** The outlets of the person's mentions, for the outlet filter. */
+export function useOutlets() {
+  return useQuery({ queryKey: [...queryKeys.mentions.all, 'outlets'], queryFn: fetchOutlets, staleTime: 300_000 });
 }

@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CATEGORIES, type Category, type MentionView, type SentimentLabel } from '@mw/shared';
+import { CATEGORIES, type Category, type MentionView, type SentimentLabel, type StoryView } from '@mw/shared';
+import { DataTable, type Column } from '../../../components/ui/DataTable';
+import { dayBoundary, dayInvalid } from '../../../components/ui/dates';
 import { DateTime } from '../../../components/ui/DateTime';
+import { DayRangeFields } from '../../../components/ui/DayMonthYearField';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FilterActions } from '../../../components/ui/FilterActions';
 import { Loading } from '../../../components/ui/Loading';
 import { Pagination } from '../../../components/ui/Pagination';
 import { SelectField } from '../../../components/ui/SelectField';
@@ -10,15 +14,19 @@ import { UnitSelect } from '../../../components/ui/UnitSelect';
 import { SeverityBadge } from '../../incidents/components/SeverityBadge';
 import { useI18n } from '../../../i18n/i18n';
 import { MatchEvidence } from '../components/MatchEvidence';
-import { useMentions, useStories } from '../hooks/useMentions';
+import { useMentions, useOutlets, useStories } from '../hooks/useMentions';
 
 const PAGE_SIZE = 25;
+
+/** Every filter of the page lives in the address, so a search can be shared, bookmarked or reloaded as it is. */
+type Param = 'tab' | 'q' | 'unit' | 'outlet' | 'sentiment' | 'category' | 'incident' | 'from' | 'to' | 'page';
+type Setter = (patch: Partial<Record<Param, string>>) => void;
 
 function MentionItem({ mention }: { mention: MentionView }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
-    <li className="mention">
+    <li className="mention" data-mention-id={mention.id}>
       <div>
         <a href={mention.url} target="_blank" rel="noreferrer noopener">
           {mention.title}
@@ -39,106 +47,151 @@ function MentionItem({ mention }: { mention: MentionView }) {
   );
 }
 
-function MentionsList({ unit }: { unit: string }) {
+/** Search words, outlet and the dd/MM/yyyy days apply on submit; the selects at once. */
+function MentionFilters({ params, set }: { params: URLSearchParams; set: Setter }) {
   const { t } = useI18n();
-  const [sentiment, setSentiment] = useState('');
-  const [category, setCategory] = useState('');
-  const [incidentOnly, setIncidentOnly] = useState(false);
-  const [page, setPage] = useState(1);
+  const outlets = useOutlets();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [from, setFrom] = useState(params.get('from') ?? '');
+  const [to, setTo] = useState(params.get('to') ?? '');
+  const datesInvalid = dayInvalid(from) || dayInvalid(to);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!datesInvalid) set({ q: q.trim(), from, to, page: '' });
+  };
+  return (
+    <form className="filters" role="search" onSubmit={submit} aria-label={t('mentions.filters')}>
+      <label className="field search-field">
+        <span>{t('common.search')}</span>
+        <input
+          type="search"
+          name="q"
+          value={q}
+          maxLength={200}
+          placeholder={t('mentions.searchHint')}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </label>
+      <SelectField
+        label={t('mentions.outlet')}
+        name="outlet"
+        value={params.get('outlet') ?? ''}
+        onChange={(outlet) => set({ outlet, page: '' })}
+        emptyLabel={t('common.all')}
+        options={(outlets.data ?? []).map((o) => ({ value: o.outlet, label: `${o.outlet} (${o.mentions})` }))}
+      />
+      <SelectField
+        label={t('mentions.sentiment')}
+        name="sentiment"
+        value={params.get('sentiment') ?? ''}
+        onChange={(sentiment) => set({ sentiment, page: '' })}
+        emptyLabel={t('common.all')}
+        options={(['negative', 'neutral', 'positive'] as const).map((s) => ({ value: s, label: t(`sentiment.${s}`) }))}
+      />
+      <SelectField
+        label={t('incidents.category')}
+        name="category"
+        value={params.get('category') ?? ''}
+        onChange={(category) => set({ category, page: '' })}
+        emptyLabel={t('common.all')}
+        options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+      />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={params.get('incident') === 'true'}
+          onChange={(e) => set({ incident: e.target.checked ? 'true' : '', page: '' })}
+        />
+        <span>{t('mentions.incidentOnly')}</span>
+      </label>
+      <DayRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
+      <FilterActions
+        datesInvalid={datesInvalid}
+        onClear={() => {
+          setQ('');
+          setFrom('');
+          setTo('');
+          set({ q: '', outlet: '', sentiment: '', category: '', incident: '', from: '', to: '', page: '' });
+        }}
+      />
+    </form>
+  );
+}
+
+function MentionsList({ params, set }: { params: URLSearchParams; set: Setter }) {
+  const { t } = useI18n();
+  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useMentions({
-    unit: unit || undefined,
-    sentiment: (sentiment || undefined) as SentimentLabel | undefined,
-    category: (category || undefined) as Category | undefined,
-    incident: incidentOnly ? true : undefined,
+    q: params.get('q') || undefined,
+    outlet: params.get('outlet') || undefined,
+    unit: params.get('unit') || undefined,
+    sentiment: (params.get('sentiment') || undefined) as SentimentLabel | undefined,
+    category: (params.get('category') || undefined) as Category | undefined,
+    incident: params.get('incident') === 'true' ? true : undefined,
+    from: dayBoundary(params.get('from') ?? '', 'start') ?? undefined,
+    to: dayBoundary(params.get('to') ?? '', 'end') ?? undefined,
     page,
     pageSize: PAGE_SIZE,
   });
   return (
     <>
-      <div className="filters">
-        <SelectField
-          label={t('mentions.sentiment')}
-          value={sentiment}
-          onChange={(v) => (setSentiment(v), setPage(1))}
-          emptyLabel={t('common.all')}
-          options={(['negative', 'neutral', 'positive'] as const).map((s) => ({
-            value: s,
-            label: t(`sentiment.${s}`),
-          }))}
-        />
-        <SelectField
-          label={t('incidents.category')}
-          value={category}
-          onChange={(v) => (setCategory(v), setPage(1))}
-          emptyLabel={t('common.all')}
-          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-        />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={incidentOnly}
-            onChange={(e) => (setIncidentOnly(e.target.checked), setPage(1))}
-          />
-          <span>{t('mentions.incidentOnly')}</span>
-        </label>
-      </div>
+      <MentionFilters key={params.get('q') ?? ''} params={params} set={set} />
       {list.isPending && <Loading />}
       {list.isError && <ErrorMessage error={list.error} />}
       {list.data && (
         <>
-          <p className="muted">{t('mentions.total', { n: list.data.total })}</p>
+          <p className="muted" data-testid="mention-total">
+            {t('mentions.total', { n: list.data.total })}
+          </p>
           <ul className="plain-list">
             {list.data.items.map((m) => (
               <MentionItem key={m.id} mention={m} />
             ))}
           </ul>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+          <Pagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onPage={(p) => set({ page: p > 1 ? String(p) : '' })}
+          />
         </>
       )}
     </>
   );
 }
 
-function StoriesList({ unit }: { unit: string }) {
+function StoriesList({ params, set }: { params: URLSearchParams; set: Setter }) {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const list = useStories({ unit: unit || undefined, page, pageSize: PAGE_SIZE });
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useStories({ unit: params.get('unit') || undefined, page, pageSize: PAGE_SIZE });
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorMessage error={list.error} />;
+  const columns: Column<StoryView>[] = [
+    {
+      key: 'title',
+      header: t('stories.title'),
+      phone: 'bare',
+      cell: (s) => <Link to={`/stories/${s.id}`}>{s.title}</Link>,
+    },
+    { key: 'first', header: t('stories.firstOutlet'), cell: (s) => s.firstOutlet ?? '—' },
+    {
+      key: 'spread',
+      header: t('stories.spread'),
+      cell: (s) => t('incidents.coverageCount', { mentions: s.mentionCount, outlets: s.outlets.length }),
+    },
+    { key: 'firstSeen', header: t('stories.firstSeen'), cell: (s) => <DateTime value={s.firstSeenAt} /> },
+    { key: 'lastSeen', header: t('stories.lastSeen'), cell: (s) => <DateTime value={s.lastSeenAt} /> },
+  ];
   return (
     <>
       <p className="muted">{t('stories.total', { n: list.data.total })}</p>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stories.title')}</th>
-              <th scope="col">{t('stories.firstOutlet')}</th>
-              <th scope="col">{t('stories.spread')}</th>
-              <th scope="col">{t('stories.firstSeen')}</th>
-              <th scope="col">{t('stories.lastSeen')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/stories/${s.id}`}>{s.title}</Link>
-                </td>
-                <td>{s.firstOutlet ?? '—'}</td>
-                <td>{t('incidents.coverageCount', { mentions: s.mentionCount, outlets: s.outlets.length })}</td>
-                <td>
-                  <DateTime value={s.firstSeenAt} />
-                </td>
-                <td>
-                  <DateTime value={s.lastSeenAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+      <DataTable rows={list.data.items} columns={columns} rowKey={(s) => s.id} />
+      <Pagination
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={list.data.total}
+        onPage={(p) => set({ page: p > 1 ? String(p) : '' })}
+      />
     </>
   );
 }
@@ -147,8 +200,7 @@ export function MentionsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'stories' ? 'stories' : 'mentions';
-  const unit = params.get('unit') ?? '';
-  const set = (patch: Record<string, string>) => {
+  const set: Setter = (patch) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch))
       if (v) next.set(k, v);
@@ -159,18 +211,27 @@ export function MentionsPage() {
     <section aria-labelledby="mentions-heading">
       <h2 id="mentions-heading">{t('mentions.heading')}</h2>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'mentions'} onClick={() => set({ tab: '' })}>
+        <button type="button" role="tab" aria-selected={tab === 'mentions'} onClick={() => set({ tab: '', page: '' })}>
           {t('mentions.tab')}
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'stories'} onClick={() => set({ tab: 'stories' })}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'stories'}
+          onClick={() => set({ tab: 'stories', page: '' })}
+        >
           {t('stories.tab')}
         </button>
       </div>
       <div className="card" role="tabpanel">
         <div className="filters">
-          <UnitSelect value={unit} onChange={(code) => set({ unit: code })} emptyLabel={t('common.all')} />
+          <UnitSelect
+            value={params.get('unit') ?? ''}
+            onChange={(code) => set({ unit: code, page: '' })}
+            emptyLabel={t('common.all')}
+          />
         </div>
-        {tab === 'mentions' ? <MentionsList unit={unit} /> : <StoriesList unit={unit} />}
+        {tab === 'mentions' ? <MentionsList params={params} set={set} /> : <StoriesList params={params} set={set} />}
       </div>
     </section>
   );
