@@ -570,6 +570,202 @@ describe('permission matrix (real PostgreSQL)', () => {
       .map((c) => `${c.route} ${c.label ?? ''}`);
     expect(wider).toEqual([]);
   });
+  /**
+   * People who hold roles at several units. A role counts only at the unit it was granted at (an office role at the
+   * office, which reaches every school): a web admin's grant at school B lets its holder read B, never act on B's
+   * tickets because they are a spokesperson at A; a steering member's office grant adds reading, not handling.
+   */
+  describe('roles bound to the unit they were granted at', () => {
+    /** Spokesperson at A, web admin at B. */
+    let spokesAWebB: PersonRow;
+    /** Steering member at the office, spokesperson at A. */
+    let steeringSpokesA: PersonRow;
+    /** Spokesperson at A, principal at B. */
+    let spokesAPrincipalB: PersonRow;
+    /** Principal at A, spokesperson at B. */
+    let principalASpokesB: PersonRow;
+    const token = (p: PersonRow) => tokenFor(t.app, p.id);
+    const open = async (unitCode: string, extra: Record<string, unknown> = {}): Promise<string> => {
+      const res = await call<{ id: string }>(t.baseUrl, 'POST', 'incidents', {
+        token: tokens.get('admin'),
+        body: { title: `Sự cố nhiều đơn vị ${unitCode}`, unitCodes: [unitCode], ...extra },
+      });
+      if (res.status !== 201) throw new Error(`opening an incident answered ${res.status}`);
+      return res.body.id;
+    };
+
+    beforeAll(async () => {
+      const ds = t.db.dataSource;
+      spokesAWebB = await createPerson(ds, {
+        roles: [
+          { role: 'unit_spokesperson', unitCode: SCHOOL_A },
+          { role: 'unit_web_admin', unitCode: SCHOOL_B },
+        ],
+      });
+      steeringSpokesA = await createPerson(ds, {
+        roles: [{ role: 'steering_member' }, { role: 'unit_spokesperson', unitCode: SCHOOL_A }],
+      });
+      spokesAPrincipalB = await createPerson(ds, {
+        roles: [
+          { role: 'unit_spokesperson', unitCode: SCHOOL_A },
+          { role: 'principal', unitCode: SCHOOL_B },
+        ],
+      });
+      principalASpokesB = await createPerson(ds, {
+        roles: [
+          { role: 'principal', unitCode: SCHOOL_A },
+          { role: 'unit_spokesperson', unitCode: SCHOOL_B },
+        ],
+      });
+    });
+
+    it('acknowledges and transitions only where a handling role is held', async () => {
+      const [atA, atB, atB2] = [await open(SCHOOL_A), await open(SCHOOL_B), await open(SCHOOL_B)];
+      const answers = {
+        ownSchool: (await call(t.baseUrl, 'POST', `incidents/${atA}/acknowledge`, { token: token(spokesAWebB) }))
+          .status,
+        webAdminSchool: (await call(t.baseUrl, 'POST', `incidents/${atB}/acknowledge`, { token: token(spokesAWebB) }))
+          .status,
+        asSteering: (await call(t.baseUrl, 'POST', `incidents/${atB2}/acknowledge`, { token: token(steeringSpokesA) }))
+          .status,
+        transitionAsWebAdmin: (
+          await call(t.baseUrl, 'POST', `incidents/${atB}/transition`, {
+            token: token(spokesAWebB),
+            body: { to: 'dismissed', reason: 'không phải trường này' },
+          })
+        ).status,
+        transitionAsSteering: (
+          await call(t.baseUrl, 'POST', `incidents/${atB2}/transition`, {
+            token: token(steeringSpokesA),
+            body: { to: 'dismissed', reason: 'không phải trường này' },
+          })
+        ).status,
+      };
+      expect(answers).toEqual({
+        ownSchool: 200,
+        webAdminSchool: 404,
+        asSteering: 404,
+        transitionAsWebAdmin: 404,
+        transitionAsSteering: 404,
+      });
+      const statuses: { status: string }[] = await t.db.dataSource.query(
+        `SELECT status FROM incident WHERE id = ANY($1::uuid[]) ORDER BY status`,
+        [[atB, atB2]],
+      );
+      expect(statuses.map((r) => r.status)).toEqual(['new', 'new']);
+    });
+
+    it('opens, assigns, merges and splits only at schools where an opening role is held', async () => {
+      const [atA, atB] = [await open(SCHOOL_A), await open(SCHOOL_B)];
+      const post = async (who: PersonRow, path: string, body: unknown) =>
+        (await call(t.baseUrl, 'POST', path, { token: token(who), body })).status;
+      const answers = {
+        openAtB: await post(spokesAWebB, 'incidents', { title: 'Sự cố ở B', unitCodes: [SCHOOL_B] }),
+        openAtBAsSteering: await post(steeringSpokesA, 'incidents', { title: 'Sự cố ở B', unitCodes: [SCHOOL_B] }),
+        openAtAAndB: await post(spokesAWebB, 'incidents', { title: 'Sự cố A và B', unitCodes: [SCHOOL_A, SCHOOL_B] }),
+        openAtA: await post(spokesAWebB, 'incidents', { title: 'Sự cố ở A', unitCodes: [SCHOOL_A] }),
+        assignAtB: await post(spokesAWebB, `incidents/${atB}/assign`, { personIds: [spokesAWebB.id] }),
+        mergeBIntoA: await post(spokesAWebB, `incidents/${atA}/merge`, { incidentIds: [atB] }),
+        mergeAIntoB: await post(spokesAWebB, `incidents/${atB}/merge`, { incidentIds: [atA] }),
+        splitAtB: await post(spokesAWebB, `incidents/${atB}/split`, { mentionIds: [randomUUID()] }),
+      };
+      expect(answers).toEqual({
+        openAtB: 403,
+        openAtBAsSteering: 403,
+        openAtAAndB: 403,
+        openAtA: 201,
+        assignAtB: 404,
+        mergeBIntoA: 404,
+        mergeAIntoB: 404,
+        splitAtB: 404,
+      });
+      const merged: { n: number }[] = await t.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM incident WHERE id = ANY($1::uuid[]) AND merged_into IS NOT NULL`,
+        [[atA, atB]],
+      );
+      expect(merged[0]?.n).toBe(0);
+    });
+
+    it('reads and comments wherever any role is held, and is offered no transition where none may be made', async () => {
+      const [atA, atB] = [await open(SCHOOL_A), await open(SCHOOL_B)];
+      const offered = async (who: PersonRow, id: string) => {
+        const res = await call<{ allowedTransitions: string[] }>(t.baseUrl, 'GET', `incidents/${id}`, {
+          token: token(who),
+        });
+        return { status: res.status, transitions: res.body.allowedTransitions };
+      };
+      expect(await offered(spokesAWebB, atA)).toEqual({ status: 200, transitions: ['acknowledged', 'dismissed'] });
+      expect(await offered(spokesAWebB, atB)).toEqual({ status: 200, transitions: [] });
+      expect(await offered(steeringSpokesA, atB)).toEqual({ status: 200, transitions: [] });
+      const comment = await call(t.baseUrl, 'POST', `incidents/${atB}/comments`, {
+        token: token(spokesAWebB),
+        body: { body: 'Quản trị web trường B đã ghi nhận.' },
+      });
+      expect(comment.status).toBe(201);
+    });
+
+    it("closes someone else's task only with a handling role at the incident's school", async () => {
+      const atB = await open(SCHOOL_B);
+      const owner = people.get('admin') as PersonRow;
+      const added = await call<{ tasks: { id: string; title: string }[] }>(
+        t.baseUrl,
+        'POST',
+        `incidents/${atB}/tasks`,
+        {
+          token: tokens.get('admin'),
+          body: { title: 'Liên hệ phóng viên', ownerId: owner.id },
+        },
+      );
+      expect(added.status).toBe(201);
+      const task = added.body.tasks.find((x) => x.title === 'Liên hệ phóng viên');
+      const done = await call(t.baseUrl, 'POST', `incidents/${atB}/tasks/${task?.id}/done`, {
+        token: token(spokesAWebB),
+      });
+      expect(done.status).toBe(403);
+      const open_: { n: number }[] = await t.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM incident_task WHERE incident_id = $1 AND done_at IS NULL`,
+        [atB],
+      );
+      expect(open_[0]?.n).toBe(1);
+    });
+
+    it("marks a response published only as a spokesperson of one of the incident's schools", async () => {
+      const ds = t.db.dataSource;
+      const [atB, atBToo] = [await open(SCHOOL_B), await open(SCHOOL_B)];
+      // Both tickets wait for publication, each with one two-school person among its assignees (opening assigns B's
+      // network): an assigned spokesperson is what makes someone the designated one.
+      await ds.query(`UPDATE incident SET status = 'awaiting_approval' WHERE id = ANY($1::uuid[])`, [[atB, atBToo]]);
+      await ds.query(
+        `INSERT INTO incident_assignment (incident_id, person_id, reason, assigned_at) VALUES ($1, $2, 'manual', now()),
+           ($3, $4, 'manual', now()) ON CONFLICT DO NOTHING`,
+        [atB, spokesAPrincipalB.id, atBToo, principalASpokesB.id],
+      );
+      const publish = async (who: PersonRow, id: string) =>
+        (
+          await call(t.baseUrl, 'POST', `incidents/${id}/transition`, {
+            token: token(who),
+            body: { to: 'responded' },
+          })
+        ).status;
+      expect({
+        spokespersonElsewhere: await publish(spokesAPrincipalB, atB),
+        spokespersonHere: await publish(principalASpokesB, atBToo),
+      }).toEqual({ spokespersonElsewhere: 403, spokespersonHere: 200 });
+    });
+
+    it("reads reports only of the schools where the principal's role is held", async () => {
+      const report = async (who: PersonRow, unit?: string) =>
+        (await call(t.baseUrl, 'GET', `reports/weekly${unit ? `?unit=${unit}` : ''}`, { token: token(who) })).status;
+      expect({
+        ownSchool: await report(principalASpokesB, SCHOOL_A),
+        byDefault: await report(principalASpokesB),
+        spokespersonSchool: await report(principalASpokesB, SCHOOL_B),
+        principalAtB: await report(spokesAPrincipalB, SCHOOL_B),
+        spokespersonOnly: await report(spokesAPrincipalB, SCHOOL_A),
+      }).toEqual({ ownSchool: 200, byDefault: 200, spokespersonSchool: 403, principalAtB: 200, spokespersonOnly: 403 });
+    });
+  });
+
   it('lists only school A resources to school A roles, and everything to the office', async () => {
     const seen = async (subject: Subject): Promise<Set<string>> => {
       const token = tokens.get(subject);

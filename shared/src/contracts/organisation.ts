@@ -21,6 +21,36 @@ export const OFFICE_UNIT_CODE = 'GV-OFFICE';
 export const OFFICE_ROLES: readonly Role[] = ['admin', 'office_spokesperson', 'leader', 'steering_member'];
 export const UNIT_ROLES: readonly Role[] = ['unit_spokesperson', 'unit_web_admin', 'principal'];
 
+/** One role held at one unit (an active role assignment), as `/api/me` lists them in `roles`. */
+export interface RoleGrant {
+  role: Role;
+  unitCode: string;
+}
+
+/**
+ * Whether a grant counts at a unit: a role counts only where it was granted, except an office role held at the
+ * office unit, which reaches every unit. A web admin's grant at school B says nothing about school A, and a person
+ * who is spokesperson at A and web admin at B handles A's tickets only.
+ */
+export function grantReaches(grant: RoleGrant, unitCode: string): boolean {
+  if (OFFICE_ROLES.includes(grant.role)) return grant.unitCode === OFFICE_UNIT_CODE;
+  return grant.unitCode === unitCode;
+}
+
+/** Whether one of `grants` is one of `roles` counting at one of `unitCodes` (the one test of every decision). */
+export function holdsRoleAt(
+  grants: readonly RoleGrant[],
+  roles: readonly Role[],
+  unitCodes: readonly string[],
+): boolean {
+  return grants.some((g) => roles.includes(g.role) && unitCodes.some((code) => grantReaches(g, code)));
+}
+
+/** Whether one of `grants` is one of `roles` held at the office, so that it counts at every unit. */
+export function holdsOfficeRole(grants: readonly RoleGrant[], roles: readonly Role[] = OFFICE_ROLES): boolean {
+  return grants.some((g) => roles.includes(g.role) && OFFICE_ROLES.includes(g.role) && g.unitCode === OFFICE_UNIT_CODE);
+}
+
 /*
  * Who may act on tickets and read the office's records: the server's `@Roles` and the dashboard's menus and buttons
  * read these same lists, so the two cannot drift apart.

@@ -6,7 +6,10 @@ export const ACCESS_RULE = 'mw:access';
 /** Who may call a route once signed in: any signed-in person, or holders of one of the listed roles. */
 export type AccessRule = { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 
-/** Holders of any of these roles (at any unit) may call the route; unit scoping is then the service's job. */
+/**
+ * Holders of one of these roles may call the route. The guard hands the handler only the person's grants of these
+ * roles, each with its unit; whether the unit of what the route touches is among them is then the service's check.
+ */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => {
   if (roles.length === 0) throw new Error('@Roles() needs at least one role; use @Authenticated() for any person');
   return SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);

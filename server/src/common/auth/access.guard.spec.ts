@@ -65,6 +65,30 @@ describe('AccessGuard', () => {
     await expect(guard.canActivate(context('school', 'Bearer good').ctx)).resolves.toBe(true);
   });
 
+  it("hands the route only the person's grants of the route's roles, each with its unit", async () => {
+    const twoSchools: AuthUser = {
+      ...principal,
+      roles: [
+        { role: 'principal', unitCode: '79000724', deputy: false },
+        { role: 'unit_web_admin', unitCode: '79000725', deputy: false },
+      ],
+    };
+    const guarded = new AccessGuard(
+      new Reflector(),
+      new (class extends AccessTokenVerifier {
+        async verify(): Promise<AuthUser> {
+          return twoSchools;
+        }
+      })(),
+    );
+    const school = context('school', 'Bearer any');
+    await expect(guarded.canActivate(school.ctx)).resolves.toBe(true);
+    expect(school.req.user?.roles).toEqual([{ role: 'principal', unitCode: '79000724', deputy: false }]);
+    const mine = context('mine', 'Bearer any');
+    await expect(guarded.canActivate(mine.ctx)).resolves.toBe(true);
+    expect(mine.req.user).toBe(twoSchools);
+  });
+
   it('leaves socket traffic to the gateway handshake', async () => {
     await expect(guard.canActivate(context('forgotten', undefined, 'ws').ctx)).resolves.toBe(true);
   });

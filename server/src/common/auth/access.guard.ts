@@ -12,10 +12,13 @@ import { ACCESS_RULE, AccessRule } from './access.decorators';
 import { AccessTokenVerifier } from './access-token-verifier';
 import type { AuthenticatedRequest } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
+import { withRoles } from './scope';
 
 /**
  * The one guard on every HTTP route (APP_GUARD), deny by default: @Public() routes pass; every other route needs a
- * valid bearer token and an access rule (@Roles or @Authenticated), else 403. Socket.io traffic is not HTTP: the
+ * valid bearer token and an access rule (@Roles or @Authenticated), else 403. A @Roles route is open to a person
+ * holding one of its roles at some unit, and its handler receives the person with those grants only (role and
+ * unit together), so a role held elsewhere widens nothing; the handler then checks the unit of what it touches. Socket.io traffic is not HTTP: the
  * realtime gateway verifies the token at the handshake and asks canJoinRoom for each room.
  */
 @Injectable()
@@ -44,7 +47,13 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'This route has no access rule' });
     }
     if (rule.kind === 'authenticated') return true;
-    if (user.roles.some((r) => rule.roles.includes(r.role))) return true;
+    if (user.roles.some((r) => rule.roles.includes(r.role))) {
+      // The route sees only the grants it admits: a role counts at the unit it was granted at, so every scope
+      // decision inside (unitCodesFor, a ticket's visibility) is made from the pairs this route allows and never
+      // from another role held elsewhere.
+      req.user = withRoles(user, rule.roles);
+      return true;
+    }
     this.logger.warn({
       msg: 'role refused',
       personId: user.id,

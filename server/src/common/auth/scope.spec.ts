@@ -1,6 +1,15 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
-import { canAccessUnit, canJoinRoom, defaultRoomsFor, ScopeService, unitCodesFor } from './scope';
+import {
+  canAccessUnit,
+  canJoinRoom,
+  defaultRoomsFor,
+  isOfficeUser,
+  mayActOn,
+  ScopeService,
+  unitCodesFor,
+  withRoles,
+} from './scope';
 
 const principalA: AuthUser = {
   id: 'p-a',
@@ -33,6 +42,36 @@ describe('unit scoping', () => {
     expect(unitCodesFor(nobody)).toEqual([]);
     expect(canAccessUnit(principalA, '79764502')).toBe(false);
     expect(canAccessUnit(leader, '79764502')).toBe(true);
+  });
+
+  it('counts a role only at the unit it was granted at', () => {
+    const handlers = ['unit_spokesperson', 'principal', 'office_spokesperson', 'leader', 'admin'] as const;
+    // Deputy spokesperson at 01, web admin at 02: handles 01's tickets, only reads 02's.
+    expect(mayActOn(webAdminTwoSchools, handlers, ['79764501'])).toBe(true);
+    expect(mayActOn(webAdminTwoSchools, handlers, ['79764502'])).toBe(false);
+    expect(mayActOn(webAdminTwoSchools, handlers, ['79764502', '79764501'])).toBe(true);
+    expect(unitCodesFor(webAdminTwoSchools, handlers)).toEqual(['79764501']);
+    expect(unitCodesFor(withRoles(webAdminTwoSchools, handlers))).toEqual(['79764501']);
+    expect(canAccessUnit(webAdminTwoSchools, '79764502')).toBe(true);
+    expect(canAccessUnit(webAdminTwoSchools, '79764502', handlers)).toBe(false);
+    // An office role reaches every unit, but only the roles asked about.
+    const steeringAndSpokesperson: AuthUser = {
+      ...principalA,
+      roles: [
+        { role: 'steering_member', unitCode: 'GV-OFFICE', deputy: false },
+        { role: 'unit_spokesperson', unitCode: '79764501', deputy: false },
+      ],
+    };
+    expect(isOfficeUser(steeringAndSpokesperson)).toBe(true);
+    expect(unitCodesFor(steeringAndSpokesperson)).toBe('all');
+    expect(unitCodesFor(steeringAndSpokesperson, handlers)).toEqual(['79764501']);
+    expect(mayActOn(steeringAndSpokesperson, handlers, ['79764502'])).toBe(false);
+    expect(mayActOn(leader, handlers, ['79764502'])).toBe(true);
+    // An office role recorded at a school (never written by the API) reaches nothing.
+    const strayLeader: AuthUser = { ...leader, roles: [{ role: 'leader', unitCode: '79764501', deputy: false }] };
+    expect(isOfficeUser(strayLeader)).toBe(false);
+    expect(unitCodesFor(strayLeader)).toEqual([]);
+    expect(mayActOn(strayLeader, handlers, ['79764501'])).toBe(false);
   });
 
   it('lets a person join only the rooms of their scope', () => {

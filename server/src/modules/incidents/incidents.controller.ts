@@ -39,7 +39,7 @@ import {
   TaskBody,
   TransitionBody,
 } from './incident.dto';
-import { INCIDENT_HANDLERS, INCIDENT_OPENERS } from './incident-permissions';
+import { APPROVERS, INCIDENT_HANDLERS, INCIDENT_OPENERS } from './incident-permissions';
 import { IncidentQueries } from './incident-queries.service';
 import { AssignmentFlow } from './flows/assignment.flow';
 import { IncidentIntakeFlow } from './flows/intake.flow';
@@ -191,7 +191,7 @@ export class IncidentsController {
 
   @Post(':id/responses/:rid/approve')
   @HttpCode(200)
-  @Roles(Role.Leader, Role.Admin)
+  @Roles(...APPROVERS)
   approve(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,
@@ -203,7 +203,7 @@ export class IncidentsController {
 
   @Post(':id/responses/:rid/send-back')
   @HttpCode(200)
-  @Roles(Role.Leader, Role.Admin)
+  @Roles(...APPROVERS)
   sendBack(
     @CurrentActor() actor: Actor,
     @CurrentUser() user: AuthUser,

@@ -29,7 +29,9 @@ import {
   previousPeriod,
   rangePeriod,
   REPORT_MAX_DAYS,
+  REPORT_READERS,
   reportSummary,
+  Role,
   PLAN_THEMES,
   SEVERITIES,
   THEME_OF_CATEGORY,
@@ -136,11 +138,12 @@ export class ReportsService {
    * school's. A unit outside the person's scope is a 403; a principal of several schools names one.
    */
   async scopeFor(user: AuthUser, unit: string | undefined): Promise<ReportScope> {
-    if (isOfficeUser(user)) return unit ? this.scopeOf(unit) : null;
-    const codes = unitCodesFor(user);
-    const own = user.roles.filter((r) => r.role === 'principal').map((r) => r.unitCode);
+    if (isOfficeUser(user, REPORT_READERS)) return unit ? this.scopeOf(unit) : null;
+    // A school's report is read through the principal's role held at that school, never through another role.
+    const principalOf = unitCodesFor(user, [Role.Principal]);
+    const own = principalOf === 'all' ? [] : principalOf;
     if (unit) {
-      if (codes === 'all' || !own.includes(unit)) {
+      if (!own.includes(unit)) {
         throw new ForbiddenException({ code: ErrorCode.Forbidden, message: `Unit ${unit} is outside your scope` });
       }
       return this.scopeOf(unit);

@@ -9,12 +9,15 @@ export function UnitSelect({
   onChange,
   emptyLabel,
   required,
+  offers,
 }: {
   name?: string;
   value: string;
   onChange(code: string): void;
   emptyLabel: string;
   required?: boolean;
+  /** Which of the units the person sees to offer (all of them when absent). */
+  offers?: (code: string) => boolean;
 }) {
   const { t } = useI18n();
   const units = useUnits();
@@ -25,7 +28,9 @@ export function UnitSelect({
       value={value}
       onChange={onChange}
       emptyLabel={emptyLabel}
-      options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+      options={(units.data ?? [])
+        .filter((u) => !offers || offers(u.code))
+        .map((u) => ({ value: u.code, label: u.name }))}
       required={required}
     />
   );

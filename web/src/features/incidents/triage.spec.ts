@@ -1,6 +1,8 @@
 /// <reference types="jest" />
 import {
   ErrorCode,
+  OFFICE_ROLES,
+  OFFICE_UNIT_CODE,
   type IncidentAssigneeView,
   type IncidentListItem,
   type IncidentMentionView,
@@ -25,11 +27,16 @@ import {
 } from './triage';
 
 function me(...roles: Role[]): MeResponse {
+  return atUnit('79764314', ...roles);
+}
+
+/** Office roles are held at the office unit whatever `unitCode` says, as the server records them. */
+function atUnit(unitCode: string, ...roles: Role[]): MeResponse {
   return {
     roles: roles.map((role, i) => ({
       id: String(i),
       role,
-      unitCode: '79764314',
+      unitCode: OFFICE_ROLES.includes(role) ? OFFICE_UNIT_CODE : unitCode,
       unitName: 'Trường MN Hoa Sen',
       deputy: false,
       assumedAt: '',
@@ -43,6 +50,7 @@ function ticket(status: IncidentStatus, mentions: number, mergedInto: string | n
     status,
     mergedInto,
     mentions: Array.from({ length: mentions }, (_, i) => ({ mentionId: `m${i}` }) as IncidentMentionView),
+    units: [{ code: '79764314', name: 'Trường MN Hoa Sen' }],
   };
 }
 
@@ -64,8 +72,19 @@ describe('who may triage an incident', () => {
       expect(canSplit(me(role), open)).toBe(false);
     }
     expect(canReassign(undefined, open)).toBe(false);
-    // A principal who is also a spokesperson elsewhere holds a permitted role.
+    // A principal who is also the school's spokesperson holds a permitted role there.
     expect(canReassign(me('principal', 'unit_spokesperson'), open)).toBe(true);
+  });
+
+  it('counts a role only at the unit it was granted at, an office role at every school', () => {
+    const open = ticket('acknowledged', 2);
+    const spokespersonElsewhere: MeResponse = {
+      roles: [...atUnit('79764314', 'unit_web_admin').roles, ...atUnit('79000724', 'unit_spokesperson').roles],
+    } as MeResponse;
+    expect(canReassign(spokespersonElsewhere, open)).toBe(false);
+    expect(canMerge(spokespersonElsewhere, open)).toBe(false);
+    expect(canSplit(spokespersonElsewhere, open)).toBe(false);
+    expect(canReassign(atUnit('79000724', 'leader'), open)).toBe(true);
   });
 
   it('merges only into an open ticket that is not itself merged', () => {

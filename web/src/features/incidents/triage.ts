@@ -1,12 +1,15 @@
 /**
  * Who may reassign, merge and split a ticket, and what they may pick from. The roles are the shared INCIDENT_OPENERS,
- * the list the server's `@Roles` on those routes reads; the server still decides, and the scope of each pick (units,
- * incidents) is what the server already scoped for this person.
+ * the list the server's `@Roles` on those routes reads, and like the server they count only at the unit they were
+ * granted at (`holdsRoleAt`): a spokesperson of one school who is web admin of another triages the first school's
+ * tickets only. The server still decides, and the scope of each pick (units, incidents) is what the server already
+ * scoped for this person.
  */
 import {
   CLOSED_INCIDENT_STATUSES,
   ErrorCode,
   fold,
+  holdsRoleAt,
   INCIDENT_OPENERS,
   type IncidentAssigneeView,
   type IncidentDetail,
@@ -16,24 +19,30 @@ import {
   type UnitNetwork,
 } from '@mw/shared';
 import { ApiError } from '../../api/http';
-import { hasRole } from '../auth/roles';
 
-type Ticket = Pick<IncidentDetail, 'status' | 'mergedInto' | 'mentions'>;
+type Ticket = Pick<IncidentDetail, 'status' | 'mergedInto' | 'mentions' | 'units'>;
+
+/** An opening role (INCIDENT_OPENERS) held at one of the ticket's units, or at the office. */
+function opens(me: MeResponse | undefined, incident: Ticket): boolean {
+  return holdsRoleAt(
+    me?.roles ?? [],
+    INCIDENT_OPENERS,
+    incident.units.map((u) => u.code),
+  );
+}
 
 export function canReassign(me: MeResponse | undefined, incident: Ticket): boolean {
-  return hasRole(me, ...INCIDENT_OPENERS) && !incident.mergedInto;
+  return opens(me, incident) && !incident.mergedInto;
 }
 
 /** The server refuses to merge into a closed incident. */
 export function canMerge(me: MeResponse | undefined, incident: Ticket): boolean {
-  return (
-    hasRole(me, ...INCIDENT_OPENERS) && !incident.mergedInto && !CLOSED_INCIDENT_STATUSES.includes(incident.status)
-  );
+  return opens(me, incident) && !incident.mergedInto && !CLOSED_INCIDENT_STATUSES.includes(incident.status);
 }
 
 /** A split moves some, never all, of the mentions: it needs at least two. */
 export function canSplit(me: MeResponse | undefined, incident: Ticket): boolean {
-  return hasRole(me, ...INCIDENT_OPENERS) && !incident.mergedInto && incident.mentions.length >= 2;
+  return opens(me, incident) && !incident.mergedInto && incident.mentions.length >= 2;
 }
 
 /** The part a person plays at a unit, as far as handling incidents goes. */

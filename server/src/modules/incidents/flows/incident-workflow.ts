@@ -4,16 +4,16 @@
  * labels); a chain step recorded once with its notifications; who may mark a response published.
  */
 import { Injectable } from '@nestjs/common';
-import { IncidentStatus, Role, TimelineCode, type Severity } from '@mw/shared';
+import { IncidentStatus, TimelineCode, type Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
-import { hasRole } from '../../../common/auth/scope';
+import { mayActOn } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
 import { EscalationClocks, type EscalationStepRecord } from '../../escalation/escalation-clocks';
 import { invalidTransition, notAssignee } from '../incident-errors';
 import type { WrittenTimelineMessage } from '../incident-messages';
 import { IncidentNotifier } from '../incident-notifier';
-import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES } from '../incident-permissions';
+import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES, SPOKESPERSON_ROLES } from '../incident-permissions';
 import type { IncidentRow } from '../incident-rows';
 import { nextStatus, STATUS_TIMESTAMP_COLUMN, type TransitionRights } from '../incident-status';
 import { AssignmentStore } from '../store/assignment.store';
@@ -143,13 +143,15 @@ export class IncidentWorkflow {
     });
   }
 
-  /** The designated spokesperson (an assignee holding a spokesperson role) or leadership/admin. */
-  async mayPublish(m: EntityManager, user: AuthUser, id: string): Promise<boolean> {
-    if (hasRole(user, ...PUBLISH_AUTHORITIES)) return true;
-    const isSpokesperson = user.roles.some(
-      (r) => r.role === Role.OfficeSpokesperson || r.role === Role.UnitSpokesperson,
-    );
-    return isSpokesperson && (await this.assignments.currentIds(m, id)).includes(user.id);
+  /**
+   * Leadership/admin, or the designated spokesperson: an assignee holding a spokesperson role at one of the
+   * incident's units (or the office's). A spokesperson of another school who is assigned here in another role is not.
+   */
+  async mayPublish(m: EntityManager, user: AuthUser, id: string, unitCodes?: readonly string[]): Promise<boolean> {
+    const units = unitCodes ?? (await this.store.unitCodes(m, id));
+    if (mayActOn(user, PUBLISH_AUTHORITIES, units)) return true;
+    if (!mayActOn(user, SPOKESPERSON_ROLES, units)) return false;
+    return (await this.assignments.currentIds(m, id)).includes(user.id);
   }
 
   async assertMayPublish(m: EntityManager, user: AuthUser, id: string): Promise<void> {
@@ -158,8 +160,12 @@ export class IncidentWorkflow {
     }
   }
 
-  /** What the person's roles add to the workflow when they ask for a status change on this incident. */
+  /** What the person's roles at this incident's units add to the workflow when they ask for a status change. */
   async transitionRights(m: EntityManager, user: AuthUser, id: string): Promise<TransitionRights> {
-    return { mayTransition: hasRole(user, ...INCIDENT_HANDLERS), mayPublish: await this.mayPublish(m, user, id) };
+    const units = await this.store.unitCodes(m, id);
+    return {
+      mayTransition: mayActOn(user, INCIDENT_HANDLERS, units),
+      mayPublish: await this.mayPublish(m, user, id, units),
+    };
   }
 }

@@ -8,18 +8,18 @@ import {
   ErrorCode,
   IncidentErrorCode,
   IncidentStatus,
-  Role,
   TimelineCode,
   type DraftResponseRequest,
   type IncidentDetail,
 } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
-import { hasRole } from '../../../common/auth/scope';
+import { isOfficeUser } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../organisation/audit/audit.service';
 import { invalidTransition } from '../incident-errors';
 import { IncidentNotifier } from '../incident-notifier';
+import { APPROVERS } from '../incident-permissions';
 import { IncidentQueries } from '../incident-queries.service';
 import { IncidentRecipients } from '../incident-recipients';
 import { isClosed } from '../incident-status';
@@ -29,8 +29,6 @@ import { ResponseStore } from '../store/response.store';
 import { IncidentChanges } from './incident-changes';
 import { IncidentWorkflow } from './incident-workflow';
 import { renderResponse } from '../response-templates';
-
-const APPROVERS: Role[] = [Role.Leader, Role.Admin];
 
 @Injectable()
 export class ResponsesFlow {
@@ -113,7 +111,7 @@ export class ResponsesFlow {
   }
 
   async approve(actor: Actor, user: AuthUser, id: string, responseId: string): Promise<IncidentDetail> {
-    if (!hasRole(user, ...APPROVERS)) {
+    if (!isOfficeUser(user, APPROVERS)) {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership approves a response' });
     }
     await this.changes.change(user, id, async (m, row) => {
@@ -147,7 +145,7 @@ export class ResponsesFlow {
     responseId: string,
     reason: string,
   ): Promise<IncidentDetail> {
-    if (!hasRole(user, ...APPROVERS)) {
+    if (!isOfficeUser(user, APPROVERS)) {
       throw new ForbiddenException({ code: ErrorCode.Forbidden, message: 'Only leadership sends a response back' });
     }
     await this.changes.change(user, id, async (m, row) => {

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, TimelineCode, type IncidentDetail, type TaskRequest } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
-import { hasRole } from '../../../common/auth/scope';
+import { mayActOn } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../organisation/audit/audit.service';
 import { PeopleService } from '../../organisation/people/people.service';
@@ -93,12 +93,13 @@ export class TasksCommentsFlow {
     await this.dataSource.transaction(async (m) => {
       await this.store.visible(m, user, id, true);
       const now = this.clock.now();
-      // The task's owner closes it, or someone who handles incidents; others in scope may only read it.
+      // The task's owner closes it, or someone who handles incidents at one of its units; others in scope may only
+      // read it.
       const title = await this.tasks.complete(m, {
         incidentId: id,
         taskId,
         at: now,
-        anyone: hasRole(user, ...INCIDENT_HANDLERS),
+        anyone: mayActOn(user, INCIDENT_HANDLERS, await this.store.unitCodes(m, id)),
         personId: user.id,
       });
       if (title === null) {

@@ -1,16 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { INCIDENT_CATEGORIES, SEVERITIES, type Category, type Severity } from '@mw/shared';
+import {
+  holdsRoleAt,
+  INCIDENT_CATEGORIES,
+  INCIDENT_OPENERS,
+  SEVERITIES,
+  type Category,
+  type Severity,
+} from '@mw/shared';
 import { ApiError } from '../../../api/http';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { SelectField } from '../../../components/ui/SelectField';
 import { UnitSelect } from '../../../components/ui/UnitSelect';
 import { useI18n } from '../../../i18n/i18n';
+import { useMe } from '../../auth/hooks/useAuth';
 import { useCreateIncident } from '../hooks/useIncidents';
 
 /** A spokesperson opens a ticket by hand from a tip: a parents' group post, a screenshot, a link. */
 export function CreateIncidentForm({ onCreated }: { onCreated(id: string): void }) {
   const { t } = useI18n();
   const create = useCreateIncident();
+  const me = useMe();
+  // Only the schools where the person holds an opening role: a web admin's school is read, not opened at.
+  const opensAt = (code: string) => holdsRoleAt(me.data?.roles ?? [], INCIDENT_OPENERS, [code]);
   const [title, setTitle] = useState('');
   const [unitCode, setUnitCode] = useState('');
   const [description, setDescription] = useState('');
@@ -46,7 +57,14 @@ export function CreateIncidentForm({ onCreated }: { onCreated(id: string): void 
           aria-invalid={badField === 'title'}
         />
       </label>
-      <UnitSelect name="unitCode" required value={unitCode} onChange={setUnitCode} emptyLabel={t('common.choose')} />
+      <UnitSelect
+        name="unitCode"
+        required
+        value={unitCode}
+        onChange={setUnitCode}
+        emptyLabel={t('common.choose')}
+        offers={opensAt}
+      />
       <SelectField
         label={t('incidents.category')}
         name="category"
