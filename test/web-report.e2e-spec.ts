@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { isoWeekOf, lastCompleteIsoWeek, weekNumberLabel, type ReportResponse } from '@mw/shared';
+import { query } from './support/db';
 import { ROOT } from './support/server-process';
 import { startWebApp, type UnitRef, type WebApp } from './support/web-app';
 
@@ -83,6 +84,41 @@ describe('weekly report page in a real browser', () => {
     await page.getByRole('heading', { name: 'Tổng quan thông tin báo chí', level: 2 }).waitFor();
     await page.locator('[data-chart="severity"] svg').first().waitFor();
     await page.screenshot({ path: '/tmp/mw-web-overview.png', fullPage: true });
+    await page.close();
+  });
+
+  it('lists the weeks stored and sent, and downloads the one sent as PDF', async () => {
+    // Last week as the Monday schedule stores it: the report computed by the server, written with its week and scope.
+    const week = lastCompleteIsoWeek(new Date());
+    const leaderToken = await app.login(LEADER);
+    const report = await app.api<ReportResponse>('GET', `/api/reports/weekly?week=${week}`, undefined, leaderToken);
+    const { stored: _stored, complete: _complete, ...body } = report;
+    await query(
+      app.databaseUrl,
+      `INSERT INTO weekly_report (week, scope, week_start, week_end, body, generated_at)
+       VALUES ($1, '', $2, $3, $4, now())`,
+      [week, report.period.start, report.period.end, JSON.stringify(body)],
+    );
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await app.signIn(page, LEADER);
+    await page.goto(`${app.baseUrl}/reports/weekly?week=${isoWeekOf(new Date())}`);
+    const list = page.getByTestId('stored-reports');
+    await list.getByRole('heading', { name: 'Các báo cáo tuần đã gửi' }).waitFor();
+    const row = list.locator(`tr[data-week="${week}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`tuần ${weekNumberLabel(week)}`);
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'PDF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`bao-cao-${week}.pdf`);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+    // The week opens on the report page, as stored.
+    await row.getByRole('link').click();
+    await page.getByText('Báo cáo đã lưu.').waitFor();
+    expect(new URL(page.url()).searchParams.get('week')).toBe(week);
     await page.close();
   });
 

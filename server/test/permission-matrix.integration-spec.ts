@@ -428,6 +428,7 @@ describe('permission matrix (real PostgreSQL)', () => {
       allowed: [...OFFICE, 'principal'],
       status: 200,
     },
+    { route: 'GET reports/stored', url: () => 'reports/stored', allowed: [...OFFICE, 'principal'], status: 200 },
     {
       route: 'PATCH severity-levels/:code',
       label: 'unknown level',

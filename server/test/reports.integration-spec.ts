@@ -7,7 +7,14 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { weekPeriod, type ApiErrorBody, type ReportPeriod, type ReportResponse } from '@mw/shared';
+import {
+  weekPeriod,
+  type ApiErrorBody,
+  type Page,
+  type ReportPeriod,
+  type ReportResponse,
+  type StoredReportSummary,
+} from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap';
 import { FixedClock } from '../src/common/clock/clock';
@@ -668,6 +675,66 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     const live = await t.app.get(ReportsService).compute(weekPeriod('2026-W47') as ReportPeriod, null);
     expect(live.figures.mentions).toBe(6);
     expect((await weekly('2026-W47', leader)).body.figures.mentions).toBe(5);
+  });
+
+  it('lists the stored weeks for those allowed, each downloadable as the PDF and CSV that were sent', async () => {
+    const stored = (query: string, as: PersonRow) =>
+      call<Page<StoredReportSummary> & ApiErrorBody>(t.baseUrl, 'GET', `reports/stored${query}`, { token: token(as) });
+    const district = await stored('', leader);
+    expect(district.status).toBe(200);
+    expect(district.body).toEqual({
+      items: [
+        {
+          week: '2026-W47',
+          from: '2026-11-16',
+          to: '2026-11-22',
+          scope: null,
+          storedAt: local('2026-11-23T07:00:00').toISOString(),
+          mentions: 5,
+          incidentsOpened: 3,
+        },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    const schoolItem = {
+      week: '2026-W47',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      scope: { unitCode: schoolB.code, unitName: schoolB.name },
+      storedAt: local('2026-11-23T07:00:00').toISOString(),
+      mentions: 1,
+      incidentsOpened: 1,
+    };
+    expect((await stored(`?unit=${schoolB.code}`, steering)).body.items).toEqual([schoolItem]);
+    // A principal gets their school's list without naming it, and no other school's.
+    expect((await stored('', principalB)).body.items).toEqual([schoolItem]);
+    expect((await stored(`?unit=${schoolA.code}`, principalB)).status).toBe(403);
+    expect((await stored('', unitSpokes)).status).toBe(403);
+    expect((await call(t.baseUrl, 'GET', 'reports/stored')).status).toBe(401);
+    expect((await stored(`?unit=${schoolA.code}`, leader)).body).toMatchObject({ items: [], total: 0 });
+    expect((await stored('?page=2', leader)).body).toMatchObject({ items: [], total: 1, page: 2 });
+    const tooMany = await stored('?pageSize=101', leader);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.field).toBe('pageSize');
+
+    // The download is the report as stored and sent (5 articles), not a recomputation (6 since the late mention).
+    const pdf = await fetch(`${t.baseUrl}/api/reports/weekly?week=2026-W47&format=pdf`, {
+      headers: { authorization: `Bearer ${token(leader)}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-2026-W47.pdf"');
+    const text = await pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('5 tin bài về các đơn vị');
+    const csv = await fetch(`${t.baseUrl}/api/reports/weekly?week=2026-W47&format=csv`, {
+      headers: { authorization: `Bearer ${token(principalB)}` },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-2026-W47-${schoolB.code}.csv"`);
+    const lines = new TextDecoder('utf-8', { fatal: true }).decode(await csv.arrayBuffer()).split('\r\n');
+    expect(lines).toContain(`Đơn vị: ${schoolB.name}`);
+    expect(lines).toContain('Tin bài về các đơn vị,1,0');
   });
 
   describe('any period, the district section, one time rule, masking, PDF and CSV (weeks 2026-W49 to W51)', () => {

@@ -371,6 +371,34 @@ export interface ReportResponse extends Report {
 
 export type ReportFormat = 'json' | 'pdf' | 'csv';
 
+/**
+ * A week's report as the Monday schedule stored it (GET /api/reports/stored): what was sent, kept downloadable as PDF
+ * and CSV through GET /api/reports/weekly?week=…&unit=…&format=pdf|csv.
+ */
+export interface StoredReportSummary {
+  week: string;
+  /** First and last day of the week (YYYY-MM-DD, local). */
+  from: string;
+  to: string;
+  /** The school it is about, or null for all of Gò Vấp's units. */
+  scope: { unitCode: string; unitName: string } | null;
+  /** When it was stored (and sent). */
+  storedAt: string;
+  /** Two of its figures, so weeks can be told apart in a list. */
+  mentions: number;
+  incidentsOpened: number;
+}
+
+/**
+ * GET /api/reports/stored: the stored weeks of the report one would read with the same `unit` (office roles: all of
+ * Gò Vấp's, or the school named; a principal: their school's), newest first.
+ */
+export interface StoredReportQuery {
+  unit?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface WeeklyReportQuery {
   week?: string;
   format?: ReportFormat;

@@ -33,6 +33,7 @@ export const queryKeys = {
   reports: {
     weekly: (week: string) => ['reports', 'weekly', week] as const,
     range: (from: string, to: string) => ['reports', 'range', from, to] as const,
+    stored: (page: number) => ['reports', 'stored', page] as const,
   },
   goodNews: {
     all: ['good-news'] as const,

@@ -1,10 +1,16 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { REPORT_READERS, type ReportPeriod, type ReportResponse } from '@mw/shared';
+import {
+  REPORT_READERS,
+  type Page,
+  type ReportPeriod,
+  type ReportResponse,
+  type StoredReportSummary,
+} from '@mw/shared';
 import { Roles } from '../../common/auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
 import { ReportFiles } from './render/report-files.service';
 import { ReportsService } from './reports.service';
-import { RangeReportQueryDto, WeeklyReportQueryDto } from './weekly-report.dto';
+import { RangeReportQueryDto, StoredReportQueryDto, WeeklyReportQueryDto } from './weekly-report.dto';
 
 /**
  * The report over a week or a range of days, as JSON (default), PDF or CSV. Office roles read every unit's (or one
@@ -24,6 +30,17 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
   ): Promise<ReportResponse | StreamableFile> {
     return this.answer(this.reports.weekPeriod(query.week), query, user);
+  }
+
+  /** The weeks stored (and sent) for the scope the same `unit` gives, newest first: each downloadable as PDF or CSV. */
+  @Get('stored')
+  @Roles(...REPORT_READERS)
+  async stored(
+    @Query() query: StoredReportQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<StoredReportSummary>> {
+    const scope = await this.reports.scopeFor(user, query.unit);
+    return this.reports.storedList(scope, query.page ?? 1, query.pageSize ?? 20);
   }
 
   @Get()

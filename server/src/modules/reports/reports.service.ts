@@ -46,6 +46,8 @@ import {
   type ReportFigures,
   type ReportPeriod,
   type ReportResponse,
+  type Page,
+  type StoredReportSummary,
   type ThemeCoverage,
 } from '@mw/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -172,6 +174,44 @@ export class ReportsService {
   /** The stored report of a week and scope ('' for all of Gò Vấp), or null (the e-mail attachment's source). */
   storedWeek(week: string, scope: string): Promise<Report | null> {
     return this.stored(this.dataSource.manager, week, scope);
+  }
+
+  /** The weeks stored for a scope, newest first (older stored shapes included: reading one recomputes it). */
+  async storedList(scope: ReportScope, page: number, pageSize: number): Promise<Page<StoredReportSummary>> {
+    const key = scope?.unitCode ?? '';
+    const count: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM weekly_report WHERE scope = $1`,
+      [key],
+    );
+    const rows: {
+      week: string;
+      week_start: Date;
+      week_end: Date;
+      generated_at: Date;
+      mentions: number | null;
+      incidents: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT week, week_start, week_end, generated_at,
+              (body -> 'figures' ->> 'mentions')::int AS mentions,
+              (body -> 'figures' ->> 'incidentsOpened')::int AS incidents
+       FROM weekly_report WHERE scope = $1
+       ORDER BY week_start DESC LIMIT $2 OFFSET $3`,
+      [key, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((r) => ({
+        week: r.week,
+        from: localDay(r.week_start),
+        to: localDay(new Date(r.week_end.getTime() - 1)),
+        scope,
+        storedAt: r.generated_at.toISOString(),
+        mentions: r.mentions ?? 0,
+        incidentsOpened: r.incidents ?? 0,
+      })),
+      total: count[0]?.n ?? 0,
+      page,
+      pageSize,
+    };
   }
 
   /** The report, read in one REPEATABLE READ READ ONLY transaction (one snapshot, one connection). */

@@ -1,5 +1,6 @@
-import type { RangeReportQuery, ReportFormat, WeeklyReportQuery } from '@mw/shared';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { RangeReportQuery, ReportFormat, StoredReportQuery, WeeklyReportQuery } from '@mw/shared';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MaxLength } from 'class-validator';
 
 const FORMATS: ReportFormat[] = ['json', 'pdf', 'csv'];
 
@@ -36,4 +37,24 @@ export class RangeReportQueryDto implements RangeReportQuery {
   @IsString()
   @MaxLength(64)
   unit?: string;
+}
+
+export class StoredReportQueryDto implements StoredReportQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  unit?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
 }

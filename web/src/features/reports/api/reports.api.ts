@@ -1,4 +1,4 @@
-import type { ReportResponse } from '@mw/shared';
+import type { Page, ReportResponse, StoredReportSummary } from '@mw/shared';
 import { api, apiBlob, queryString } from '../../../api/http';
 
 /** The week's report (stored, or computed now); no week: the last complete one. */
@@ -11,19 +11,29 @@ export function fetchRangeReport(from: string, to: string): Promise<ReportRespon
   return api<ReportResponse>('GET', `/api/reports${queryString({ from, to })}`);
 }
 
+/** The weeks stored and sent for the reader's own scope (all units for office roles, a principal's school), newest first. */
+export function fetchStoredReports(page: number): Promise<Page<StoredReportSummary>> {
+  return api<Page<StoredReportSummary>>('GET', `/api/reports/stored${queryString({ page, pageSize: 10 })}`);
+}
+
+/** What to download: a week (as stored when it was), or a range of days; `unit` for one school's report. */
+export interface ReportDownload {
+  week?: string;
+  from?: string;
+  to?: string;
+  unit?: string;
+}
+
 /** Downloads the same report as PDF or CSV: fetched with the session's token, then saved under the server's name. */
-export async function downloadReport(
-  period: { week?: string; from?: string; to?: string },
-  format: 'pdf' | 'csv',
-): Promise<void> {
+export async function downloadReport(period: ReportDownload, format: 'pdf' | 'csv'): Promise<void> {
   const path = period.week
-    ? `/api/reports/weekly${queryString({ week: period.week, format })}`
-    : `/api/reports${queryString({ from: period.from, to: period.to, format })}`;
+    ? `/api/reports/weekly${queryString({ week: period.week, unit: period.unit, format })}`
+    : `/api/reports${queryString({ from: period.from, to: period.to, unit: period.unit, format })}`;
   const blob = await apiBlob(path);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `bao-cao-${period.week ?? `${period.from}_${period.to}`}.${format}`;
+  a.download = `bao-cao-${period.week ?? `${period.from}_${period.to}`}${period.unit ? `-${period.unit}` : ''}.${format}`;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -7,7 +7,8 @@ import { canReadOverview } from '../../auth/roles';
 import { useMe } from '../../auth/hooks/useAuth';
 import { useI18n } from '../../../i18n/i18n';
 import { useRangeReport } from '../hooks/useWeeklyReport';
-import { DownloadButtons, ReportOverview } from './WeeklyReportPage';
+import { DownloadButtons } from '../components/DownloadButtons';
+import { ReportOverview } from './WeeklyReportPage';
 
 /** The office's overview: the report's charts over any run of days (default the last 30), spikes marked. */
 export function OverviewPage() {

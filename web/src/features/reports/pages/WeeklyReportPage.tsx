@@ -19,8 +19,9 @@ import { canReadReports } from '../../auth/roles';
 import { useMe } from '../../auth/hooks/useAuth';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/i18n';
 import { useWeeklyReport } from '../hooks/useWeeklyReport';
-import { downloadReport } from '../api/reports.api';
+import { DownloadButtons } from '../components/DownloadButtons';
 import { ReportCharts } from '../components/ReportCharts';
+import { StoredReports } from '../components/StoredReports';
 
 /** The weekly leadership report: key figures against the previous week, then the details, printable. */
 export function WeeklyReportPage() {
@@ -68,6 +69,9 @@ function WeeklyReport() {
           <ReportBody report={report.data} />
         </div>
       )}
+      <div className="no-print">
+        <StoredReports />
+      </div>
     </section>
   );
 }
@@ -78,27 +82,6 @@ const weekShown = (week: string, language: string): string => (language === 'vi'
 /** A week named on its own: "tuần 47/2026" in Vietnamese. */
 function weekName(week: string, language: string, t: (key: MessageKey, p?: Record<string, string>) => string) {
   return t('report.weekName', { week: weekShown(week, language) });
-}
-
-/** PDF and CSV of the report shown: the same report, printed by the server. */
-export function DownloadButtons({ period }: { period: { week?: string; from?: string; to?: string } | undefined }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {(['pdf', 'csv'] as const).map((format) => (
-        <button
-          key={format}
-          type="button"
-          disabled={!period}
-          onClick={() =>
-            period && void downloadReport(period, format).catch(() => window.alert(t('report.downloadFailed')))
-          }
-        >
-          {t(format === 'pdf' ? 'report.downloadPdf' : 'report.downloadCsv')}
-        </button>
-      ))}
-    </>
-  );
 }
 
 /** The summary built from the figures, the charts, and the district's own news: shared with the overview page. */
