@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './tools/eslint/module-boundaries.cjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', 'data/**', 'coverage/**', '**/*.d.ts'] },
@@ -35,5 +36,11 @@ export default tseslint.config(
     // Benchmarks and evaluation print their figures.
     files: ['**/*.bench.ts', 'tools/**', 'scripts/**', '**/evaluate*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // A server module is entered only through its index (tools/eslint/module-boundaries.cjs, tested beside it).
+    files: ['server/src/**/*.ts'],
+    plugins: { local: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'local/module-boundaries': 'error' },
   },
 );

@@ -5,15 +5,15 @@ import { AppConfig } from './config/app-config';
 import { Clock, ClockModule } from './common/clock/clock';
 import { DomainEventsModule } from './common/events/domain-events';
 import { dataSourceOptions } from './database/data-source';
-import { HealthModule } from './modules/health/health.module';
-import { OrganisationModule } from './modules/organisation/organisation.module';
-import { SourcesModule } from './modules/sources/sources.module';
-import { AnalysisModule } from './modules/analysis/analysis.module';
-import { RealtimeModule } from './modules/realtime/realtime.module';
-import { NotificationsModule } from './modules/notifications/notifications.module';
-import { IncidentsModule } from './modules/incidents/incidents.module';
-import { EscalationModule } from './modules/escalation/escalation.module';
-import { ReportsModule } from './modules/reports/reports.module';
+import { HealthModule } from './modules/health';
+import { OrganisationModule } from './modules/organisation';
+import { SourcesModule } from './modules/sources';
+import { AnalysisModule } from './modules/analysis';
+import { RealtimeModule } from './modules/realtime';
+import { NotificationsModule } from './modules/notifications';
+import { IncidentsModule } from './modules/incidents';
+import { EscalationModule } from './modules/escalation';
+import { ReportsModule } from './modules/reports';
 
 /** Feature modules, in the order of the data path (see docs/ARCHITECTURE.md). */
 const FEATURE_MODULES = [

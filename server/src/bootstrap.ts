@@ -10,7 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { JsonLogger } from './common/logging/json-logger';
-import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
+import { RealtimeIoAdapter } from './modules/realtime';
 
 /** Builds the HTTP application (without listening) so tests boot exactly what production boots. */
 export async function createApp(

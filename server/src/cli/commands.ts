@@ -1,10 +1,10 @@
 import { CliCommand } from './cli-command';
 import { healthCommand, migrateCommand } from './core.commands';
-import { usersCommand } from '../modules/organisation/users.commands';
-import { fetchCommand, sourcesCommand } from '../modules/sources/sources.commands';
-import { analyzeCommand, analyzePendingCommand, unitsCommand } from '../modules/analysis/analysis.commands';
-import { incidentsCommand } from '../modules/incidents/incidents.commands';
-import { reportCommand } from '../modules/reports/reports.commands';
+import { usersCommand } from '../modules/organisation';
+import { fetchCommand, sourcesCommand } from '../modules/sources';
+import { analyzeCommand, analyzePendingCommand, unitsCommand } from '../modules/analysis';
+import { incidentsCommand } from '../modules/incidents';
+import { reportCommand } from '../modules/reports';
 
 /** Every operator command. Modules add theirs here. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {

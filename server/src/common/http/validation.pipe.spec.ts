@@ -15,7 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ErrorCode } from '@mw/shared';
-import { IsHttpUrl, UpdateSourceBody } from '../../modules/sources/source.dto';
+import { UpdateSourceBody } from '../../modules/sources/source.dto';
+import { IsHttpUrl } from './is-http-url';
 import { createValidationPipe } from './validation.pipe';
 
 class RoleBody {

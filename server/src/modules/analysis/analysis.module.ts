@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation';
+import { RealtimeModule } from '../realtime';
 import { AnalysisCron } from './analysis.cron';
 import { AnalyzeController, MentionsController, StoriesController } from './analysis.controller';
 import { AnalysisService } from './analysis.service';
@@ -10,6 +12,7 @@ import { UnitsGazetteerService } from './units-gazetteer.service';
 
 /** Feed items become mentions (units, tone, topic, incident flag) grouped into stories; 'mention.stored' follows. */
 @Module({
+  imports: [OrganisationModule, RealtimeModule],
   controllers: [MentionsController, StoriesController, AnalyzeController],
   providers: [
     UnitsGazetteerService,

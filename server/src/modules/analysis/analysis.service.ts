@@ -15,7 +15,7 @@ import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type AnalyzeTextRequest, type 
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
-import { RealtimeService } from '../realtime/realtime.service';
+import { RealtimeService } from '../realtime';
 import { MentionStories } from './mention-stories';
 import { createAnalyzer, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
 import { UnitsGazetteerService } from './units-gazetteer.service';

@@ -10,7 +10,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { FeedItemEntity } from '../sources/feed-item.entity';
+import { FeedItemEntity } from '../sources';
 import { StoryEntity } from './story.entity';
 
 /** One analysed feed item: the units it names (with why), its tone, topic, incident flag and story. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnitsService } from '../organisation/units/units.service';
+import { UnitsService } from '../organisation';
 import type { Gazetteer } from './gazetteer/gazetteer';
 import { buildUnitsGazetteer, unitsFingerprint } from './units-gazetteer';
 

@@ -4,7 +4,7 @@ import type { EscalationSettingsView, UpdateEscalationSettingsRequest } from '@m
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
-import { AuditService } from '../organisation/audit/audit.service';
+import { AuditService } from '../organisation';
 import { TIMEZONE } from './escalation-policy';
 import { EscalationClocks } from './escalation-clocks';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation';
 import { EscalationSettingsController, SeverityLevelsController } from './escalation.controller';
 import { EscalationClocks } from './escalation-clocks';
 import { EscalationReportReader } from './escalation-report.reader';
@@ -11,6 +12,7 @@ import { SeverityLevelsService } from './severity-levels.service';
  * clocks and decides who is told at each step (see incidents/flows/escalation.flow.ts).
  */
 @Module({
+  imports: [OrganisationModule],
   controllers: [EscalationSettingsController, SeverityLevelsController],
   providers: [EscalationClocks, EscalationSettingsService, SeverityLevelsService, EscalationReportReader],
   exports: [EscalationClocks, EscalationReportReader],

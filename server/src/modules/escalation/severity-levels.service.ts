@@ -9,7 +9,7 @@ import {
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/auth-user';
-import { AuditService } from '../organisation/audit/audit.service';
+import { AuditService } from '../organisation';
 
 interface Row {
   code: Severity;

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import { OFFICE_ROOM, RealtimeEvent } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { DomainEventBus } from '../../common/events/domain-events';
-import { RealtimeService } from '../realtime/realtime.service';
+import { RealtimeService } from '../realtime';
 import { HealthService } from './health.service';
 
 /** Key in app_setting holding the last announced collection state, shared by every instance. */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { HealthResponse, PipelineHealth } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { NotificationsQuery } from '../notifications/notifications-query.service';
-import { CollectionHealthService } from '../sources/collection-health.service';
+import { NotificationsQuery } from '../notifications';
+import { CollectionHealthService } from '../sources';
 
 const VERSION = '0.1.0';
 /**

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor, AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
 import { Clock } from '../../common/clock/clock';
-import { AuditService } from '../organisation/audit/audit.service';
+import { AuditService } from '../organisation';
 import { incidentNotFound, invalidTransition } from './incident-errors';
 import { iso } from './incident-rows';
 import { UUID } from './store/incident.store';

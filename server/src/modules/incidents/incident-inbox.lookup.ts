@@ -2,9 +2,8 @@ import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InboxIncidentRef } from '@mw/shared';
 import { DataSource } from 'typeorm';
-import { EscalationClocks } from '../escalation/escalation-clocks';
-import type { InboxIncidentLookup } from '../notifications/inbox-incident-lookup';
-import { NotificationsQuery } from '../notifications/notifications-query.service';
+import { EscalationClocks } from '../escalation';
+import { type InboxIncidentLookup, NotificationsQuery } from '../notifications';
 import { UNITS_JSON } from './store/incident.store';
 
 /** Tells the notification inbox where each of its incidents stands now: status, severity, deadline, schools. */

@@ -3,17 +3,14 @@
  * owns the outbox, the channels and the per-person choice of channels; this adapter asks its planner for requests
  * and enqueues them with the caller's EntityManager, so a notification commits or rolls back with the step that
  * caused it. The outbox's dedup key (incident, event, level, recipient, channel) is what makes a repeated step send
- * nothing twice. The collaborators are optional so the module also runs (recording every step on the timeline,
- * notifying nobody) in an application assembled without notifications.
+ * nothing twice.
  */
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RealtimeEvent, type DeliveryView, type Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
-import { NotificationPlanner } from '../notifications/notification-planner.service';
-import { NotificationsQuery } from '../notifications/notifications-query.service';
-import { RealtimeService } from '../realtime/realtime.service';
+import { NotificationOutbox, NotificationPlanner, NotificationsQuery } from '../notifications';
+import { RealtimeService } from '../realtime';
 import { IncidentStore } from './store/incident.store';
 
 export interface NotificationPlanInput {
@@ -42,21 +39,21 @@ export class IncidentNotifier {
   constructor(
     private readonly store: IncidentStore,
     private readonly config: AppConfig,
-    @Optional() private readonly planner?: NotificationPlanner,
-    @Optional() private readonly outbox?: NotificationOutbox,
-    @Optional() private readonly query?: NotificationsQuery,
-    @Optional() private readonly realtime?: RealtimeService,
+    private readonly planner: NotificationPlanner,
+    private readonly outbox: NotificationOutbox,
+    private readonly query: NotificationsQuery,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** Plans and enqueues one step's notifications inside the caller's transaction; returns how many were new. */
   async notify(manager: EntityManager, input: NotificationPlanInput): Promise<number> {
-    if (input.recipientIds.length === 0 || !this.planner || !this.outbox) return 0;
+    if (input.recipientIds.length === 0) return 0;
     const requests = await this.planner.plan(manager, input);
     return requests.length === 0 ? 0 : this.outbox.enqueue(manager, requests);
   }
 
   async deliveriesFor(incidentId: string): Promise<DeliveryView[]> {
-    return this.query ? this.query.deliveriesForIncident(incidentId) : [];
+    return this.query.deliveriesForIncident(incidentId);
   }
 
   /** Parameters every incident message template receives. */
@@ -106,7 +103,6 @@ export class IncidentNotifier {
    * update carries no title or text, only the id, status and current units, which those rooms already knew.
    */
   publish(kind: 'created' | 'updated', change: IncidentChange, formerUnitCodes: readonly string[] = []): void {
-    if (!this.realtime) return;
     const units = kind === 'updated' ? [...new Set([...change.unitCodes, ...formerUnitCodes])] : change.unitCodes;
     const rooms = ['office', ...units.map((c) => `unit:${c}`)];
     try {

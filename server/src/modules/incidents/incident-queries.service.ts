@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { foldedDocument, foldedQuery } from '../../common/database/text-search';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
-import { EscalationClocks, type IncidentClocks } from '../escalation/escalation-clocks';
+import { EscalationClocks, type IncidentClocks } from '../escalation';
 import { IncidentWorkflow } from './flows/incident-workflow';
 import { incidentNotFound } from './incident-errors';
 import { readSeverityReason, timelineMessageOf } from './incident-messages';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OFFICE_UNIT_CODE, type NetworkContact } from '@mw/shared';
-import { UnitsService } from '../organisation/units/units.service';
+import { UnitsService } from '../organisation';
 
 export interface UnitContacts {
   unitCode: string;

@@ -33,7 +33,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { IsHttpUrl } from '../sources/source.dto';
+import { IsHttpUrl } from '../../common/http/is-http-url';
 
 export class CreateIncidentBody implements CreateIncidentRequest {
   @IsString() @Length(1, 500) title!: string;

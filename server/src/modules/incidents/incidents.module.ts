@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AnalysisModule } from '../analysis/analysis.module';
-import { EscalationModule } from '../escalation/escalation.module';
+import { AnalysisModule } from '../analysis';
+import { EscalationModule } from '../escalation';
+import { NotificationsModule } from '../notifications';
+import { OrganisationModule } from '../organisation';
+import { RealtimeModule } from '../realtime';
 import { EscalationCron } from './escalation.cron';
 import { AssignmentFlow } from './flows/assignment.flow';
 import { IncidentCoverage } from './flows/coverage';
@@ -35,7 +38,7 @@ import { TasksCommentsStore } from './store/tasks-comments.store';
  * of who is told lives here (EscalationFlow, run every minute by EscalationCron).
  */
 @Module({
-  imports: [AnalysisModule, EscalationModule],
+  imports: [OrganisationModule, AnalysisModule, EscalationModule, NotificationsModule, RealtimeModule],
   controllers: [IncidentsController, GoodNewsController],
   providers: [
     // stores

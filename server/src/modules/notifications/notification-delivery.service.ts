@@ -17,7 +17,7 @@ import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
-import { PeopleService } from '../organisation/people/people.service';
+import { PeopleService } from '../organisation';
 import {
   describeError,
   NOTIFICATION_CHANNELS,

@@ -12,8 +12,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DeliveryChannel, PersonDetail, QuietHours } from '@mw/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { PeopleService } from '../organisation/people/people.service';
-import { isWithinQuietHours } from '../organisation/quiet-hours';
+import { PeopleService, isWithinQuietHours } from '../organisation';
 import { NOTIFICATION_CHANNELS, NotificationChannelAdapter } from './channels/notification-channel';
 import { NotificationRequest } from './notification-outbox.service';
 

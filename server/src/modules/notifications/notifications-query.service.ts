@@ -13,7 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
-import { PeopleService } from '../organisation/people/people.service';
+import { PeopleService } from '../organisation';
 import type { InboxIncidentLookup } from './inbox-incident-lookup';
 import { ACKNOWLEDGEABLE_TEMPLATES } from './notification-ack.service';
 import { messageLink, renderNotification } from './notification-templates';

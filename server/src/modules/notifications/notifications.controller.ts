@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Authenticated } from '../../common/auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
 import { Public } from '../../common/auth/public.decorator';
-import { PeopleService } from '../organisation/people/people.service';
+import { PeopleService } from '../organisation';
 import { NotificationAckService } from './notification-ack.service';
 import { NotificationsQuery } from './notifications-query.service';
 

@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation';
+import { RealtimeModule } from '../realtime';
 import { EmailChannel } from './channels/email.channel';
 import { InAppChannel } from './channels/in-app.channel';
 import { NOTIFICATION_CHANNELS } from './channels/notification-channel';
@@ -13,12 +15,9 @@ import { NotificationPlanner } from './notification-planner.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsQuery } from './notifications-query.service';
 
-/**
- * The notification outbox and its delivery. Global so incidents and escalation inject NotificationOutbox,
- * NotificationPlanner and NotificationsQuery without importing this module.
- */
-@Global()
+/** The notification outbox, its planner and its delivery workers and channels; incidents and reports enqueue through it. */
 @Module({
+  imports: [OrganisationModule, RealtimeModule],
   controllers: [NotificationsController],
   providers: [
     InAppChannel,

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessGuard } from '../../common/auth/access.guard';
@@ -20,11 +20,11 @@ import { OrganisationController, UnitsController } from './units/units.controlle
 import { UnitsService } from './units/units.service';
 
 /**
- * Units, people, roles, sign-in, scoping and audit. Global so every module can inject what it exports:
- * ScopeService (per-unit scoping), AuditService (record every write), AccessTokenVerifier (socket handshake),
- * UnitsService (unit lookups) and PeopleService (contacts and notification preferences).
+ * Units, people, roles, sign-in, scoping and audit. Modules that use what it exports import it: ScopeService
+ * (per-unit scoping), AuditService (record every write), AccessTokenVerifier (socket handshake), UnitsService (unit
+ * lookups) and PeopleService (contacts and notification preferences). The access guard is an APP_GUARD, which Nest
+ * applies to every route whatever module declares it.
  */
-@Global()
 @Module({
   imports: [JwtModule.register({})],
   controllers: [

@@ -1,11 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation';
 import { RealtimePruneCron } from './realtime-prune.cron';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeService } from './realtime.service';
 
-/** socket.io gateway, rooms and replay. Global so any module can inject RealtimeService to publish. */
-@Global()
+/** socket.io gateway, rooms and replay; modules that publish import it for RealtimeService. */
 @Module({
+  imports: [OrganisationModule],
   providers: [RealtimeService, RealtimeGateway, RealtimePruneCron],
   exports: [RealtimeService],
 })

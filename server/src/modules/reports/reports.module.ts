@@ -1,9 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { AnalysisModule } from '../analysis/analysis.module';
-import { EscalationModule } from '../escalation/escalation.module';
-import { IncidentsModule } from '../incidents/incidents.module';
-import { NotificationAttachments } from '../notifications/notification-attachments';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { AnalysisModule } from '../analysis';
+import { EscalationModule } from '../escalation';
+import { IncidentsModule } from '../incidents';
+import { NotificationAttachments, NotificationsModule } from '../notifications';
+import { OrganisationModule } from '../organisation';
 import { PdfRenderer } from './render/pdf-renderer.service';
 import { ReportFiles } from './render/report-files.service';
 import { ReportsController } from './reports.controller';
@@ -18,7 +18,7 @@ import { WeeklyReportCron } from './weekly-report.cron';
  * a week stored each Monday and sent with its PDF, and the coverage-spike alerts.
  */
 @Module({
-  imports: [AnalysisModule, IncidentsModule, EscalationModule, NotificationsModule],
+  imports: [OrganisationModule, AnalysisModule, IncidentsModule, EscalationModule, NotificationsModule],
   controllers: [ReportsController],
   providers: [ReportsService, WeeklyReportCron, PdfRenderer, ReportFiles, SpikeStore, SpikeDetector, SpikeCron],
   exports: [ReportsService, ReportFiles, SpikeDetector],

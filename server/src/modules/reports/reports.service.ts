@@ -54,21 +54,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { isOfficeUser, unitCodesFor } from '../../common/auth/scope';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { MentionReportReader, type MentionPeriodFigures } from '../analysis/mention-report.reader';
+import { MentionReportReader, type MentionPeriodFigures } from '../analysis';
+import { EscalationReportReader, escalationFigures, type EscalationPeriodFigures } from '../escalation';
 import {
-  EscalationReportReader,
-  escalationFigures,
-  type EscalationPeriodFigures,
-} from '../escalation/escalation-report.reader';
-import { IncidentRecipients, unique } from '../incidents/incident-recipients';
-import {
+  IncidentRecipients,
+  unique,
   IncidentReportReader,
   type IncidentPeriodFigures,
   type IncidentReportScope,
-} from '../incidents/incident-report.reader';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
-import { NotificationPlanner } from '../notifications/notification-planner.service';
-import { UnitsService } from '../organisation/units/units.service';
+} from '../incidents';
+import { NotificationOutbox, NotificationPlanner } from '../notifications';
+import { UnitsService } from '../organisation';
 import { SpikeStore } from './spikes/spike.store';
 
 /** Template of the notification sent when a week's report is stored. */

@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { AppConfig } from '../../config/app-config';
-import { RealtimeService } from '../realtime/realtime.service';
+import { RealtimeService } from '../realtime';
 import { enrichWithArticle } from './article-enricher';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { storeNewItems, toNewFeedItem, type NewFeedItem } from './feed-item.store';

@@ -10,9 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
   ValidateIf,
-  type ValidationOptions,
 } from 'class-validator';
 import {
   SOURCE_KINDS,
@@ -22,30 +20,7 @@ import {
   type UpdateSourceRequest,
 } from '@mw/shared';
 import { IntersectionType, PartialType } from '@nestjs/swagger';
-
-/** An absolute http:// or https:// URL (what the fetcher accepts), without embedded credentials. */
-export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isHttpUrl',
-      validator: {
-        validate: (value: unknown) => isHttpUrl(value),
-        defaultMessage: (args) => `${args?.property ?? 'url'} must be an absolute http:// or https:// URL`,
-      },
-    },
-    options,
-  );
-}
-
-export function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 2000) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !!url.hostname;
-  } catch {
-    return false;
-  }
-}
+import { IsHttpUrl } from '../../common/http/is-http-url';
 
 export class CreateSourceBody implements CreateSourceRequest {
   @IsString()

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollectionHealthService } from './collection-health.service';
+import { OrganisationModule } from '../organisation';
+import { RealtimeModule } from '../realtime';
 import { SourcePollCron } from './source-poll.cron';
 import { sourceFetcherProvider } from './source-fetcher.provider';
 import { SourcePollerService } from './source-poller.service';
@@ -9,6 +11,7 @@ import { SourcesService } from './sources.service';
 
 /** Source registry, safe fetching, parsing, the poll scheduler and item storage. */
 @Module({
+  imports: [OrganisationModule, RealtimeModule],
   controllers: [SourcesController],
   providers: [
     sourceFetcherProvider,

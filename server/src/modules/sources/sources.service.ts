@@ -12,7 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
-import { UnitsService } from '../organisation/units/units.service';
+import { UnitsService } from '../organisation';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { knownOutletName } from './parse/outlets';
 import { settingsProblem } from './source.dto';

@@ -10,7 +10,7 @@ import {
   Unique,
 } from 'typeorm';
 import type { SeverityReasonView } from '@mw/shared';
-import { SeverityLevelEntity } from '../../escalation/severity-level.entity';
+import { SeverityLevelEntity } from '../../escalation';
 
 /** An incident ticket; one timestamp column per workflow transition. Written through the stores in ../store only. */
 @Entity('incident')

@@ -8,8 +8,7 @@ import { ErrorCode, TimelineCode, type AssignRequest, type IncidentDetail, type 
 import type { EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { Clock } from '../../../common/clock/clock';
-import { AuditService } from '../../organisation/audit/audit.service';
-import { PeopleService } from '../../organisation/people/people.service';
+import { AuditService, PeopleService } from '../../organisation';
 import { IncidentNotifier } from '../incident-notifier';
 import { mayBeAssigned } from '../incident-permissions';
 import { IncidentQueries } from '../incident-queries.service';

@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { mayActOn } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
-import { EscalationClocks, type EscalationStepRecord } from '../../escalation/escalation-clocks';
+import { EscalationClocks, type EscalationStepRecord } from '../../escalation';
 import { invalidTransition, notAssignee } from '../incident-errors';
 import type { WrittenTimelineMessage } from '../incident-messages';
 import { IncidentNotifier } from '../incident-notifier';

@@ -16,7 +16,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { isOfficeUser } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
-import { AuditService } from '../../organisation/audit/audit.service';
+import { AuditService } from '../../organisation';
 import { invalidTransition } from '../incident-errors';
 import { IncidentNotifier } from '../incident-notifier';
 import { APPROVERS } from '../incident-permissions';

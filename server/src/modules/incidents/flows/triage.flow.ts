@@ -9,8 +9,8 @@ import { IncidentErrorCode, TimelineCode, type IncidentDetail, type MergeRequest
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { Clock } from '../../../common/clock/clock';
-import { EscalationClocks } from '../../escalation/escalation-clocks';
-import { AuditService } from '../../organisation/audit/audit.service';
+import { EscalationClocks } from '../../escalation';
+import { AuditService } from '../../organisation';
 import { invalidTransition } from '../incident-errors';
 import { IncidentNotifier } from '../incident-notifier';
 import { IncidentQueries } from '../incident-queries.service';

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IncidentStatus, type IncidentDetail } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type AuthUser } from '../../../common/auth/auth-user';
-import { AuditService } from '../../organisation/audit/audit.service';
+import { AuditService } from '../../organisation';
 import { IncidentNotifier } from '../incident-notifier';
 import { IncidentQueries } from '../incident-queries.service';
 import { IncidentStore } from '../store/incident.store';

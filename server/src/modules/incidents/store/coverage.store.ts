@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { MentionFacts } from '../../analysis/mention-reader.service';
+import type { MentionFacts } from '../../analysis';
 import type { IncidentMentionRow } from '../incident-rows';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GoodNewsItem, GoodNewsStatus } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MentionFacts } from '../../analysis/mention-reader.service';
+import type { MentionFacts } from '../../analysis';
 
 export interface GoodNewsRow {
   id: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RealtimeEvent } from '@mw/shared';
-import { RealtimeService } from '../../realtime/realtime.service';
+import { RealtimeService } from '../../realtime';
 import { renderNotification } from '../notification-templates';
 import { NotificationChannelAdapter, OutgoingMessage, SendResult } from './notification-channel';
 
