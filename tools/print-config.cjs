@@ -6,7 +6,13 @@ const path = require('node:path');
 const { ENV_SCHEMA } = require(path.resolve(__dirname, '../server/dist/config/env.schema.js'));
 
 const rows = Object.entries(ENV_SCHEMA).map(([name, spec]) => {
-  const def = spec.default === undefined ? '(unset)' : spec.default === '' ? '(empty)' : `\`${spec.default}\``;
+  const def = spec.defaultText
+    ? `\`${spec.defaultText}\``
+    : spec.default === undefined
+      ? '(unset)'
+      : spec.default === ''
+        ? '(empty)'
+        : `\`${spec.default}\``;
   return `| \`${name}\` | ${def} | ${spec.description.replace(/\|/g, '\\|')} |`;
 });
 const table = ['| Variable | Default | What it does |', '|---|---|---|', ...rows].join('\n');

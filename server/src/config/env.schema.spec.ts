@@ -9,6 +9,14 @@ describe('parseEnv', () => {
     expect(env.MW_ALLOW_PRIVATE_HOSTS).toEqual([]);
   });
 
+  it('points MW_PUBLIC_URL at the port the server listens on unless it is set', () => {
+    expect(parseEnv({}).MW_PUBLIC_URL).toBe('http://localhost:3000');
+    expect(parseEnv({ PORT: '8080' }).MW_PUBLIC_URL).toBe('http://localhost:8080');
+    expect(parseEnv({ PORT: '8080', MW_PUBLIC_URL: 'https://mw.govap.edu.vn' }).MW_PUBLIC_URL).toBe(
+      'https://mw.govap.edu.vn',
+    );
+  });
+
   it('names the variable and what it expects for a bad port', () => {
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT must be an integer between 1 and 65535 \(got "abc"\)/);

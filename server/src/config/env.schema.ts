@@ -11,6 +11,9 @@ export interface EnvVarSpec<T> {
   /** Returns the parsed value or throws an Error whose message says what is expected. */
   parse: (raw: string) => T;
   secret?: boolean;
+  /** A default worked out from the other variables' parsed values (then `defaultText` documents it). */
+  derivedDefault?: (env: Readonly<Record<string, unknown>>) => string;
+  defaultText?: string;
 }
 
 const integer =
@@ -132,8 +135,10 @@ export const ENV_SCHEMA = {
     parse: text,
   },
   MW_PUBLIC_URL: {
-    description: 'Public base URL of the dashboard, used in links sent by e-mail and Zalo.',
-    default: 'http://localhost:3000',
+    description:
+      'Public base URL of the dashboard, used in links sent by e-mail and Zalo. Unset: this machine on the port the server listens on (PORT).',
+    derivedDefault: (env) => `http://localhost:${String(env.PORT)}`,
+    defaultText: 'http://localhost:<PORT>',
     parse: text,
   },
   MW_TRUST_PROXY: {
@@ -331,7 +336,9 @@ export type EnvSchema = typeof ENV_SCHEMA;
 export type EnvName = keyof EnvSchema;
 type Parsed<K extends EnvName> = ReturnType<EnvSchema[K]['parse']>;
 export type AppEnv = {
-  [K in EnvName]: EnvSchema[K] extends { default: string } ? Parsed<K> : Parsed<K> | undefined;
+  [K in EnvName]: EnvSchema[K] extends { default: string } | { derivedDefault: unknown }
+    ? Parsed<K>
+    : Parsed<K> | undefined;
 };
 
 export class ConfigError extends Error {
@@ -347,9 +354,12 @@ export class ConfigError extends Error {
 /** Parses every variable; throws ConfigError for the first bad one. */
 export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
   const result: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(ENV_SCHEMA) as [EnvName, EnvVarSpec<unknown>][]) {
+  const specs = Object.entries(ENV_SCHEMA) as [EnvName, EnvVarSpec<unknown>][];
+  // Variables whose default is worked out from others come after those.
+  const ordered = [...specs.filter(([, s]) => !s.derivedDefault), ...specs.filter(([, s]) => s.derivedDefault)];
+  for (const [name, spec] of ordered) {
     const raw = source[name];
-    const value = raw === undefined || raw === '' ? spec.default : raw;
+    const value = raw === undefined || raw === '' ? (spec.derivedDefault?.(result) ?? spec.default) : raw;
     if (value === undefined) {
       result[name] = undefined;
       continue;
