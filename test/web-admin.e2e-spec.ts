@@ -153,6 +153,10 @@ describe('web admin screens in a real browser', () => {
     await created.waitFor();
     expect(await created.textContent()).toContain(ADMIN.email);
     expect(await created.textContent()).toContain('Tạo người dùng');
+    // The entry names the person it is about, linked to their page.
+    expect(await created.getByRole('link', { name: 'Trần Thị Phát Ngôn' }).getAttribute('href')).toBe(
+      `/people/${personId}`,
+    );
     expect(await created.locator('time').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.locator(`tr[data-audit-action="role.assign"][data-entity-id="${assignmentId}"]`).waitFor();
     await page.locator(`tr[data-audit-action="role.renounce"][data-entity-id="${assignmentId}"]`).waitFor();

@@ -202,6 +202,9 @@ describe('organisation (real PostgreSQL)', () => {
         before: { aliases: [] },
         after: { aliases: ['THPT Gò Vấp', 'Trường Gò Vấp'] },
       });
+      // The entry names the unit it points to.
+      expect(audit.body.items[0]?.entityLabel).toMatch(/\S/);
+      expect(audit.body.items[0]?.entityLabel).not.toBe(SCHOOL_A);
       expect(audit.body.items[0]?.ip).toMatch(/127\.0\.0\.1/);
     });
   });

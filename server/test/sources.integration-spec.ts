@@ -3,7 +3,15 @@
  * every misbehaviour confined to its own source, idempotent storage, conditional GET, article pages, health.
  * The scheduler is off and the clock fixed, so each poll is triggered by calling pollDueSources() directly.
  */
-import { Role, type FeedItemDto, type PollOutcomeDto, type SourceDto, type SourceTestResult } from '@mw/shared';
+import {
+  Role,
+  type AuditEntryView,
+  type FeedItemDto,
+  type Page,
+  type PollOutcomeDto,
+  type SourceDto,
+  type SourceTestResult,
+} from '@mw/shared';
 import { FixedClock } from '../src/common/clock/clock';
 import { DomainEventBus } from '../src/common/events/domain-events';
 import { SourcePollerService } from '../src/modules/sources/source-poller.service';
@@ -159,6 +167,22 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
       const again = await api<{ code: string; field: string }>('POST', '/sources', { name: 'dup', url, kind: 'rss' });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ code: 'CONFLICT', field: 'url' });
+      // Every change is in the audit log, which names the source; the refused duplicate left no entry.
+      const disabled = await api<SourceDto>('PATCH', `/sources/${created.id}`, { enabled: false });
+      expect(disabled.status).toBe(200);
+      const audit = await api<Page<AuditEntryView>>('GET', `/audit?entityType=source&entityId=${created.id}`);
+      expect(audit.status).toBe(200);
+      expect(audit.body.items.map((e) => e.action)).toEqual(['source.update', 'source.create']);
+      expect(audit.body.items[0]).toMatchObject({
+        actorId: adminId,
+        entityLabel: `Tuổi Trẻ fixture (${created.outlet})`,
+        before: { enabled: true },
+        after: { enabled: false },
+      });
+      expect(audit.body.items[1]?.after).toMatchObject({ name: 'Tuổi Trẻ fixture', url, kind: 'rss' });
+      const all = await api<Page<AuditEntryView>>('GET', '/audit?action=source.create&pageSize=200');
+      expect(all.body.items.filter((e) => (e.after as { url?: string }).url === url)).toHaveLength(1);
+      await api('PATCH', `/sources/${created.id}`, { enabled: true });
     });
 
     it('tests a source without saving it: items for a good feed, the error for a bad one', async () => {

@@ -254,6 +254,8 @@ export interface AuditEntryView {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** What the entry points to in words (a person's name, a source's name, "#12 title"), when it still exists. */
+  entityLabel: string | null;
   before: unknown;
   after: unknown;
   at: string;

@@ -18,6 +18,7 @@ import { TriageFlow } from './flows/triage.flow';
 import { WorkflowFlow } from './flows/workflow.flow';
 import { GoodNewsService } from './good-news.service';
 import { IncidentAckListener } from './incident-ack.listener';
+import { IncidentAuditLabels } from './incident-audit.labels';
 import { IncidentInboxLookup } from './incident-inbox.lookup';
 import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
@@ -71,6 +72,7 @@ import { TasksCommentsStore } from './store/tasks-comments.store';
     GoodNewsService,
     IncidentReportReader,
     IncidentInboxLookup,
+    IncidentAuditLabels,
   ],
   exports: [IncidentIntakeFlow, EscalationFlow, IncidentRecipients, IncidentReportReader],
 })

@@ -20,7 +20,7 @@ import {
   type SourceTestResult,
 } from '@mw/shared';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators';
-import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
+import { CurrentActor, CurrentUser, type Actor, type AuthUser } from '../../common/auth/auth-user';
 import { unitCodesFor } from '../../common/auth/scope';
 import { CreateSourceBody, UpdateSourceBody } from './source.dto';
 import { toPollOutcomeDto } from './source.mapper';
@@ -45,8 +45,8 @@ export class SourcesController {
 
   @Post()
   @Roles(Role.Admin)
-  create(@Body() body: CreateSourceBody): Promise<SourceDto> {
-    return this.sources.create(body);
+  create(@CurrentActor() actor: Actor, @Body() body: CreateSourceBody): Promise<SourceDto> {
+    return this.sources.create(actor, body);
   }
 
   /** Fetches and parses as a poll would, saving nothing; answers 200 with the items or the error. */
@@ -65,8 +65,8 @@ export class SourcesController {
 
   @Patch(':id')
   @Roles(Role.Admin)
-  update(@Param('id') id: string, @Body() body: UpdateSourceBody): Promise<SourceDto> {
-    return this.sources.update(id, body);
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateSourceBody): Promise<SourceDto> {
+    return this.sources.update(actor, id, body);
   }
 
   @Post(':id/poll')

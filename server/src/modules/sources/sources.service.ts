@@ -10,6 +10,8 @@ import {
   type UpdateSourceRequest,
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/auth-user';
+import { AuditService } from '../organisation/audit/audit.service';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { UnitsService } from '../organisation';
@@ -83,7 +85,17 @@ export class SourcesService {
     private readonly units: UnitsService,
     private readonly events: DomainEventBus,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
-  ) {}
+    private readonly audit: AuditService,
+  ) {
+    // The audit log names a source by its name and outlet.
+    this.audit.useLabels('source', async (m, ids) => {
+      const rows: { id: string; label: string }[] = await m.query(
+        `SELECT id::text AS id, name || ' (' || outlet || ')' AS label FROM source WHERE id = ANY($1::uuid[])`,
+        [ids.filter((id) => UUID.test(id))],
+      );
+      return new Map(rows.map((r) => [r.id, r.label]));
+    });
+  }
 
   /** Every source with its health; `unitCodes` limits the list to those units' own sources. */
   async list(unitCodes: 'all' | string[] = 'all'): Promise<SourceDto[]> {
@@ -105,31 +117,42 @@ export class SourcesService {
     return toSourceDto(row);
   }
 
-  /** Registers a source and polls it at once (or at the next tick, where this instance runs no schedules). */
-  async create(body: CreateSourceRequest): Promise<SourceDto> {
+  /**
+   * Registers a source and polls it at once (or at the next tick, where this instance runs no schedules); the audit
+   * entry commits with it.
+   */
+  async create(actor: Actor, body: CreateSourceRequest): Promise<SourceDto> {
     const settings = body.settings ?? {};
     await this.assertUnit(body.unitCode);
     assertSettings(body.kind, settings);
     const now = this.clock.now();
     let id: string;
     try {
-      const rows: { id: string }[] = await this.dataSource.query(
-        `INSERT INTO source (name, outlet, url, kind, interval_minutes, reach_weight, unit_code, settings, next_poll_at,
+      id = await this.dataSource.transaction(async (m) => {
+        const rows: { id: string }[] = await m.query(
+          `INSERT INTO source (name, outlet, url, kind, interval_minutes, reach_weight, unit_code, settings, next_poll_at,
                              created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING id`,
-        [
-          body.name.trim().normalize('NFC'),
-          (body.outlet?.trim() || defaultOutlet(body.url, body.kind)).normalize('NFC'),
-          body.url,
-          body.kind,
-          body.intervalMinutes ?? 15,
-          body.reachWeight ?? 1,
-          body.unitCode ?? null,
-          settings,
-          now,
-        ],
-      );
-      id = rows[0]!.id;
+          [
+            body.name.trim().normalize('NFC'),
+            (body.outlet?.trim() || defaultOutlet(body.url, body.kind)).normalize('NFC'),
+            body.url,
+            body.kind,
+            body.intervalMinutes ?? 15,
+            body.reachWeight ?? 1,
+            body.unitCode ?? null,
+            settings,
+            now,
+          ],
+        );
+        const created = rows[0]!.id;
+        await this.audit.record(
+          actor,
+          { action: 'source.create', entityType: 'source', entityId: created, after: { ...body, settings } },
+          m,
+        );
+        return created;
+      });
     } catch (error) {
       throw duplicateUrl(error) ?? error;
     }
@@ -142,7 +165,7 @@ export class SourcesService {
    * The stored settings are read under a row lock and merged and written in one transaction, so two admins patching
    * different settings keys at the same time both keep their change.
    */
-  async update(id: string, body: UpdateSourceRequest): Promise<SourceDto> {
+  async update(actor: Actor, id: string, body: UpdateSourceRequest): Promise<SourceDto> {
     if (!UUID.test(id)) throw notFound(id);
     const now = this.clock.now();
     const readNow = await this.dataSource.transaction(async (m) => {
@@ -189,6 +212,11 @@ export class SourcesService {
       } catch (error) {
         throw duplicateUrl(error) ?? error;
       }
+      await this.audit.record(
+        actor,
+        { action: 'source.update', entityType: 'source', entityId: id, before, after: { ...body, settings } },
+        m,
+      );
       return read;
     });
     this.events.emit('source.registry_changed', { sourceId: id });

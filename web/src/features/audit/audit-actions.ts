@@ -31,6 +31,8 @@ export const KNOWN_ACTIONS = [
   // Written as `good_news.${status}` for the two statuses a person can act on.
   'good_news.shared',
   'good_news.proposed',
+  'source.create',
+  'source.update',
 ] as const;
 
 export const ENTITY_TYPES = [
@@ -41,4 +43,5 @@ export const ENTITY_TYPES = [
   'escalation_settings',
   'incident',
   'good_news',
+  'source',
 ] as const;

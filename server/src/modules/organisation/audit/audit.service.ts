@@ -15,6 +15,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Names entities of one type for the audit log, by id; ids it does not know (deleted, malformed) are left out. */
+export type AuditLabelResolver = (manager: EntityManager, ids: readonly string[]) => Promise<Map<string, string>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** GET /api/audit's query once the controller has applied the paging defaults. */
 export type AuditQuery = AuditListQuery & { page: number; pageSize: number };
 
@@ -24,10 +29,38 @@ export type AuditQuery = AuditListQuery & { page: number; pageSize: number };
  */
 @Injectable()
 export class AuditService {
+  private readonly labels = new Map<string, AuditLabelResolver>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.useLabels('person', async (m, ids) =>
+      pairs(await m.query(`SELECT id::text AS id, name AS label FROM person WHERE id = ANY($1::uuid[])`, [uuids(ids)])),
+    );
+    this.useLabels('unit', async (m, ids) =>
+      pairs(await m.query(`SELECT code AS id, name AS label FROM unit WHERE code = ANY($1::text[])`, [[...ids]])),
+    );
+    this.useLabels('role_assignment', async (m, ids) =>
+      pairs(
+        await m.query(
+          `SELECT r.id::text AS id, p.name || COALESCE(' · ' || u.name, '') AS label
+           FROM role_assignment r JOIN person p ON p.id = r.person_id LEFT JOIN unit u ON u.id = r.unit_id
+           WHERE r.id = ANY($1::uuid[])`,
+          [uuids(ids)],
+        ),
+      ),
+    );
+  }
+
+  /**
+   * How the audit log names entities of a type. The module that owns the type registers its resolver at start-up
+   * (organisation names people, units and roles; sources its sources; incidents its tickets), so the log reads no
+   * other module's tables.
+   */
+  useLabels(entityType: string, resolver: AuditLabelResolver): void {
+    this.labels.set(entityType, resolver);
+  }
 
   async record(actor: Actor, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
@@ -71,6 +104,7 @@ export class AuditService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
+    const names = await this.labelsOf(rows.map((r) => ({ type: r.entityType, id: r.entityId })));
     return {
       items: rows.map((r) => ({
         id: String(r.id),
@@ -79,6 +113,7 @@ export class AuditService {
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
+        entityLabel: r.entityId ? (names.get(`${r.entityType}:${r.entityId}`) ?? null) : null,
         before: r.before,
         after: r.after,
         at: r.at.toISOString(),
@@ -89,4 +124,30 @@ export class AuditService {
       pageSize: query.pageSize,
     };
   }
+
+  /** `type:id` → label for the entries' entities; a resolver that fails leaves its entries unnamed. */
+  private async labelsOf(entities: { type: string; id: string | null }[]): Promise<Map<string, string>> {
+    const byType = new Map<string, Set<string>>();
+    for (const e of entities) {
+      if (!e.id || !this.labels.has(e.type)) continue;
+      byType.set(e.type, (byType.get(e.type) ?? new Set()).add(e.id));
+    }
+    const out = new Map<string, string>();
+    await Promise.all(
+      [...byType].map(async ([type, ids]) => {
+        const resolver = this.labels.get(type) as AuditLabelResolver;
+        const found = await resolver(this.dataSource.manager, [...ids]).catch(() => new Map<string, string>());
+        for (const [id, label] of found) out.set(`${type}:${id}`, label);
+      }),
+    );
+    return out;
+  }
+}
+
+function uuids(ids: readonly string[]): string[] {
+  return ids.filter((id) => UUID.test(id));
+}
+
+function pairs(rows: { id: string; label: string }[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.id, r.label]));
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { AuditEntryView, AuditListQuery } from '@mw/shared';
+import { DataTable, type Column } from '../../../components/ui/DataTable';
 import { DateTime } from '../../../components/ui/DateTime';
 import { dayBoundary, dayInvalid, nextDayStart } from '../../../components/ui/dates';
 import { DayRangeFields } from '../../../components/ui/DayMonthYearField';
@@ -46,6 +47,40 @@ function Changes({ entry }: { entry: AuditEntryView }) {
   );
 }
 
+/** Where an entry points: the entity's type and its name (a link where there is a page for it), else its id. */
+function EntityRef({
+  entry,
+  typeLabel,
+  linkPeople,
+}: {
+  entry: AuditEntryView;
+  typeLabel: string;
+  linkPeople: boolean;
+}) {
+  const name = entry.entityLabel ?? entry.entityId;
+  if (!entry.entityId || !name) return <span className="small">{typeLabel}</span>;
+  const to =
+    entry.entityType === 'person' && linkPeople
+      ? `/people/${entry.entityId}`
+      : entry.entityType === 'incident'
+        ? `/incidents/${entry.entityId}`
+        : entry.entityType === 'unit'
+          ? `/units/${entry.entityId}`
+          : null;
+  return (
+    <span className="small" data-entity-label={entry.entityLabel ?? ''}>
+      {typeLabel} ·{' '}
+      {to ? (
+        <Link to={to} title={entry.entityId}>
+          {name}
+        </Link>
+      ) : (
+        <span title={entry.entityId}>{name}</span>
+      )}
+    </span>
+  );
+}
+
 /** The append-only audit log for admins and leaders: filtered and paged by the server. */
 export function AuditLogPage() {
   const me = useMe();
@@ -81,6 +116,37 @@ function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
       page: 1,
     }));
   };
+  const columns: Column<AuditEntryView>[] = [
+    { key: 'at', header: t('audit.at'), cell: (entry) => <DateTime value={entry.at} /> },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      cell: (entry) =>
+        entry.actorId ? (
+          <button
+            type="button"
+            className="link-button"
+            title={t('audit.filterByActor')}
+            onClick={() => setQuery((q) => ({ ...q, actorId: entry.actorId ?? undefined, page: 1 }))}
+          >
+            {entry.actorEmail ?? entry.actorId}
+          </button>
+        ) : (
+          <span className="muted">{t('audit.system')}</span>
+        ),
+    },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      cell: (entry) => <span title={entry.action}>{actionLabel(entry.action)}</span>,
+    },
+    {
+      key: 'entity',
+      header: t('audit.entity'),
+      cell: (entry) => <EntityRef entry={entry} typeLabel={entityLabel(entry.entityType)} linkPeople={linkPeople} />,
+    },
+    { key: 'changes', header: t('audit.changes'), cell: (entry) => <Changes entry={entry} /> },
+  ];
   const actor = query.actorId ? audit.data?.items.find((e) => e.actorId === query.actorId)?.actorEmail : undefined;
   return (
     <section aria-labelledby="audit-heading">
@@ -135,58 +201,13 @@ function AuditScreen({ linkPeople }: { linkPeople: boolean }) {
         {audit.data && (
           <>
             <p className="muted small">{t('audit.count', { n: audit.data.total })}</p>
-            <div className="table-wrap">
-              <table className="table" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.entity')}</th>
-                    <th scope="col">{t('audit.changes')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {audit.data.items.map((entry) => (
-                    <tr key={entry.id} data-audit-action={entry.action} data-entity-id={entry.entityId ?? ''}>
-                      <td>
-                        <DateTime value={entry.at} />
-                      </td>
-                      <td>
-                        {entry.actorId ? (
-                          <button
-                            type="button"
-                            className="link-button"
-                            title={t('audit.filterByActor')}
-                            onClick={() => setQuery((q) => ({ ...q, actorId: entry.actorId ?? undefined, page: 1 }))}
-                          >
-                            {entry.actorEmail ?? entry.actorId}
-                          </button>
-                        ) : (
-                          <span className="muted">{t('audit.system')}</span>
-                        )}
-                      </td>
-                      <td>
-                        <span title={entry.action}>{actionLabel(entry.action)}</span>
-                      </td>
-                      <td>
-                        {entry.entityType === 'person' && entry.entityId && linkPeople ? (
-                          <Link to={`/people/${entry.entityId}`}>{entry.entityId}</Link>
-                        ) : (
-                          <span className="small">
-                            {entityLabel(entry.entityType)}
-                            {entry.entityId ? ` · ${entry.entityId}` : ''}
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        <Changes entry={entry} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={audit.data.items}
+              columns={columns}
+              rowKey={(entry) => entry.id}
+              rowProps={(entry) => ({ 'data-audit-action': entry.action, 'data-entity-id': entry.entityId ?? '' })}
+              testId="audit-table"
+            />
             {audit.data.items.length === 0 && <p className="muted">{t('common.none')}</p>}
             <Pagination
               page={query.page ?? 1}

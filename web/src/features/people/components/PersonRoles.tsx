@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorCode, OFFICE_ROLES, ROLES, type PersonDetail, type Role } from '@mw/shared';
 import { ApiError } from '../../../api/http';
+import { DataTable } from '../../../components/ui/DataTable';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { FieldError, serverFieldError } from '../../../components/ui/FieldError';
@@ -108,42 +109,44 @@ export function PersonRoles({ person }: { person: PersonDetail }) {
       <h3>{t('people.roles')}</h3>
       {person.roles.length === 0 && <p className="muted">{t('people.noRoles')}</p>}
       {person.roles.length > 0 && (
-        <table className="table" data-testid="active-roles">
-          <thead>
-            <tr>
-              <th scope="col">{t('people.role')}</th>
-              <th scope="col">{t('incidents.unit')}</th>
-              <th scope="col">{t('people.assumedAt')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {person.roles.map((r) => (
-              <tr key={r.id} data-assignment-id={r.id} data-role={r.role} data-unit={r.unitCode}>
-                <td>
+        <DataTable
+          rows={person.roles}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ 'data-assignment-id': r.id, 'data-role': r.role, 'data-unit': r.unitCode })}
+          testId="active-roles"
+          columns={[
+            {
+              key: 'role',
+              header: t('people.role'),
+              phone: 'bare',
+              cell: (r) => (
+                <>
                   {t(`role.${r.role}`)}
                   {r.deputy && <span className="muted"> ({t('units.deputyShort')})</span>}
-                </td>
-                <td>{r.unitName}</td>
-                <td>
-                  <DateTime value={r.assumedAt} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    disabled={renounce.isPending}
-                    onClick={() => {
-                      if (window.confirm(t('people.renounceConfirm', { role: t(`role.${r.role}`), unit: r.unitName })))
-                        renounce.mutate({ id: person.id, assignmentId: r.id });
-                    }}
-                  >
-                    {t('people.renounce')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: 'unit', header: t('incidents.unit'), cell: (r) => r.unitName },
+            { key: 'assumed', header: t('people.assumedAt'), cell: (r) => <DateTime value={r.assumedAt} /> },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              phone: 'bare',
+              cell: (r) => (
+                <button
+                  type="button"
+                  disabled={renounce.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('people.renounceConfirm', { role: t(`role.${r.role}`), unit: r.unitName })))
+                      renounce.mutate({ id: person.id, assignmentId: r.id });
+                  }}
+                >
+                  {t('people.renounce')}
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {renounce.isError && <ErrorMessage error={renounce.error} />}
       <AssignRoleForm key={person.id} person={person} />

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../../components/ui/DataTable';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
 import { useI18n } from '../../../i18n/i18n';
@@ -15,25 +16,24 @@ export function GapsReport() {
       {gaps.data && (
         <>
           <p className="muted">{t('units.gapsSummary', { n: gaps.data.units.length, total: gaps.data.totalUnits })}</p>
-          <div className="table-wrap scroll-y">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.unit')}</th>
-                  <th scope="col">{t('units.missingRoles')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {gaps.data.units.map((u) => (
-                  <tr key={u.code}>
-                    <td>
-                      <Link to={`/units/${u.code}`}>{u.name}</Link>
-                    </td>
-                    <td>{u.missing.map((m) => t(`gap.${m}`)).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="scroll-y">
+            <DataTable
+              rows={gaps.data.units}
+              columns={[
+                {
+                  key: 'unit',
+                  header: t('units.unit'),
+                  phone: 'bare',
+                  cell: (u) => <Link to={`/units/${u.code}`}>{u.name}</Link>,
+                },
+                {
+                  key: 'missing',
+                  header: t('units.missingRoles'),
+                  cell: (u) => u.missing.map((m) => t(`gap.${m}`)).join(', '),
+                },
+              ]}
+              rowKey={(u) => u.code}
+            />
           </div>
         </>
       )}
