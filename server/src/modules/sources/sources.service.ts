@@ -11,10 +11,9 @@ import {
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/auth-user';
-import { AuditService } from '../organisation/audit/audit.service';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
-import { UnitsService } from '../organisation';
+import { AuditService, UnitsService } from '../organisation';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { knownOutletName } from './parse/outlets';
 import { settingsProblem } from './source.dto';
