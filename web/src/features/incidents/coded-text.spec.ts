@@ -1,7 +1,17 @@
 /// <reference types="jest" />
+/// <reference types="node" />
 import type { Language, SeverityReasonView, TimelineEntryView } from '@mw/shared';
 import { translate, type MessageKey } from '../../i18n/i18n';
-import { assigneeReasonText, deliveryEventText, severityReasonText, timelineText } from './coded-text';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  ANALYSIS_PHRASES,
+  analysisReasonText,
+  assigneeReasonText,
+  deliveryEventText,
+  severityReasonText,
+  timelineText,
+} from './coded-text';
 
 const t = (language: Language) => (key: MessageKey, params?: Record<string, string | number>) =>
   translate(language, key, params);
@@ -66,5 +76,38 @@ describe('coded messages in the reader language', () => {
       'Người phát ngôn của Trường THCS Nguyễn Du',
     );
     expect(assigneeReasonText('something_else', units, t('vi'))).toBe('something_else');
+  });
+});
+
+describe("the analysis stage's severity reasons", () => {
+  const severitySource = fs.readFileSync(
+    path.resolve(__dirname, '../../../../server/src/modules/analysis/topic/severity.ts'),
+    'utf8',
+  );
+
+  it('knows every fixed sentence the analysis stage writes', () => {
+    const written = [...severitySource.matchAll(/(?:reasons\.push\(|: )\s*'([^'\n]+)'/g)].map((m) => m[1] as string);
+    expect(written.length).toBeGreaterThanOrEqual(9);
+    expect(written.filter((w) => !(w in ANALYSIS_PHRASES))).toEqual([]);
+  });
+
+  it('says them in English, categories through the dictionary, counts with plurals', () => {
+    const en = t('en');
+    expect(analysisReasonText('nhóm violence_bullying: mức khởi điểm S2', en)).toBe(
+      'Category “Violence and bullying”: starts at S2',
+    );
+    expect(analysisReasonText('nhóm violence_bullying: mức khởi điểm S2', t('vi'))).not.toContain('violence_bullying');
+    expect(analysisReasonText('ngộ độc thực phẩm 14 người', en)).toBe('Food poisoning: 14 people');
+    expect(analysisReasonText('3 cơ quan báo chí cùng đưa tin', en)).toBe('3 outlets carry the story');
+    expect(analysisReasonText('công an, cơ quan điều tra vào cuộc', en)).toBe('Police or investigators involved');
+    expect(
+      severityReasonText(
+        { code: 'analysis', params: { text: 'có người tử vong' }, text: 'có người tử vong' },
+        en,
+        'en',
+      ),
+    ).toBe('Someone died');
+    // A sentence from a newer server stays as written.
+    expect(analysisReasonText('một lý do mới', en)).toBe('một lý do mới');
   });
 });

@@ -39,7 +39,46 @@ function localParams(
   return out;
 }
 
+/**
+ * The analysis stage writes its severity reasons as Vietnamese sentences (topic/severity.ts). Their set is closed,
+ * so each is recognised here and said in the reader's language, its category through the dictionary; a sentence
+ * this build does not know is shown as the server wrote it.
+ */
+export const ANALYSIS_PHRASES: Readonly<Record<string, MessageKey>> = {
+  'ngã, rơi từ trên cao': 'analysisReason.fall',
+  'có người tử vong': 'analysisReason.death',
+  'có dấu hiệu xâm hại hoặc bạo hành trẻ': 'analysisReason.abuse',
+  'bạo lực gây thương tích hoặc phải nhập viện': 'analysisReason.violence_injury',
+  'ngộ độc thực phẩm hàng loạt': 'analysisReason.mass_poisoning',
+  'ngộ độc phải nhập viện': 'analysisReason.poisoning_hospital',
+  'có người bị thương hoặc nhập viện': 'analysisReason.injury',
+  'hư hại công trình hoặc cháy': 'analysisReason.damage_fire',
+  'công an, cơ quan điều tra vào cuộc': 'analysisReason.police',
+};
+
+export function analysisReasonText(text: string, t: Translate): string {
+  const phrase = ANALYSIS_PHRASES[text.trim()];
+  if (phrase) return t(phrase);
+  const base = /^nhóm ([a-z_]+): mức khởi điểm (S[1-4])$/.exec(text.trim());
+  if (base) {
+    const key = `category.${base[1]}`;
+    return t('analysisReason.base', {
+      category: hasMessage(key) ? t(key) : (base[1] as string),
+      severity: base[2] as string,
+    });
+  }
+  const poisoned = /^ngộ độc thực phẩm (\d+) người$/.exec(text.trim());
+  if (poisoned) return t('analysisReason.poisoned_count', { count: Number(poisoned[1]) });
+  const outlets = /^(\d+) cơ quan báo chí cùng đưa tin$/.exec(text.trim());
+  if (outlets) return t('analysisReason.outlets', { count: Number(outlets[1]) });
+  return text;
+}
+
 function render(prefix: 'reasonText' | 'timelineText', message: CodedText, t: Translate, language: Language): string {
+  if (message.code === 'analysis' && prefix === 'reasonText') {
+    const text = typeof message.params.text === 'string' ? message.params.text : message.text;
+    return analysisReasonText(text, t);
+  }
   if (VERBATIM.has(message.code)) return message.text;
   const key = `${prefix}.${message.code}`;
   if (!hasMessage(key)) return message.text;
