@@ -37,18 +37,27 @@ export function grantReaches(grant: RoleGrant, unitCode: string): boolean {
   return grant.unitCode === unitCode;
 }
 
-/** Whether one of `grants` is one of `roles` counting at one of `unitCodes` (the one test of every decision). */
+/**
+ * Whether one of `grants` is one of `roles` counting at one of `unitCodes` (the one test of every decision). An office
+ * grant counts even where no unit is named, as for a ticket about the office alone.
+ */
 export function holdsRoleAt(
   grants: readonly RoleGrant[],
   roles: readonly Role[],
   unitCodes: readonly string[],
 ): boolean {
-  return grants.some((g) => roles.includes(g.role) && unitCodes.some((code) => grantReaches(g, code)));
+  return grants.some(
+    (g) => roles.includes(g.role) && (isOfficeGrant(g) || unitCodes.some((code) => grantReaches(g, code))),
+  );
+}
+
+function isOfficeGrant(grant: RoleGrant): boolean {
+  return OFFICE_ROLES.includes(grant.role) && grant.unitCode === OFFICE_UNIT_CODE;
 }
 
 /** Whether one of `grants` is one of `roles` held at the office, so that it counts at every unit. */
 export function holdsOfficeRole(grants: readonly RoleGrant[], roles: readonly Role[] = OFFICE_ROLES): boolean {
-  return grants.some((g) => roles.includes(g.role) && OFFICE_ROLES.includes(g.role) && g.unitCode === OFFICE_UNIT_CODE);
+  return grants.some((g) => roles.includes(g.role) && isOfficeGrant(g));
 }
 
 /*

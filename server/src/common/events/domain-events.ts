@@ -16,8 +16,6 @@ export interface DomainEventMap {
   'source.registry_changed': { sourceId: string };
   /** A feed item was analysed and stored as a mention (once per item); `incident` is the proposed flag. */
   'mention.stored': { mentionId: string; storyId: string; incident: boolean; unitCodes: string[] };
-  /** Someone followed a signed acknowledge link (or pressed acknowledge in-app); the incidents module acts on it. */
-  'incident.ack_requested': { incidentId: string; personId: string; via: 'email' | 'zalo' | 'in_app' };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -1,12 +1,18 @@
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InboxIncidentRef } from '@mw/shared';
+import { ROLES } from '@mw/shared';
 import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { mayActOn } from '../../common/auth/scope';
 import { EscalationClocks } from '../escalation';
-import { type InboxIncidentLookup, NotificationsQuery } from '../notifications';
+import { type InboxIncident, type InboxIncidentLookup, NotificationsQuery } from '../notifications';
+import { INCIDENT_HANDLERS } from './incident-permissions';
 import { UNITS_JSON } from './store/incident.store';
 
-/** Tells the notification inbox where each of its incidents stands now: status, severity, deadline, schools. */
+/**
+ * Tells the notification inbox where each of its incidents stands now (status, severity, deadline, schools) and
+ * whether its reader may acknowledge it, for the incidents the reader may see now.
+ */
 @Injectable()
 export class IncidentInboxLookup implements InboxIncidentLookup, OnModuleInit {
   constructor(
@@ -19,8 +25,8 @@ export class IncidentInboxLookup implements InboxIncidentLookup, OnModuleInit {
     this.notifications?.useIncidentLookup(this);
   }
 
-  async find(ids: readonly string[]): Promise<Map<string, InboxIncidentRef>> {
-    const found = new Map<string, InboxIncidentRef>();
+  async find(ids: readonly string[], reader: AuthUser): Promise<Map<string, InboxIncident>> {
+    const found = new Map<string, InboxIncident>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return found;
     const m = this.dataSource.manager;
@@ -42,15 +48,21 @@ export class IncidentInboxLookup implements InboxIncidentLookup, OnModuleInit {
       rows.map((r) => r.id),
     );
     for (const r of rows) {
+      const codes = r.units.map((u) => u.code);
+      // Only what the reader may see now; a message about another school's ticket shows what it said when sent.
+      if (!mayActOn(reader, ROLES, codes)) continue;
       found.set(r.id, {
-        id: r.id,
-        number: Number(r.number),
-        title: r.title,
-        severity: r.severity,
-        units: r.units.map((u) => u.name),
-        status: r.status,
-        ackDueAt: clocks.get(r.id)?.ackDueAt?.toISOString() ?? null,
-        acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+        incident: {
+          id: r.id,
+          number: Number(r.number),
+          title: r.title,
+          severity: r.severity,
+          units: r.units.map((u) => u.name),
+          status: r.status,
+          ackDueAt: clocks.get(r.id)?.ackDueAt?.toISOString() ?? null,
+          acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+        },
+        mayAcknowledge: mayActOn(reader, INCIDENT_HANDLERS, codes),
       });
     }
     return found;

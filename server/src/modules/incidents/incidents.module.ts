@@ -17,9 +17,9 @@ import { TasksCommentsFlow } from './flows/tasks-comments.flow';
 import { TriageFlow } from './flows/triage.flow';
 import { WorkflowFlow } from './flows/workflow.flow';
 import { GoodNewsService } from './good-news.service';
-import { IncidentAckListener } from './incident-ack.listener';
 import { IncidentAuditLabels } from './incident-audit.labels';
 import { IncidentInboxLookup } from './incident-inbox.lookup';
+import { IncidentMessageAck } from './incident-message-ack';
 import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentRecipients } from './incident-recipients';
@@ -66,7 +66,7 @@ import { TasksCommentsStore } from './store/tasks-comments.store';
     ResponsesFlow,
     EscalationFlow,
     EscalationCron,
-    IncidentAckListener,
+    IncidentMessageAck,
     // reads
     IncidentQueries,
     GoodNewsService,

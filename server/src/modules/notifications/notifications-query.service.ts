@@ -11,6 +11,7 @@ import {
   type Language,
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { PeopleService } from '../organisation';
@@ -121,7 +122,8 @@ export class NotificationsQuery {
   }
 
   /** The person's in-app notifications, newest first, rendered in their language. */
-  async inbox(personId: string, language: Language): Promise<InAppNotificationList> {
+  async inbox(reader: AuthUser, language: Language): Promise<InAppNotificationList> {
+    const personId = reader.id;
     const rows: InboxRow[] = await this.dataSource.query(
       `SELECT id, incident_id, event, template, params, urgent, created_at, read_at, acknowledged_at
        FROM notification WHERE recipient_id = $1 AND channel = 'in_app' AND status = 'sent'
@@ -130,7 +132,7 @@ export class NotificationsQuery {
     );
     const unread = await this.unreadCount(personId);
     const incidentIds = rows.flatMap((r) => (r.incident_id ? [r.incident_id] : []));
-    const current = this.incidentLookup ? await this.incidentLookup.find(incidentIds) : new Map<string, never>();
+    const current = this.incidentLookup ? await this.incidentLookup.find(incidentIds, reader) : null;
     const base = this.config.env.MW_PUBLIC_URL.replace(/\/+$/, '');
     const items: InAppNotificationView[] = rows.map((r) => {
       const link = messageLink(base, { incidentId: r.incident_id, template: r.template, params: r.params });
@@ -143,8 +145,12 @@ export class NotificationsQuery {
       return {
         id: r.id,
         incidentId: r.incident_id,
-        incident: r.incident_id ? (current.get(r.incident_id) ?? snapshotOf(r.incident_id, r.params)) : null,
-        asksAcknowledgement: r.incident_id !== null && ACKNOWLEDGEABLE_TEMPLATES.has(r.template),
+        incident: r.incident_id ? (current?.get(r.incident_id)?.incident ?? snapshotOf(r.incident_id, r.params)) : null,
+        // The same rule as the acknowledgement itself: a message that asks for one, read by someone who may give it.
+        asksAcknowledgement:
+          r.incident_id !== null &&
+          ACKNOWLEDGEABLE_TEMPLATES.has(r.template) &&
+          (current === null || current.get(r.incident_id)?.mayAcknowledge === true),
         event: r.event,
         template: r.template,
         title: rendered.subject,

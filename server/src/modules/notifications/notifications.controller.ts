@@ -34,7 +34,7 @@ export class NotificationsController {
   @Authenticated()
   async mine(@CurrentUser() user: AuthUser): Promise<InAppNotificationList> {
     const prefs = await this.people.preferencesFor(user.id);
-    return this.query.inbox(user.id, prefs?.language ?? 'vi');
+    return this.query.inbox(user, prefs?.language ?? 'vi');
   }
 
   /** The bell's count, cheap enough to ask on every page. */
@@ -74,8 +74,8 @@ export class NotificationsController {
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  confirmPage(@Param('token') token: string): string {
-    this.ack.check(token);
+  async confirmPage(@Param('token') token: string): Promise<string> {
+    await this.ack.preview(token);
     return page(
       'Xác nhận đã nhận thông tin sự cố',
       `<p>Bấm nút dưới đây để xác nhận anh/chị đã nhận thông tin và sẽ xử lý sự cố.</p>

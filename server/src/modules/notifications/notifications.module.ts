@@ -48,6 +48,7 @@ import { NotificationsQuery } from './notifications-query.service';
     NotificationsQuery,
     NotificationDeliveryService,
     NotificationAttachments,
+    NotificationAckService,
   ],
 })
 export class NotificationsModule {}

@@ -1,15 +1,17 @@
 /**
- * Status changes asked for by people: acknowledging a ticket (in the dashboard, or through a message link the
- * notifications module authenticated) and moving it through the workflow. The transition itself, with its clocks
- * and timeline, is IncidentWorkflow's; this adds the scope, the audit record and the live update.
+ * Status changes asked for by people: acknowledging a ticket (in the dashboard, or through a message the
+ * notifications module authenticated, on its transaction) and moving it through the workflow. The transition
+ * itself, with its clocks and timeline, is IncidentWorkflow's; this adds the scope, the audit record and the live
+ * update.
  */
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { IncidentStatus, type IncidentDetail } from '@mw/shared';
-import { DataSource } from 'typeorm';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ErrorCode, IncidentStatus, type AcknowledgeVia, type IncidentDetail } from '@mw/shared';
+import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor, type AuthUser } from '../../../common/auth/auth-user';
+import { mayActOn } from '../../../common/auth/scope';
 import { AuditService } from '../../organisation';
 import { IncidentNotifier } from '../incident-notifier';
+import { INCIDENT_HANDLERS } from '../incident-permissions';
 import { IncidentQueries } from '../incident-queries.service';
 import { IncidentStore } from '../store/incident.store';
 import { IncidentChanges } from './incident-changes';
@@ -18,7 +20,6 @@ import { IncidentWorkflow } from './incident-workflow';
 @Injectable()
 export class WorkflowFlow {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly store: IncidentStore,
     private readonly changes: IncidentChanges,
@@ -37,24 +38,34 @@ export class WorkflowFlow {
   }
 
   /**
-   * Acknowledgement recorded by another module (a link in an e-mail or a Zalo message) for a person it has
-   * authenticated itself; no scope check beyond the incident existing.
+   * Acknowledgement through a message (a link in an e-mail or a Zalo message, the in-app button) on the
+   * notifications module's transaction, for the message's recipient it authenticated: they must hold a handling role
+   * at one of the incident's units (a steering member's copy, or a school's copy read by someone who has since left
+   * it, acknowledges nothing). An incident already acknowledged, or no longer new, is left as it is.
    */
-  async acknowledgeAsSystem(id: string, personId: string, via: string): Promise<boolean> {
-    const changed = await this.dataSource.transaction(async (m) => {
-      const row = await this.store.lock(m, id);
-      if (row.acknowledged_at) return false;
-      await this.workflow.applyTransition(m, row, IncidentStatus.Acknowledged, personId, `via ${via}`, via);
-      // The person was authenticated by the message link, not by a session: recorded as the system on their behalf.
-      await this.audit.record(
-        SYSTEM_ACTOR,
-        { action: 'incident.acknowledge', entityType: 'incident', entityId: id, after: { personId, via } },
-        m,
-      );
-      return true;
-    });
-    if (changed) this.notifier.publishChange(id, 'incident.updated');
-    return changed;
+  async acknowledgeFromMessage(
+    m: EntityManager,
+    id: string,
+    person: AuthUser,
+    via: AcknowledgeVia,
+  ): Promise<{ changed: boolean; announce(): void }> {
+    const row = await this.store.lock(m, id);
+    if (!mayActOn(person, INCIDENT_HANDLERS, await this.store.unitCodes(m, id))) {
+      throw new ForbiddenException({
+        code: ErrorCode.Forbidden,
+        message: 'Your roles at the schools of this incident do not let you acknowledge it',
+      });
+    }
+    const unchanged = { changed: false, announce: () => undefined };
+    if (row.acknowledged_at || row.status !== IncidentStatus.New) return unchanged;
+    await this.workflow.applyTransition(m, row, IncidentStatus.Acknowledged, person.id, `via ${via}`, via);
+    // The person was authenticated by the message, not by a session: recorded as the system on their behalf.
+    await this.audit.record(
+      SYSTEM_ACTOR,
+      { action: 'incident.acknowledge', entityType: 'incident', entityId: id, after: { personId: person.id, via } },
+      m,
+    );
+    return { changed: true, announce: () => this.notifier.publishChange(id, 'incident.updated') };
   }
 
   async transition(

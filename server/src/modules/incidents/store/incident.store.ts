@@ -96,6 +96,18 @@ export class IncidentStore {
     return rows.map((r) => r.unit_code);
   }
 
+  /** The units of each incident among `ids` that exists (an incident without units maps to []). */
+  async unitsOf(m: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
+    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (valid.length === 0) return new Map();
+    const rows: { id: string; codes: string[] }[] = await m.query(
+      `SELECT i.id, COALESCE(array_agg(u.unit_code ORDER BY u.unit_code) FILTER (WHERE u.unit_code IS NOT NULL), '{}') AS codes
+       FROM incident i LEFT JOIN incident_unit u ON u.incident_id = i.id WHERE i.id = ANY($1::uuid[]) GROUP BY i.id`,
+      [valid],
+    );
+    return new Map(rows.map((r) => [r.id, r.codes]));
+  }
+
   async context(manager: EntityManager, id: string): Promise<IncidentContext | null> {
     const rows: (IncidentRow & { units: IncidentUnitRef[] })[] = await manager.query(
       `SELECT i.*, ${UNITS_JSON} AS units FROM incident i WHERE i.id = $1`,

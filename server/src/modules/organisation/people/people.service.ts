@@ -286,7 +286,7 @@ export class PeopleService {
   }
 
   /** The person as the guard sees them: active only, with active role assignments. */
-  async loadAuthUser(personId: string): Promise<AuthUser | null> {
+  async loadAuthUser(personId: string, manager: EntityManager = this.dataSource.manager): Promise<AuthUser | null> {
     const rows: {
       id: string;
       email: string;
@@ -294,7 +294,7 @@ export class PeopleService {
       role: Role | null;
       code: string | null;
       deputy: boolean | null;
-    }[] = await this.dataSource.query(
+    }[] = await manager.query(
       `SELECT p.id, p.email, p.name, r.role, u.code, r.deputy
          FROM person p
          LEFT JOIN role_assignment r ON r.person_id = p.id AND r.renounced_at IS NULL
