@@ -106,7 +106,7 @@ describe('weekly report page in a real browser', () => {
     await list.getByRole('heading', { name: 'Các báo cáo tuần đã gửi' }).waitFor();
     const row = list.locator(`tr[data-week="${week}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain(`tuần ${weekNumberLabel(week)}`);
+    expect(await row.textContent()).toContain(`Tuần ${weekNumberLabel(week)}`);
     const download = page.waitForEvent('download');
     await row.getByRole('button', { name: 'PDF' }).click();
     const file = await download;

@@ -455,9 +455,9 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect(vi?.subject).toBe('Báo cáo tuần 47/2026 (16/11/2026 – 22/11/2026)');
     const lines = vi?.text.split('\n').map((l) => l.trimEnd()) ?? [];
     expect(lines.slice(0, 3)).toEqual([
-      '5 tin bài về các đơn vị (+4 so với kỳ trước), trong đó 4 tiêu cực, 0 trung tính, 1 tin tốt.',
-      '3 sự vụ mới (2 nghiêm trọng trở lên; kỳ trước 1), 1 sự vụ chưa được tiếp nhận cuối kỳ; thời gian tiếp nhận trung vị 60 phút.',
-      '1 tin tốt; 1 lượt báo cáo vượt cấp.',
+      '5 tin bài về các đơn vị (+4 so với kỳ trước), trong đó 4 tiêu cực, 0 trung tính, 1 tích cực.',
+      '3 sự vụ mới (kỳ trước 1), trong đó 2 sự vụ từ mức nghiêm trọng trở lên; 1 sự vụ còn chưa được tiếp nhận vào cuối kỳ; thời gian tiếp nhận trung vị 1\u00a0giờ.',
+      '1 tin tốt (không tính tin đã lưu trữ); 1 lượt báo cáo vượt cấp.',
     ]);
     expect(vi?.text).toContain('trong tệp PDF đính kèm');
     expect(vi?.text).toContain('Xem báo cáo tuần: https://mediawatch.govap.test/reports/weekly?week=2026-W47');
@@ -471,7 +471,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     const principal = to(principalB)[0];
     expect(principal?.subject).toBe(`Báo cáo tuần 47/2026 (16/11/2026 – 22/11/2026) – ${schoolB.name}`);
     expect(principal?.text.split('\n')[0]?.trimEnd()).toBe(
-      '1 tin bài về các đơn vị (+1 so với kỳ trước), trong đó 1 tiêu cực, 0 trung tính, 0 tin tốt.',
+      '1 tin bài về các đơn vị (+1 so với kỳ trước), trong đó 1 tiêu cực, 0 trung tính, 0 tích cực.',
     );
     const principalPdf = pdfAttachment(principal?.raw ?? '');
     expect(principalPdf.filename).toBe(`bao-cao-2026-W47-${schoolB.code}.pdf`);

@@ -17,6 +17,8 @@ export interface ReportWords {
   status: Record<IncidentStatus, string>;
   sentiment: Record<SentimentLabel, string>;
   ackBand: Record<AckBand, string>;
+  /** Who an escalation level reaches (the escalation chain: 2 principals, 3 the office, 4 leadership). */
+  escalationLevel: Record<number, string>;
   text: Record<string, string>;
 }
 
@@ -33,12 +35,13 @@ const VI: ReportWords = {
     health_epidemics: 'Sức khỏe, dịch bệnh',
     disasters_weather: 'Thiên tai, thời tiết',
     misinformation: 'Thông tin sai lệch',
+    // The plan's own themes, named as the plan names them (the theme table shows the same words).
     management_reform: 'Đổi mới quản lý',
-    safety_health: 'An toàn và sức khỏe học đường',
-    ethics_culture: 'Đạo đức, văn hóa học đường',
-    curriculum_awards: 'Kết quả dạy học, giải thưởng',
-    exams_quality: 'Thi cử, kiểm định chất lượng',
-    digital_international: 'Chuyển đổi số, hợp tác quốc tế',
+    safety_health: 'An toàn trường học và sức khỏe',
+    ethics_culture: 'Chính trị tư tưởng và văn hóa học đường',
+    curriculum_awards: 'Chương trình và kết quả giáo dục',
+    exams_quality: 'Thi, tuyển sinh và kiểm định',
+    digital_international: 'Chuyển đổi số và hội nhập',
     other: 'Khác',
   },
   theme: {
@@ -61,7 +64,8 @@ const VI: ReportWords = {
     resolved: 'Đã xử lý xong',
     dismissed: 'Bỏ qua (nhận diện sai)',
   },
-  sentiment: { negative: 'Tiêu cực', neutral: 'Trung tính', positive: 'Tin tốt' },
+  // "Tích cực" as everywhere in the dashboard: "tin tốt" is the good news list, another figure.
+  sentiment: { negative: 'Tiêu cực', neutral: 'Trung tính', positive: 'Tích cực' },
   ackBand: {
     '15m': 'Trong 15 phút',
     '1h': '15–60 phút',
@@ -70,6 +74,12 @@ const VI: ReportWords = {
     later: 'Sau 24 giờ',
     none: 'Chưa tiếp nhận',
   },
+  escalationLevel: {
+    1: 'Cấp 1 – người phát ngôn',
+    2: 'Cấp 2 – hiệu trưởng',
+    3: 'Cấp 3 – Phòng Giáo dục và Đào tạo',
+    4: 'Cấp 4 – lãnh đạo Phòng',
+  },
   text: {
     title: 'Báo cáo tình hình thông tin báo chí',
     scopeAll: 'Các đơn vị giáo dục quận Gò Vấp',
@@ -77,6 +87,7 @@ const VI: ReportWords = {
     week: 'Tuần {week}: từ {from} đến {to}',
     range: 'Từ {from} đến {to} ({days} ngày)',
     previous: 'Kỳ trước',
+    previousLower: 'kỳ trước',
     current: 'Kỳ này',
     change: 'Chênh lệch',
     figure: 'Chỉ tiêu',
@@ -89,15 +100,16 @@ const VI: ReportWords = {
     mentions: 'Tin bài về các đơn vị',
     negative: '— Tiêu cực',
     neutral: '— Trung tính',
-    positive: '— Tin tốt',
+    positive: '— Tích cực',
     incidentsOpened: 'Sự vụ mới',
     dismissed: 'Loại bỏ do nhận nhầm',
     acknowledged: 'Sự vụ đã được tiếp nhận',
-    ackMedian: 'Thời gian tiếp nhận, trung vị (phút)',
-    ackP90: 'Thời gian tiếp nhận, 90% sự vụ (phút)',
+    ackMedian: 'Thời gian tiếp nhận, trung vị',
+    ackP90: 'Thời gian tiếp nhận, 90% sự vụ trong vòng',
+    minutesUnit: 'phút',
     escalations: 'Lượt báo cáo vượt cấp',
     unacknowledged: 'Sự vụ còn mở chưa tiếp nhận cuối kỳ',
-    goodNews: 'Tin tốt',
+    goodNews: 'Tin tốt (không tính tin đã lưu trữ)',
     chartDays: 'Tin bài theo ngày và sắc thái',
     chartSeverity: 'Sự vụ mới theo ngày và mức độ',
     chartIncidentCategory: 'Sự vụ theo lĩnh vực',
@@ -107,11 +119,14 @@ const VI: ReportWords = {
     chartStories: 'Tin được nhiều báo đưa nhất (số nguồn)',
     noPositive: 'Chưa có tin tốt',
     themesNoPositive: 'Chủ đề chưa có tin tốt: {themes}.',
-    mentionsByCategory: 'Tin bài theo chủ đề',
+    mentionsByCategory: 'Tin bài theo lĩnh vực',
     topOutlets: 'Nguồn đưa tin nhiều nhất',
     incidentsByStatus: 'Tình trạng xử lý hiện tại',
     escalationsByLevel: 'Báo cáo vượt cấp theo cấp',
     level: 'Cấp {level}',
+    levelHeader: 'Cấp nhận báo cáo',
+    incidentsCount: 'Số sự vụ',
+    listCut: 'Hiển thị {shown} trong {total} sự vụ: mức độ cao và mở lâu nhất trước.',
     openUnacknowledged: 'Sự vụ còn mở chưa tiếp nhận cuối kỳ',
     widestStories: 'Tin được nhiều báo đưa nhất',
     goodNewsList: 'Tin tốt nổi bật',
@@ -119,10 +134,13 @@ const VI: ReportWords = {
     districtArticles: 'Tin bài về giáo dục quận (không gắn với trường nào)',
     spikes: 'Tăng đột biến lượng tin',
     spikeLine: '{day}: {label}, {articles} tin (mức thường {baseline})',
+    spikeWhat: 'Đơn vị hoặc chủ đề',
+    usual: 'Mức thường (tin/ngày)',
+    tone: 'Sắc thái',
     incident: 'Sự vụ',
     severityCol: 'Mức độ',
     units: 'Đơn vị',
-    openedAt: 'Ghi nhận lúc',
+    openedAt: 'Mở lúc',
     recordedAt: 'Ghi nhận lúc',
     publishedAt: 'Đăng lúc',
     story: 'Câu chuyện',
@@ -156,10 +174,10 @@ const EN: ReportWords = {
     misinformation: 'Misinformation',
     management_reform: 'Management reform',
     safety_health: 'School safety and health',
-    ethics_culture: 'Ethics, school culture',
-    curriculum_awards: 'Teaching results, awards',
-    exams_quality: 'Exams, quality assurance',
-    digital_international: 'Digital transformation, international',
+    ethics_culture: 'Political education and school culture',
+    curriculum_awards: 'Curriculum and results',
+    exams_quality: 'Exams, admissions and accreditation',
+    digital_international: 'Digital transformation and integration',
     other: 'Other',
   },
   theme: {
@@ -191,6 +209,12 @@ const EN: ReportWords = {
     later: 'After 24 h',
     none: 'Not acknowledged',
   },
+  escalationLevel: {
+    1: 'Level 1 – spokespeople',
+    2: 'Level 2 – principals',
+    3: 'Level 3 – the Office',
+    4: 'Level 4 – leadership',
+  },
   text: {
     title: 'Press coverage report',
     scopeAll: "Gò Vấp's education units",
@@ -198,6 +222,7 @@ const EN: ReportWords = {
     week: 'Week {week}: {from} to {to}',
     range: '{from} to {to} ({days} days)',
     previous: 'Previous',
+    previousLower: 'previous',
     current: 'This period',
     change: 'Change',
     figure: 'Figure',
@@ -214,11 +239,12 @@ const EN: ReportWords = {
     incidentsOpened: 'New incidents',
     dismissed: 'Dismissed as false matches',
     acknowledged: 'Incidents acknowledged',
-    ackMedian: 'Time to acknowledge, median (min)',
-    ackP90: 'Time to acknowledge, 90th percentile (min)',
+    ackMedian: 'Time to acknowledge, median',
+    ackP90: 'Time to acknowledge, 90th percentile',
+    minutesUnit: 'min',
     escalations: 'Escalations',
     unacknowledged: 'Open and unacknowledged at the end',
-    goodNews: 'Good news',
+    goodNews: 'Good news (archived excluded)',
     chartDays: 'Articles per day by tone',
     chartSeverity: 'New incidents per day by severity',
     chartIncidentCategory: 'Incidents by category',
@@ -233,6 +259,9 @@ const EN: ReportWords = {
     incidentsByStatus: 'Current status',
     escalationsByLevel: 'Escalations by level',
     level: 'Level {level}',
+    levelHeader: 'Level reached',
+    incidentsCount: 'Incidents',
+    listCut: '{shown} of {total} shown: most severe and longest open first.',
     openUnacknowledged: 'Open and unacknowledged at the end',
     widestStories: 'Most widely covered stories',
     goodNewsList: 'Good news',
@@ -240,6 +269,9 @@ const EN: ReportWords = {
     districtArticles: 'Articles about district education (no single school)',
     spikes: 'Coverage spikes',
     spikeLine: '{day}: {label}, {articles} articles (usually {baseline})',
+    spikeWhat: 'Unit or topic',
+    usual: 'Usual (articles/day)',
+    tone: 'Tone',
     incident: 'Incident',
     severityCol: 'Severity',
     units: 'Units',
@@ -284,7 +316,36 @@ export function periodLine(period: ReportPeriod, language: Language): string {
   return fillText(w.range as string, { from: dayLabel(period.from), to: dayLabel(period.to), days: period.days });
 }
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+/** A count as readers write it: 1.530 in Vietnamese, 1,530 in English. */
+export function formatCount(n: number, language: Language): string {
+  const digits = String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'vi' ? '.' : ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
+/** A change as readers write it: +81, -35, 0 (thousands grouped). */
+export function formatChange(n: number, language: Language): string {
+  return n > 0 ? `+${formatCount(n, language)}` : formatCount(n, language);
+}
+
+/**
+ * A duration in minutes as readers say it: "45 phút", "3 giờ 13 phút", "2 ngày 4 giờ" (and "45 min", "3 h 13 min",
+ * "2 d 4 h"): leadership should not have to divide 193 by 60. A negative one (a change) keeps its sign.
+ */
+export function formatMinutes(minutes: number, language: Language): string {
+  const sign = minutes < 0 ? '-' : '';
+  const total = Math.round(Math.abs(minutes));
+  const [d, h, m] = [Math.floor(total / 1440), Math.floor((total % 1440) / 60), total % 60];
+  const u = language === 'vi' ? { d: 'ngày', h: 'giờ', m: 'phút' } : { d: 'd', h: 'h', m: 'min' };
+  // A number never parts from its unit when a narrow column wraps the text ("12 giờ / 37 phút").
+  const unit = (value: number, name: string) => `${value}\u00a0${name}`;
+  const parts =
+    d > 0
+      ? [unit(d, u.d), h > 0 ? unit(h, u.h) : '']
+      : h > 0
+        ? [unit(h, u.h), m > 0 ? unit(m, u.m) : '']
+        : [unit(m, u.m)];
+  return sign + parts.filter(Boolean).join(' ');
+}
 
 /**
  * The summary: three or four sentences, each made of the report's own figures and lists, in the reader's language.
@@ -293,40 +354,45 @@ export function reportSummary(report: Report, language: Language): string[] {
   const f = report.figures;
   const p = report.previous;
   const words = reportWords(language);
+  const n = (x: number) => formatCount(x, language);
   const severe = f.incidentsBySeverity.S1 + f.incidentsBySeverity.S2;
   const missing = report.themes.filter((t) => t.noPositive).map((t) => words.theme[t.theme]);
   const lines: string[] = [];
   if (language === 'en') {
     lines.push(
-      `${f.mentions} articles about the units (${signed(f.mentions - p.mentions)} on the previous period): ` +
-        `${f.mentionsBySentiment.negative} negative, ${f.mentionsBySentiment.neutral} neutral, ` +
-        `${f.mentionsBySentiment.positive} positive.`,
+      `${n(f.mentions)} articles about the units (${formatChange(f.mentions - p.mentions, language)} on the ` +
+        `previous period): ${n(f.mentionsBySentiment.negative)} negative, ${n(f.mentionsBySentiment.neutral)} ` +
+        `neutral, ${n(f.mentionsBySentiment.positive)} positive.`,
     );
     lines.push(
-      `${f.incidentsOpened} new incidents (${severe} major or critical; previous period ${p.incidentsOpened}), ` +
-        `${f.openUnacknowledgedAtEnd} still unacknowledged at the end` +
-        (f.ackMedianMinutes === null ? '.' : `; median time to acknowledge ${f.ackMedianMinutes} min.`),
+      `${n(f.incidentsOpened)} new incidents (previous period ${n(p.incidentsOpened)}), ${n(severe)} of them major ` +
+        `or critical; ${n(f.openUnacknowledgedAtEnd)} still unacknowledged at the end` +
+        (f.ackMedianMinutes === null
+          ? '.'
+          : `; median time to acknowledge ${formatMinutes(f.ackMedianMinutes, language)}.`),
     );
-    lines.push(`${f.goodNews} good news items; ${f.escalations} escalations.`);
-    if (report.district) lines.push(`District-wide education news: ${report.district.articles} articles.`);
-    if (report.spikes.length > 0) lines.push(`Coverage spikes on ${report.spikes.length} unit or topic days.`);
+    lines.push(`${n(f.goodNews)} good news items (archived excluded); ${n(f.escalations)} escalations.`);
+    if (report.district) lines.push(`District-wide education news: ${n(report.district.articles)} articles.`);
+    if (report.spikes.length > 0) lines.push(`Coverage spikes on ${n(report.spikes.length)} unit or topic days.`);
     if (missing.length > 0) lines.push(fillText(words.text.themesNoPositive as string, { themes: missing.join(', ') }));
     return lines;
   }
   lines.push(
-    `${f.mentions} tin bài về các đơn vị (${signed(f.mentions - p.mentions)} so với kỳ trước), trong đó ` +
-      `${f.mentionsBySentiment.negative} tiêu cực, ${f.mentionsBySentiment.neutral} trung tính, ` +
-      `${f.mentionsBySentiment.positive} tin tốt.`,
+    `${n(f.mentions)} tin bài về các đơn vị (${formatChange(f.mentions - p.mentions, language)} so với kỳ trước), ` +
+      `trong đó ${n(f.mentionsBySentiment.negative)} tiêu cực, ${n(f.mentionsBySentiment.neutral)} trung tính, ` +
+      `${n(f.mentionsBySentiment.positive)} tích cực.`,
   );
   lines.push(
-    `${f.incidentsOpened} sự vụ mới (${severe} nghiêm trọng trở lên; kỳ trước ${p.incidentsOpened}), ` +
-      `${f.openUnacknowledgedAtEnd} sự vụ chưa được tiếp nhận cuối kỳ` +
-      (f.ackMedianMinutes === null ? '.' : `; thời gian tiếp nhận trung vị ${f.ackMedianMinutes} phút.`),
+    `${n(f.incidentsOpened)} sự vụ mới (kỳ trước ${n(p.incidentsOpened)}), trong đó ${n(severe)} sự vụ từ mức ` +
+      `nghiêm trọng trở lên; ${n(f.openUnacknowledgedAtEnd)} sự vụ còn chưa được tiếp nhận vào cuối kỳ` +
+      (f.ackMedianMinutes === null
+        ? '.'
+        : `; thời gian tiếp nhận trung vị ${formatMinutes(f.ackMedianMinutes, language)}.`),
   );
-  lines.push(`${f.goodNews} tin tốt; ${f.escalations} lượt báo cáo vượt cấp.`);
-  if (report.district) lines.push(`Tin giáo dục chung của quận: ${report.district.articles} tin bài.`);
+  lines.push(`${n(f.goodNews)} tin tốt (không tính tin đã lưu trữ); ${n(f.escalations)} lượt báo cáo vượt cấp.`);
+  if (report.district) lines.push(`Tin giáo dục chung của quận: ${n(report.district.articles)} tin bài.`);
   if (report.spikes.length > 0)
-    lines.push(`Lượng tin tăng đột biến: ${report.spikes.length} lượt (đơn vị hoặc chủ đề).`);
+    lines.push(`Lượng tin tăng đột biến: ${n(report.spikes.length)} lượt (đơn vị hoặc chủ đề).`);
   if (missing.length > 0) lines.push(fillText(words.text.themesNoPositive as string, { themes: missing.join(', ') }));
   return lines;
 }

@@ -39,32 +39,38 @@ export function localTime(iso: string | null | undefined): string {
   return `${p(local.getUTCDate())}/${p(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`;
 }
 
-/** The key figures as rows: label, this period, previous period. */
-export function figureRows(
-  f: ReportFigures,
-  p: ReportFigures,
-  language: Language,
-): [string, number | null, number | null][] {
+/** One key figure: its label, this period's and the previous period's value, and whether it is a count or minutes. */
+export interface FigureRow {
+  label: string;
+  now: number | null;
+  before: number | null;
+  kind: 'count' | 'minutes';
+}
+
+/** The key figures, in the order every rendering shows them. */
+export function figureRows(f: ReportFigures, p: ReportFigures, language: Language): FigureRow[] {
   const w = reportWords(language);
   const t = w.text;
+  const count = (label: string, now: number | null, before: number | null): FigureRow => ({
+    label,
+    now,
+    before,
+    kind: 'count',
+  });
   return [
-    [t.mentions as string, f.mentions, p.mentions],
-    [t.negative as string, f.mentionsBySentiment.negative, p.mentionsBySentiment.negative],
-    [t.neutral as string, f.mentionsBySentiment.neutral, p.mentionsBySentiment.neutral],
-    [t.positive as string, f.mentionsBySentiment.positive, p.mentionsBySentiment.positive],
-    [t.incidentsOpened as string, f.incidentsOpened, p.incidentsOpened],
-    ...SEVERITIES.map((s): [string, number, number] => [
-      `— ${s} ${w.severity[s]}`,
-      f.incidentsBySeverity[s],
-      p.incidentsBySeverity[s],
-    ]),
-    [t.dismissed as string, f.dismissed ?? null, p.dismissed ?? null],
-    [t.acknowledged as string, f.acknowledged, p.acknowledged],
-    [t.ackMedian as string, f.ackMedianMinutes, p.ackMedianMinutes],
-    [t.ackP90 as string, f.ackP90Minutes, p.ackP90Minutes],
-    [t.escalations as string, f.escalations, p.escalations],
-    [t.unacknowledged as string, f.openUnacknowledgedAtEnd, p.openUnacknowledgedAtEnd],
-    [t.goodNews as string, f.goodNews, p.goodNews],
+    count(t.mentions as string, f.mentions, p.mentions),
+    count(t.negative as string, f.mentionsBySentiment.negative, p.mentionsBySentiment.negative),
+    count(t.neutral as string, f.mentionsBySentiment.neutral, p.mentionsBySentiment.neutral),
+    count(t.positive as string, f.mentionsBySentiment.positive, p.mentionsBySentiment.positive),
+    count(t.incidentsOpened as string, f.incidentsOpened, p.incidentsOpened),
+    ...SEVERITIES.map((s) => count(`— ${s} ${w.severity[s]}`, f.incidentsBySeverity[s], p.incidentsBySeverity[s])),
+    count(t.dismissed as string, f.dismissed ?? null, p.dismissed ?? null),
+    count(t.acknowledged as string, f.acknowledged, p.acknowledged),
+    { label: t.ackMedian as string, now: f.ackMedianMinutes, before: p.ackMedianMinutes, kind: 'minutes' },
+    { label: t.ackP90 as string, now: f.ackP90Minutes, before: p.ackP90Minutes, kind: 'minutes' },
+    count(t.escalations as string, f.escalations, p.escalations),
+    count(t.unacknowledged as string, f.openUnacknowledgedAtEnd, p.openUnacknowledgedAtEnd),
+    count(t.goodNews as string, f.goodNews, p.goodNews),
   ];
 }
 
@@ -87,7 +93,12 @@ export function reportCsv(report: Report, language: Language = 'vi'): string {
       t.current as string,
       `${t.previous as string} (${periodLine(report.previousPeriod, language)})`,
     ],
-    figureRows(report.figures, report.previous, language),
+    // Spreadsheets get numbers: durations in minutes, the unit in the label.
+    figureRows(report.figures, report.previous, language).map((r) => [
+      r.kind === 'minutes' ? `${r.label} (${t.minutesUnit as string})` : r.label,
+      r.now,
+      r.before,
+    ]),
   );
   table(
     t.chartDays as string,
@@ -138,8 +149,11 @@ export function reportCsv(report: Report, language: Language = 'vi'): string {
   );
   table(
     t.escalationsByLevel as string,
-    [t.level.replace(' {level}', '') as string, t.count as string],
-    report.escalationsByLevel.map((r) => [fillText(t.level as string, { level: r.level }), r.incidents]),
+    [t.levelHeader as string, t.incidentsCount as string],
+    report.escalationsByLevel.map((r) => [
+      w.escalationLevel[r.level] ?? fillText(t.level as string, { level: r.level }),
+      r.incidents,
+    ]),
   );
   table(
     t.openUnacknowledged as string,
@@ -186,14 +200,7 @@ export function reportCsv(report: Report, language: Language = 'vi'): string {
   if (report.district) {
     table(
       t.district as string,
-      [
-        t.story as string,
-        t.outlet as string,
-        t.figure as string,
-        t.recordedAt as string,
-        t.publishedAt as string,
-        'URL',
-      ],
+      [t.story as string, t.outlet as string, t.tone as string, t.recordedAt as string, t.publishedAt as string, 'URL'],
       report.district.items.map((a) => [
         a.title,
         a.outlet,
@@ -206,7 +213,7 @@ export function reportCsv(report: Report, language: Language = 'vi'): string {
   }
   table(
     t.spikes as string,
-    [t.day as string, t.figure as string, t.articles as string, 'baseline'],
+    [t.day as string, t.spikeWhat as string, t.articles as string, t.usual as string],
     report.spikes.map((s) => [dayLabel(s.day), s.label, s.articles, s.baseline]),
   );
   return CSV_BOM + out.join('\r\n');

@@ -7,6 +7,9 @@ import {
   ACK_BANDS,
   dayLabel,
   fillText,
+  formatChange,
+  formatCount,
+  formatMinutes,
   periodLine,
   reportCharts,
   reportSummary,
@@ -25,25 +28,41 @@ const STYLE = `
   * { box-sizing: border-box; }
   body { font-family: 'Open Sans', 'Noto Sans', Arial, sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 0; }
   h1 { font-size: 17pt; margin: 0 0 4px; }
-  h2 { font-size: 12.5pt; margin: 18px 0 6px; border-bottom: 1px solid #ccc; padding-bottom: 2px; }
+  h2 { font-size: 12.5pt; margin: 18px 0 6px; border-bottom: 1px solid #ccc; padding-bottom: 2px;
+       break-after: avoid; }
   p { margin: 3px 0; }
   .muted { color: #555; font-size: 9pt; }
   .summary { background: #f1f5fb; border-left: 4px solid #1565c0; padding: 8px 10px; margin: 10px 0; }
+  .summary ul { margin: 4px 0 0; padding-left: 18px; }
+  .summary li { margin: 2px 0; }
   table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; page-break-inside: auto; }
+  table.counts { width: 70%; }
+  table.figures th:first-child { width: 46%; }
   tr { page-break-inside: avoid; }
   th, td { border: 1px solid #d0d0d0; padding: 3px 5px; text-align: left; vertical-align: top; }
   th { background: #f3f3f3; }
-  td.num, th.num { text-align: right; white-space: nowrap; }
+  td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
   .chart { page-break-inside: avoid; margin: 6px 0 10px; }
   .chart h3 { font-size: 11pt; margin: 6px 0 2px; }
   .flag { color: #c62828; font-weight: 600; }
 `;
 
-function table(header: string[], rows: (string | number | null)[][], numeric: number[] = []): string {
+type Cell = string | number | null;
+
+/** A table; empty text and null print as —, numbers with their thousands grouped. */
+function table(
+  header: string[],
+  rows: Cell[][],
+  options: { numeric?: number[]; className?: string; language: Language },
+): string {
   if (rows.length === 0) return '';
-  const cell = (v: string | number | null, i: number, tag: 'td' | 'th') =>
-    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${v === null ? '—' : escapeHtml(String(v))}</${tag}>`;
-  return `<table><thead><tr>${header.map((h, i) => cell(h, i, 'th')).join('')}</tr></thead><tbody>${rows
+  const numeric = options.numeric ?? [];
+  const text = (v: Cell) =>
+    v === null || v === '' ? '—' : typeof v === 'number' ? formatCount(v, options.language) : v;
+  const cell = (v: Cell, i: number, tag: 'td' | 'th') =>
+    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(text(v))}</${tag}>`;
+  const cls = options.className ? ` class="${options.className}"` : '';
+  return `<table${cls}><thead><tr>${header.map((h, i) => cell(h, i, 'th')).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((v, i) => cell(v, i, 'td')).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
@@ -51,11 +70,14 @@ function table(header: string[], rows: (string | number | null)[][], numeric: nu
 export function reportHtml(report: Report, language: Language = 'vi'): string {
   const w = reportWords(language);
   const t = w.text;
+  const n = (x: number) => formatCount(x, language);
   const parts: string[] = [];
   const section = (title: string, body: string, empty = false) =>
     parts.push(
       `<h2>${escapeHtml(title)}</h2>${empty ? `<p class="muted">${escapeHtml(t.empty as string)}</p>` : body}`,
     );
+  const counts = (header: string[], rows: Cell[][]) =>
+    table(header, rows, { numeric: [1], className: 'counts', language });
   parts.push(`<h1>${escapeHtml(t.title as string)}</h1>`);
   parts.push(`<p><strong>${escapeHtml(periodLine(report.period, language))}</strong></p>`);
   parts.push(
@@ -65,27 +87,31 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
     `<p class="muted">${escapeHtml(fillText(t.generatedAt as string, { at: localTime(report.generatedAt) }))} · ${escapeHtml(t.timeRule as string)}</p>`,
   );
   parts.push(
-    `<div class="summary"><strong>${escapeHtml(t.summary as string)}.</strong> ${reportSummary(report, language)
-      .map(escapeHtml)
-      .join(' ')}</div>`,
+    `<div class="summary"><strong>${escapeHtml(t.summary as string)}</strong><ul>${reportSummary(report, language)
+      .map((line) => `<li>${escapeHtml(line)}</li>`)
+      .join('')}</ul></div>`,
   );
+  // The previous period named once above the table, so its column stays narrow and the labels stay on one line.
+  const value = (kind: 'count' | 'minutes', v: number | null) =>
+    v === null ? null : kind === 'minutes' ? formatMinutes(v, language) : v;
+  const change = (kind: 'count' | 'minutes', now: number | null, before: number | null) => {
+    if (now === null || before === null) return null;
+    if (kind === 'count') return formatChange(now - before, language);
+    return now === before ? '0' : `${now > before ? '+' : ''}${formatMinutes(now - before, language)}`;
+  };
   section(
     t.keyFigures as string,
-    table(
-      [
-        t.figure as string,
-        t.current as string,
-        `${t.previous as string}: ${periodLine(report.previousPeriod, language)}`,
-        t.change as string,
-      ],
-      figureRows(report.figures, report.previous, language).map(([label, now, before]) => [
-        label,
-        now,
-        before,
-        now === null || before === null ? null : now - before > 0 ? `+${now - before}` : now - before,
-      ]),
-      [1, 2, 3],
-    ),
+    `<p class="muted">${escapeHtml(`${t.previous as string}: ${periodLine(report.previousPeriod, language)}`)}</p>` +
+      table(
+        [t.figure as string, t.current as string, t.previous as string, t.change as string],
+        figureRows(report.figures, report.previous, language).map((r) => [
+          r.label,
+          value(r.kind, r.now),
+          value(r.kind, r.before),
+          change(r.kind, r.now, r.before),
+        ]),
+        { numeric: [1, 2, 3], className: 'figures', language },
+      ),
   );
   for (const chart of reportCharts(report, language)) {
     parts.push(`<div class="chart"><h3>${escapeHtml(chart.title)}</h3>${chartSvg(chart)}</div>`);
@@ -101,7 +127,7 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
         th.neutral,
         th.positive,
       ]),
-      [1, 2, 3],
+      { numeric: [1, 2, 3], language },
     ) +
       (missing.length > 0
         ? `<p class="flag">${escapeHtml(fillText(t.themesNoPositive as string, { themes: missing.map((th) => w.theme[th.theme]).join(', ') }))}</p>`
@@ -109,61 +135,65 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
   );
   section(
     t.mentionsByCategory as string,
-    table(
-      [t.category as string, t.count as string],
+    counts(
+      [t.category as string, t.articles as string],
       report.mentions.byCategory.map((r) => [w.category[r.key] ?? r.key, r.count]),
-      [1],
     ),
     report.mentions.byCategory.length === 0,
   );
   section(
     t.topOutlets as string,
-    table(
-      [t.outlet as string, t.count as string],
+    counts(
+      [t.outlet as string, t.articles as string],
       report.mentions.topOutlets.map((r) => [r.key, r.count]),
-      [1],
     ),
     report.mentions.topOutlets.length === 0,
   );
   section(
     t.incidentsByStatus as string,
-    table(
-      [t.status as string, t.count as string],
+    counts(
+      [t.status as string, t.incidentsCount as string],
       report.incidents.byStatus.map((r) => [w.status[r.key] ?? r.key, r.count]),
-      [1],
     ),
     report.incidents.byStatus.length === 0,
   );
   const bands = new Map(report.incidents.ackBands.map((b) => [b.key, b.count]));
   section(
     t.chartAck as string,
-    table(
-      [t.band as string, t.count as string],
+    counts(
+      [t.band as string, t.incidentsCount as string],
       ACK_BANDS.map((b) => [w.ackBand[b], bands.get(b) ?? 0]),
-      [1],
     ),
   );
   section(
     t.escalationsByLevel as string,
-    table(
-      [t.figure as string, t.count as string],
-      report.escalationsByLevel.map((r) => [fillText(t.level as string, { level: r.level }), r.incidents]),
-      [1],
+    counts(
+      [t.levelHeader as string, t.incidentsCount as string],
+      report.escalationsByLevel.map((r) => [
+        w.escalationLevel[r.level] ?? fillText(t.level as string, { level: r.level }),
+        r.incidents,
+      ]),
     ),
     report.escalationsByLevel.length === 0,
   );
+  const unacknowledged = report.openUnacknowledged;
+  const total = report.figures.openUnacknowledgedAtEnd;
   section(
     t.openUnacknowledged as string,
-    table(
-      [t.incident as string, t.severityCol as string, t.units as string, t.openedAt as string],
-      report.openUnacknowledged.map((i) => [
-        `#${i.number} ${i.title}`,
-        `${i.severity} ${w.severity[i.severity]}`,
-        i.units.join(', '),
-        localTime(i.openedAt),
-      ]),
-    ),
-    report.openUnacknowledged.length === 0,
+    (unacknowledged.length < total
+      ? `<p class="muted">${escapeHtml(fillText(t.listCut as string, { shown: n(unacknowledged.length), total: n(total) }))}</p>`
+      : '') +
+      table(
+        [t.incident as string, t.severityCol as string, t.units as string, t.openedAt as string],
+        unacknowledged.map((i) => [
+          `#${i.number} ${i.title}`,
+          `${i.severity} ${w.severity[i.severity]}`,
+          i.units.join(', '),
+          localTime(i.openedAt),
+        ]),
+        { language },
+      ),
+    unacknowledged.length === 0,
   );
   section(
     t.widestStories as string,
@@ -175,7 +205,7 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
         localTime(s.recordedAt),
         localTime(s.publishedAt),
       ]),
-      [1],
+      { numeric: [1], language },
     ),
     report.widestStories.length === 0,
   );
@@ -189,6 +219,7 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
         localTime(g.recordedAt),
         localTime(g.publishedAt),
       ]),
+      { language },
     ),
     report.goodNews.length === 0,
   );
@@ -196,15 +227,16 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
     const d = report.district;
     section(
       t.district as string,
-      `<p>${escapeHtml(t.districtArticles as string)}: ${d.articles} (${escapeHtml(t.previous as string)}: ${d.previousArticles}).</p>` +
+      `<p>${escapeHtml(`${t.districtArticles as string}: ${n(d.articles)} (${t.previousLower as string}: ${n(d.previousArticles)}).`)}</p>` +
         table(
           [t.story as string, t.outlet as string, t.recordedAt as string, t.publishedAt as string],
           d.items.map((a) => [
-            `${a.title} (${w.sentiment[a.sentiment]})`,
+            `${a.title} (${w.sentiment[a.sentiment].toLowerCase()})`,
             a.outlet,
             localTime(a.recordedAt),
             localTime(a.publishedAt),
           ]),
+          { language },
         ),
     );
   }
@@ -213,7 +245,7 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
     `<ul>${report.spikes
       .map(
         (s) =>
-          `<li>${escapeHtml(fillText(t.spikeLine as string, { day: dayLabel(s.day), label: s.label, articles: s.articles, baseline: s.baseline }))}</li>`,
+          `<li>${escapeHtml(fillText(t.spikeLine as string, { day: dayLabel(s.day), label: s.label, articles: n(s.articles), baseline: decimal(s.baseline, language) }))}</li>`,
       )
       .join('')}</ul>`,
     report.spikes.length === 0,
@@ -221,6 +253,12 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(
     t.title as string,
   )}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>`;
+}
+
+/** One decimal, with the reader's decimal mark (1,5 in Vietnamese). */
+function decimal(x: number, language: Language): string {
+  const text = (Math.round(x * 10) / 10).toFixed(1);
+  return language === 'vi' ? text.replace('.', ',') : text;
 }
 
 /** The footer Chromium prints on every page: "Trang 2/5". Its own classes are filled in by the browser. */

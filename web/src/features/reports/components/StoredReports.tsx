@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { dayLabel, weekNumberLabel, type StoredReportSummary } from '@mw/shared';
+import { dayLabel, formatCount, weekNumberLabel, type StoredReportSummary } from '@mw/shared';
 import { DataTable, type Column } from '../../../components/ui/DataTable';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
@@ -18,6 +18,7 @@ export function StoredReports() {
   const { t, language } = useI18n();
   const [page, setPage] = useState(1);
   const list = useStoredReports(page);
+  const lang = language === 'en' ? 'en' : 'vi';
   const columns: Column<StoredReportSummary>[] = [
     {
       key: 'week',
@@ -25,7 +26,7 @@ export function StoredReports() {
       phone: 'bare',
       cell: (r) => (
         <Link to={`/reports/weekly?week=${r.week}`}>
-          <strong>{t('report.weekName', { week: language === 'vi' ? weekNumberLabel(r.week) : r.week })}</strong>{' '}
+          <strong>{t('report.weekTitle', { week: language === 'vi' ? weekNumberLabel(r.week) : r.week })}</strong>{' '}
           <span className="muted small">
             ({dayLabel(r.from)} – {dayLabel(r.to)})
           </span>
@@ -33,8 +34,13 @@ export function StoredReports() {
       ),
     },
     { key: 'stored-at', header: t('report.storedAt'), cell: (r) => <DateTime value={r.storedAt} relative={false} /> },
-    { key: 'mentions', header: t('report.mentions'), numeric: true, cell: (r) => r.mentions },
-    { key: 'incidents', header: t('report.incidentsOpened'), numeric: true, cell: (r) => r.incidentsOpened },
+    { key: 'mentions', header: t('report.mentions'), numeric: true, cell: (r) => formatCount(r.mentions, lang) },
+    {
+      key: 'incidents',
+      header: t('report.incidentsOpened'),
+      numeric: true,
+      cell: (r) => formatCount(r.incidentsOpened, lang),
+    },
     {
       key: 'download',
       header: t('report.download'),

@@ -2,15 +2,23 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   dayLabel,
+  formatChange,
+  formatCount,
+  formatMinutes,
   isoWeekBounds,
   isoWeekOf,
   reportSummary,
+  reportWords,
   SEVERITIES,
   shiftIsoWeek,
   weekNumberLabel,
+  type Language,
   type ReportResponse,
   type WeeklyFigures,
+  type WeeklyIncidentRef,
+  type WeeklyStorySpread,
 } from '@mw/shared';
+import { DataTable, type Column } from '../../../components/ui/DataTable';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
@@ -107,6 +115,37 @@ function ReportBody({ report }: { report: ReportResponse }) {
     const k = `${prefix}.${key}`;
     return hasMessage(k) ? t(k as MessageKey) : key || t('report.none');
   };
+  const lang: Language = language === 'en' ? 'en' : 'vi';
+  const unacknowledgedColumns: Column<WeeklyIncidentRef>[] = [
+    {
+      key: 'incident',
+      header: t('report.incident'),
+      phone: 'bare',
+      cell: (i) => (
+        <a href={`/incidents/${i.id}`}>
+          #{i.number} {i.title}
+        </a>
+      ),
+    },
+    { key: 'severity', header: t('report.severity'), cell: (i) => label('severity', i.severity) },
+    { key: 'units', header: t('report.units'), cell: (i) => i.units.join(', ') },
+    { key: 'opened', header: t('report.openedAt'), cell: (i) => <DateTime value={i.openedAt} /> },
+  ];
+  const storyColumns: Column<WeeklyStorySpread>[] = [
+    {
+      key: 'story',
+      header: t('report.story'),
+      phone: 'bare',
+      cell: (s) => (
+        <>
+          <a href={`/stories/${s.storyId}`}>{s.title}</a>
+          <div className="muted small">{s.outletNames.join(', ')}</div>
+        </>
+      ),
+    },
+    // One article per outlet: the outlets are the spread (a second "articles" column only repeated them).
+    { key: 'outlets', header: t('report.outlets'), numeric: true, cell: (s) => formatCount(s.outlets, lang) },
+  ];
   return (
     <>
       <p className="report-period">
@@ -125,6 +164,11 @@ function ReportBody({ report }: { report: ReportResponse }) {
 
       <div className="card">
         <h3>{t('report.keyFigures')}</h3>
+        <p className="muted small">
+          {t('report.previousWeekColumn', {
+            week: `${weekName(report.previousPeriod.week ?? '', language, t)} (${dayLabel(report.previousPeriod.from)} – ${dayLabel(report.previousPeriod.to)})`,
+          })}
+        </p>
         <FiguresTable
           current={report.figures}
           previous={report.previous}
@@ -150,7 +194,10 @@ function ReportBody({ report }: { report: ReportResponse }) {
         </Section>
         <Section title={t('report.escalationsByLevel')}>
           <CountTable
-            rows={report.escalationsByLevel.map((r) => [t('report.level', { level: r.level }), r.incidents])}
+            rows={report.escalationsByLevel.map((r) => [
+              reportWords(lang).escalationLevel[r.level] ?? t('report.level', { level: r.level }),
+              r.incidents,
+            ])}
           />
         </Section>
       </div>
@@ -164,68 +211,21 @@ function ReportBody({ report }: { report: ReportResponse }) {
             })}
           </p>
         )}
-        {report.openUnacknowledged.length === 0 ? (
-          <p className="muted">{t('report.empty')}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('report.incident')}</th>
-                <th scope="col">{t('report.severity')}</th>
-                <th scope="col">{t('report.units')}</th>
-                <th scope="col">{t('report.openedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.openUnacknowledged.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <a href={`/incidents/${i.id}`}>
-                      #{i.number} {i.title}
-                    </a>
-                  </td>
-                  <td>{label('severity', i.severity)}</td>
-                  <td>{i.units.join(', ')}</td>
-                  <td>
-                    <DateTime value={i.openedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={report.openUnacknowledged}
+          columns={unacknowledgedColumns}
+          rowKey={(i) => i.id}
+          empty={<p className="muted">{t('report.empty')}</p>}
+        />
       </Section>
 
       <Section title={t('report.widestStories')}>
-        {report.widestStories.length === 0 ? (
-          <p className="muted">{t('report.empty')}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('report.story')}</th>
-                <th scope="col" className="num">
-                  {t('report.outlets')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.articles')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.widestStories.map((s) => (
-                <tr key={s.storyId}>
-                  <td>
-                    <a href={`/stories/${s.storyId}`}>{s.title}</a>
-                    <div className="muted small">{s.outletNames.join(', ')}</div>
-                  </td>
-                  <td className="num">{s.outlets}</td>
-                  <td className="num">{s.mentions}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={report.widestStories}
+          columns={storyColumns}
+          rowKey={(r) => r.storyId}
+          empty={<p className="muted">{t('report.empty')}</p>}
+        />
       </Section>
 
       {report.district && (
@@ -294,7 +294,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function CountTable({ rows }: { rows: [string, number][] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (rows.length === 0) return <p className="muted">{t('report.empty')}</p>;
   return (
     <table className="table">
@@ -302,7 +302,7 @@ function CountTable({ rows }: { rows: [string, number][] }) {
         {rows.map(([name, count]) => (
           <tr key={name}>
             <th scope="row">{name}</th>
-            <td className="num">{count}</td>
+            <td className="num">{formatCount(count, language === 'en' ? 'en' : 'vi')}</td>
           </tr>
         ))}
       </tbody>
@@ -310,12 +310,12 @@ function CountTable({ rows }: { rows: [string, number][] }) {
   );
 }
 
-const minutes = (value: number | null, t: (key: MessageKey, p?: Record<string, number>) => string): string =>
-  value === null ? '—' : t('report.minutes', { n: value });
-
 /** Key figures of the week beside the previous week's, with the change. */
 function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; previousWeek: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const lang: Language = language === 'en' ? 'en' : 'vi';
+  const show = (value: number | null, duration?: boolean) =>
+    value === null ? '—' : duration ? formatMinutes(value, lang) : formatCount(value, lang);
   const { current: c, previous: p } = props;
   const rows: { key: string; label: string; now: number | null; before: number | null; text?: boolean }[] = [
     { key: 'mentions', label: t('report.mentions'), now: c.mentions, before: p.mentions },
@@ -361,7 +361,7 @@ function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; 
             {t('report.thisWeek')}
           </th>
           <th scope="col" className="num">
-            {t('report.previousWeekColumn', { week: props.previousWeek })}
+            <abbr title={props.previousWeek}>{t('report.previousWeekShort')}</abbr>
           </th>
           <th scope="col" className="num">
             {t('report.change')}
@@ -373,12 +373,12 @@ function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; 
           <tr key={r.key} data-figure={r.key}>
             <th scope="row">{r.label}</th>
             <td className="num" data-value="current">
-              {r.text ? minutes(r.now, t) : r.now}
+              {show(r.now, r.text)}
             </td>
             <td className="num" data-value="previous">
-              {r.text ? minutes(r.before, t) : r.before}
+              {show(r.before, r.text)}
             </td>
-            <td className="num">{change(r.now, r.before)}</td>
+            <td className="num">{change(r.now, r.before, lang, r.text)}</td>
           </tr>
         ))}
       </tbody>
@@ -386,8 +386,9 @@ function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; 
   );
 }
 
-function change(now: number | null, before: number | null): string {
+function change(now: number | null, before: number | null, language: Language, duration?: boolean): string {
   if (now === null || before === null) return '—';
   const d = now - before;
-  return d > 0 ? `+${d}` : String(d);
+  if (!duration) return formatChange(d, language);
+  return d === 0 ? '0' : `${d > 0 ? '+' : ''}${formatMinutes(d, language)}`;
 }
