@@ -237,19 +237,20 @@ describe('analysis (real PostgreSQL)', () => {
     for (let k = 0; k < 4; k++) {
       ids.push(await insertItem({ title: `Trường THPT Gò Vấp họp phụ huynh đầu năm, buổi ${k}`, outlet: `Báo ${k}` }));
     }
-    const original = MentionStories.prototype.choose;
+    const original = MentionStories.prototype.stored;
     let crashes = 0;
-    const spy = jest.spyOn(MentionStories.prototype, 'choose').mockImplementation(async function (
+    const spy = jest.spyOn(MentionStories.prototype, 'stored').mockImplementation(function (
       this: MentionStories,
-      m,
-      item,
+      itemId,
+      storyId,
+      seq,
     ) {
-      // The third item of the batch fails once, after two mentions were already inserted in the transaction.
-      if (item.itemId === ids[2] && crashes === 0) {
+      // The third item of the batch fails once, after the batch's mentions were inserted in the transaction.
+      if (itemId === ids[2] && crashes === 0) {
         crashes++;
         throw new Error('connection lost');
       }
-      return original.call(this, m, item);
+      return original.call(this, itemId, storyId, seq);
     });
     try {
       const summary = await analysis.analysePending();

@@ -1,32 +1,46 @@
 /**
  * The analysis stage of the data path: pending feed items become mentions.
  *
- * A batch is claimed with FOR UPDATE SKIP LOCKED (instances never analyse the same item at once), then analysed
- * under the story lock (stories are the persisted ones, so the severity counts the stored story's outlets) and its
- * mentions and stories written and the items marked done in the same transaction, so a crash
- * loses no mention and the unique `mention.item_id` makes a duplicate impossible. An item whose analysis throws is
- * marked failed (and logged) in that transaction: it is not retried forever. When the batch's transaction itself
- * fails, the items are retried one by one, and an item that still cannot be stored is marked failed on its own.
- * `mention.stored` is emitted after the commit, for the incidents stage.
+ * A batch is claimed with FOR UPDATE SKIP LOCKED in its own transaction, so instances (and the batches one instance
+ * runs at once) share the pending items and never analyse the same one; the row locks are the lease: they end with
+ * the transaction, whether it commits or its instance dies. Each batch then runs in two steps:
+ *  1. the analysis itself (units, tone, topic), the costly part, with no lock beyond the batch's rows, so instances
+ *     analyse side by side;
+ *  2. under the story lock, a short turn: stories assigned in publication order (a severity counts the outlets of
+ *     the stored story, so the few incident items are analysed again with their story), then the batch's stories,
+ *     mentions and item states written in a handful of statements.
+ * Everything commits together, so a crash loses no mention and the unique `mention.item_id` makes a duplicate
+ * impossible. An item whose analysis throws is marked failed (and logged) in that transaction: it is not retried
+ * forever. When the batch's transaction itself fails, the items are retried one by one, and an item that still
+ * cannot be stored is marked failed on its own. `mention.stored` is emitted after the commit, for the incidents stage.
  */
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type AnalyzeTextRequest, type AnalyzeTextResult } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { returnedRows } from '../../common/database/returned-rows';
 import { DomainEventBus } from '../../common/events/domain-events';
-import { RealtimeService } from '../realtime';
-import { MentionStories } from './mention-stories';
-import { createAnalyzer, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
+import { RealtimeService, type Publication } from '../realtime';
+import { MentionStories, type StoryChoice } from './mention-stories';
+import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
+import type { StoryAssignment, StoryItem } from './stories/story-clusterer';
 import { UnitsGazetteerService } from './units-gazetteer.service';
 
-/** Items claimed per transaction: small enough to keep row locks short, large enough to amortise the lock. */
-export const ANALYSIS_BATCH_SIZE = 50;
+/**
+ * Items claimed per transaction: the story turn costs a few statements per batch whatever its size, so batches are
+ * large; each still commits within a fraction of a second.
+ */
+export const ANALYSIS_BATCH_SIZE = 250;
+/** Batches one instance runs at once: one is analysed while the other's writes are in PostgreSQL. */
+export const ANALYSIS_CONCURRENCY = 2;
 
 export interface AnalysePendingOptions {
   batchSize?: number;
   /** Stop after this many items (default: until none are pending). */
   limit?: number;
+  /** Batches run at once (default ANALYSIS_CONCURRENCY). */
+  concurrency?: number;
 }
 
 export interface AnalysePendingSummary {
@@ -50,6 +64,16 @@ interface ClaimedItem {
   unit_code: string | null;
 }
 
+/** An item after step 1: its analysis with a provisional story, and what story grouping will read of it. */
+interface Analysed {
+  item: ClaimedItem;
+  input: AnalyzeInput;
+  out: AnalyzeOutput;
+  storyItem: StoryItem;
+  /** The outlets the provisional story counted (the severity read them). */
+  provisionalOutlets: number;
+}
+
 interface StoredMention {
   mentionId: string;
   /** For the live announcement only; not part of 'mention.stored'. */
@@ -67,12 +91,21 @@ interface BatchResult {
   stored: StoredMention[];
 }
 
+const NO_BATCH: BatchResult = { claimed: 0, analysed: 0, failed: 0, storiesCreated: 0, stored: [] };
+
 @Injectable()
 export class AnalysisService {
   private readonly logger = new Logger('analysis');
   private readonly stories = new MentionStories();
   private worker: { analyzer: Analyzer; version: string } | undefined;
   private preview: { analyzer: Analyzer; version: string } | undefined;
+  /**
+   * What the worker's analyzer does with an item's story: step 1 notes the item and answers a provisional story of
+   * its own; step 2 answers the stored story's assignment.
+   */
+  private assignStory: (item: StoryItem) => StoryAssignment = provisionalStory;
+  /** The story turns of this instance's concurrent batches, one after another (see `storyTurn`). */
+  private turns: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -82,23 +115,33 @@ export class AnalysisService {
     @Optional() private readonly realtime?: RealtimeService,
   ) {}
 
-  /** Analyses pending items in batches until none is left (or `limit` is reached). Safe on several instances. */
+  /**
+   * Analyses pending items in batches until none is left (or `limit` is reached), `concurrency` batches at a time.
+   * Safe on several instances.
+   */
   async analysePending(options: AnalysePendingOptions = {}): Promise<AnalysePendingSummary> {
     const batchSize = options.batchSize ?? ANALYSIS_BATCH_SIZE;
     const summary: AnalysePendingSummary = { batches: 0, analysed: 0, failed: 0, storiesCreated: 0 };
-    for (;;) {
-      const room =
-        options.limit === undefined
-          ? batchSize
-          : Math.min(batchSize, options.limit - summary.analysed - summary.failed);
-      if (room <= 0) break;
-      const result = await this.runBatch(room);
-      if (result.claimed === 0) break;
-      summary.batches++;
-      summary.analysed += result.analysed;
-      summary.failed += result.failed;
-      summary.storiesCreated += result.storiesCreated;
-    }
+    let reserved = 0;
+    let drained = false;
+    const lane = async (): Promise<void> => {
+      while (!drained) {
+        const room = options.limit === undefined ? batchSize : Math.min(batchSize, options.limit - reserved);
+        if (room <= 0) return;
+        reserved += room;
+        const result = await this.runBatch(room);
+        reserved -= room - result.claimed;
+        if (result.claimed === 0) {
+          drained = true;
+          return;
+        }
+        summary.batches++;
+        summary.analysed += result.analysed;
+        summary.failed += result.failed;
+        summary.storiesCreated += result.storiesCreated;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? ANALYSIS_CONCURRENCY) }, lane));
     return summary;
   }
 
@@ -127,7 +170,7 @@ export class AnalysisService {
   private async workerAnalyzer(): Promise<Analyzer> {
     const { gazetteer, version } = await this.gazetteers.current();
     if (this.worker?.version !== version) {
-      const analyzer = createAnalyzer({ gazetteer, assignStory: (item) => this.stories.assign(item) });
+      const analyzer = createAnalyzer({ gazetteer, assignStory: (item) => this.assignStory(item) });
       this.worker = { analyzer, version };
     }
     return this.worker.analyzer;
@@ -137,25 +180,21 @@ export class AnalysisService {
     const analyzer = await this.workerAnalyzer();
     let claimedIds: string[] = [];
     try {
-      const result = await this.dataSource.transaction(async (m) => {
-        const items = await this.claim(m, size);
-        claimedIds = items.map((i) => i.id);
-        return this.storeBatch(m, analyzer, items);
+      const result = await this.inBatchTransaction(analyzer, size, undefined, (ids) => {
+        claimedIds = ids;
       });
       this.emitStored(result.stored);
       return result;
     } catch (err) {
-      this.stories.reset();
       if (claimedIds.length <= 1) {
         if (claimedIds.length === 0) throw err;
-        await this.markFailed(claimedIds[0] as string, err);
-        return { claimed: 1, analysed: 0, failed: 1, storiesCreated: 0, stored: [] };
+        return this.markFailed(claimedIds[0] as string, err);
       }
       this.logger.warn(`batch of ${claimedIds.length} items failed (${errorText(err)}); retrying them one by one`);
       const total: BatchResult = { claimed: 0, analysed: 0, failed: 0, storiesCreated: 0, stored: [] };
+      total.claimed = claimedIds.length;
       for (const id of claimedIds) {
         const one = await this.runOne(analyzer, id);
-        total.claimed += one.claimed;
         total.analysed += one.analysed;
         total.failed += one.failed;
         total.storiesCreated += one.storiesCreated;
@@ -166,15 +205,53 @@ export class AnalysisService {
 
   private async runOne(analyzer: Analyzer, id: string): Promise<BatchResult> {
     try {
-      const result = await this.dataSource.transaction(async (m) =>
-        this.storeBatch(m, analyzer, await this.claim(m, 1, id)),
-      );
+      const result = await this.inBatchTransaction(analyzer, 1, id);
       this.emitStored(result.stored);
       return result;
     } catch (err) {
-      this.stories.reset();
-      await this.markFailed(id, err);
-      return { claimed: 1, analysed: 0, failed: 1, storiesCreated: 0, stored: [] };
+      return this.markFailed(id, err);
+    }
+  }
+
+  /**
+   * One batch in one transaction: claim, analyse (step 1), then the story turn (step 2) up to and including the
+   * commit, so a failed commit also resets the clusterer before this instance's next turn uses it.
+   */
+  private async inBatchTransaction(
+    analyzer: Analyzer,
+    size: number,
+    onlyId: string | undefined,
+    onClaimed?: (ids: string[]) => void,
+  ): Promise<BatchResult> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const items = await this.claim(runner.manager, size, onlyId);
+        onClaimed?.(items.map((i) => i.id));
+        if (items.length === 0) {
+          await runner.commitTransaction();
+          return NO_BATCH;
+        }
+        const { analysed, failedIds } = this.analyseAll(analyzer, items);
+        return await this.storyTurn(async () => {
+          try {
+            const result = await this.storeBatch(runner.manager, analyzer, items.length, analysed, failedIds);
+            await runner.commitTransaction();
+            return result;
+          } catch (err) {
+            // Reset while the lock is still held, so no other batch builds on a rolled-back batch.
+            this.stories.reset();
+            throw err;
+          }
+        });
+      } catch (err) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
     }
   }
 
@@ -191,157 +268,356 @@ export class AnalysisService {
     );
   }
 
-  private async storeBatch(m: EntityManager, analyzer: Analyzer, items: ClaimedItem[]): Promise<BatchResult> {
-    const result: BatchResult = { claimed: items.length, analysed: 0, failed: 0, storiesCreated: 0, stored: [] };
-    if (items.length === 0) return result;
-    const now = this.clock.now();
-    // Publication order, as the clusterer expects a feed to arrive.
+  /** Step 1: every item analysed with a provisional story, in publication order (the order stories will see). */
+  private analyseAll(analyzer: Analyzer, items: ClaimedItem[]): { analysed: Analysed[]; failedIds: string[] } {
     const ordered = [...items].sort((a, b) => seenAtOf(a).getTime() - seenAtOf(b).getTime() || (a.id < b.id ? -1 : 1));
-    const doneIds: string[] = [];
+    const analysed: Analysed[] = [];
     const failedIds: string[] = [];
-
-    await this.stories.lock(m);
-    try {
-      await this.stories.catchUp(m);
-      for (const item of ordered) {
-        let out: AnalyzeOutput;
-        try {
-          out = analyzer.analyze({
-            id: item.id,
-            title: item.title,
-            summary: item.summary,
-            content: item.content_text ?? undefined,
-            outlet: item.outlet,
-            publishedAt: seenAtOf(item).toISOString(),
-            sourceUnitCode: item.unit_code ?? undefined,
-          });
-        } catch (err) {
-          this.logger.error(`analysis of item ${item.id} failed: ${errorText(err)}`);
-          failedIds.push(item.id);
-          await this.stories.discardUnstored(m);
-          continue;
-        }
-        await this.storeMention(m, item, out, now, result);
-        doneIds.push(item.id);
+    for (const item of ordered) {
+      const input: AnalyzeInput = {
+        id: item.id,
+        title: item.title,
+        summary: item.summary,
+        content: item.content_text ?? undefined,
+        outlet: item.outlet,
+        publishedAt: seenAtOf(item).toISOString(),
+        sourceUnitCode: item.unit_code ?? undefined,
+      };
+      let noted: { item: StoryItem; outlets: number } | undefined;
+      this.assignStory = (storyItem) => {
+        const provisional = provisionalStory(storyItem);
+        noted = { item: storyItem, outlets: provisional.outlets };
+        return provisional;
+      };
+      try {
+        const out = analyzer.analyze(input);
+        if (!noted) throw new Error('the analyzer assigned no story');
+        analysed.push({ item, input, out, storyItem: noted.item, provisionalOutlets: noted.outlets });
+      } catch (err) {
+        this.logger.error(`analysis of item ${item.id} failed: ${errorText(err)}`);
+        failedIds.push(item.id);
+      } finally {
+        this.assignStory = provisionalStory;
       }
-      if (doneIds.length > 0) {
-        await m.query(`UPDATE feed_item SET analysis_state = 'done', analysed_at = $2 WHERE id = ANY($1::uuid[])`, [
-          doneIds,
-          now,
-        ]);
-      }
-      if (failedIds.length > 0) {
-        await m.query(`UPDATE feed_item SET analysis_state = 'failed', analysed_at = $2 WHERE id = ANY($1::uuid[])`, [
-          failedIds,
-          now,
-        ]);
-        result.failed = failedIds.length;
-      }
-    } catch (err) {
-      // Reset while the lock is still held, so no other batch of this instance builds on a rolled-back batch.
-      this.stories.reset();
-      throw err;
     }
-    return result;
-  }
-
-  private async storeMention(
-    m: EntityManager,
-    item: ClaimedItem,
-    out: AnalyzeOutput,
-    now: Date,
-    result: BatchResult,
-  ): Promise<void> {
-    const unitCodes = out.units.map((u) => u.code);
-    const title = item.title.normalize('NFC');
-    const summary = item.summary.normalize('NFC');
-    const outlet = item.outlet.normalize('NFC');
-    const seen = seenAtOf(item);
-    const choice = await this.stories.choose(m, { itemId: item.id, storyKey: out.storyId });
-    let storyId = choice.storyId;
-    if (storyId === null) {
-      const created: { id: string }[] = await m.query(
-        `INSERT INTO story (key, title, first_outlet, first_seen_at, last_seen_at, mention_count, outlets, unit_codes)
-         VALUES ($1, $2, $3, $4, $4, 0, '{}', '{}') RETURNING id`,
-        [choice.key, title, outlet, seen],
-      );
-      storyId = (created[0] as { id: string }).id;
-      result.storiesCreated++;
-    }
-    const inserted: { id: string; seq: string }[] = await m.query(
-      `INSERT INTO mention (item_id, source_id, title, summary, url, outlet, published_at, seen_at, units, unit_codes,
-         sentiment_score, sentiment_label, sentiment_terms, category, incident, severity, severity_reasons, story_id,
-         reach_weight, analysed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-       ON CONFLICT (item_id) DO NOTHING
-       RETURNING id, seq::text AS seq`,
-      [
-        item.id,
-        item.source_id,
-        title,
-        summary,
-        item.url,
-        outlet,
-        item.published_at,
-        seen,
-        JSON.stringify(out.units),
-        unitCodes,
-        Math.max(-1, Math.min(1, out.sentiment.score)),
-        out.sentiment.label,
-        out.sentiment.terms,
-        out.category,
-        out.incident,
-        out.severity,
-        out.severityReasons,
-        storyId,
-        item.reach_weight,
-        now,
-      ],
-    );
-    const mention = inserted[0];
-    // The row lock makes a conflict impossible; if it ever happens, the clusterer has seen an item the database
-    // did not take, so the transaction is abandoned and the state rebuilt.
-    if (!mention) throw new Error(`item ${item.id} already has a mention`);
-    this.stories.stored(item.id, storyId, mention.seq);
-    await m.query(
-      `UPDATE story SET
-         mention_count = mention_count + 1,
-         title = CASE WHEN $2 < first_seen_at THEN $5 ELSE title END,
-         first_outlet = CASE WHEN $2 < first_seen_at THEN $3 ELSE first_outlet END,
-         first_seen_at = LEAST(first_seen_at, $2),
-         last_seen_at = GREATEST(last_seen_at, $2),
-         outlets = CASE WHEN $3 = ANY(outlets) THEN outlets ELSE outlets || $3 END,
-         unit_codes = ARRAY(SELECT DISTINCT c FROM unnest(unit_codes || $4::text[]) AS c ORDER BY c)
-       WHERE id = $1`,
-      [storyId, seen, outlet, unitCodes, title],
-    );
-    result.analysed++;
-    result.stored.push({ mentionId: mention.id, title, storyId, incident: out.incident, unitCodes });
-  }
-
-  private async markFailed(id: string, err: unknown): Promise<void> {
-    this.logger.error(`item ${id} could not be stored as a mention, marked failed: ${errorText(err)}`);
-    await this.dataSource.query(
-      `UPDATE feed_item SET analysis_state = 'failed', analysed_at = $2 WHERE id = $1 AND analysis_state = 'pending'`,
-      [id, this.clock.now()],
-    );
+    return { analysed, failedIds };
   }
 
   /**
-   * After commit: the incidents stage hears of each new mention, and dashboards see it live in the office's room and
-   * the rooms of the units it names (which the mentions and stories lists of those readers refetch).
+   * Runs `work` (which takes the story lock in its transaction) after this instance's earlier story turns have
+   * ended: the clusterer in memory is this instance's, so one batch at a time may use it, and a turn that fails
+   * resets it before the next begins.
    */
-  private emitStored(stored: StoredMention[]): void {
-    for (const { title, ...s } of stored) {
-      this.events.emit('mention.stored', s);
-      this.realtime?.publish(
-        [OFFICE_ROOM, ...s.unitCodes.map(roomForUnit)],
-        RealtimeEvent.MentionCreated,
-        // Tickets are opened later by the incidents stage, which announces them itself.
-        { mentionId: s.mentionId, unitCodes: s.unitCodes, incidentId: null, title },
-      );
+  private storyTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.turns.then(work, work);
+    this.turns = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Step 2, under the story lock: stories, then every row of the batch in a few statements. */
+  private async storeBatch(
+    m: EntityManager,
+    analyzer: Analyzer,
+    claimed: number,
+    analysed: Analysed[],
+    failedIds: string[],
+  ): Promise<BatchResult> {
+    const result: BatchResult = { claimed, analysed: 0, failed: failedIds.length, storiesCreated: 0, stored: [] };
+    const now = this.clock.now();
+    await this.stories.lock(m);
+    await this.stories.catchUp(m);
+    if (analysed.length === 0) {
+      await this.markItems(m, 'failed', failedIds, now);
+      return result;
+    }
+    const outs = analysed.map((a) => this.withStory(analyzer, a));
+    const choices = await this.stories.chooseAll(
+      m,
+      analysed.map((a, i) => ({ itemId: a.item.id, storyKey: (outs[i] as AnalyzeOutput).storyId })),
+    );
+    const rows = analysed.map((a, i) => mentionRow(a.item, outs[i] as AnalyzeOutput));
+    const changes = storyChanges(rows, choices);
+    const created = await this.createStories(
+      m,
+      [...changes.values()].filter((c) => c.id === null),
+    );
+    result.storiesCreated = created.size;
+    const storyIds = choices.map((c) => c.storyId ?? (created.get(c.key) as string));
+    const inserted = await this.insertMentions(m, rows, storyIds, now);
+    for (const [i, row] of rows.entries()) {
+      const storyId = storyIds[i] as string;
+      const mention = inserted[i] as { id: string; seq: string };
+      this.stories.stored(row.itemId, storyId, mention.seq);
+      result.stored.push({
+        mentionId: mention.id,
+        title: row.title,
+        storyId,
+        incident: row.incident,
+        unitCodes: row.unitCodes,
+      });
+    }
+    await this.updateStories(
+      m,
+      [...changes.values()].filter((c) => c.id !== null),
+    );
+    result.analysed = rows.length;
+    await this.markItems(
+      m,
+      'done',
+      rows.map((r) => r.itemId),
+      now,
+    );
+    await this.markItems(m, 'failed', failedIds, now);
+    return result;
+  }
+
+  /**
+   * The item's story from the stored stories. Only an incident's severity reads the story (its outlets), so an
+   * incident whose story counts other outlets than the provisional one is analysed again with it.
+   */
+  private withStory(analyzer: Analyzer, a: Analysed): AnalyzeOutput {
+    const assignment = this.stories.assign(a.storyItem);
+    if (!a.out.incident || assignment.outlets === a.provisionalOutlets)
+      return { ...a.out, storyId: assignment.storyId };
+    this.assignStory = () => assignment;
+    try {
+      return analyzer.analyze(a.input);
+    } finally {
+      this.assignStory = provisionalStory;
     }
   }
+
+  /** The batch's new stories, each written once with all of its mentions counted; returns key → story id. */
+  private async createStories(m: EntityManager, changes: StoryChange[]): Promise<Map<string, string>> {
+    if (changes.length === 0) return new Map();
+    const created: { id: string; key: string }[] = await m.query(
+      `INSERT INTO story (key, title, first_outlet, first_seen_at, last_seen_at, mention_count, outlets, unit_codes)
+       SELECT c.key, c."firstTitle", c."firstOutlet", c."firstSeen", c."lastSeen", c.n, c.outlets,
+              ARRAY(SELECT DISTINCT u FROM unnest(c."unitCodes") AS u ORDER BY u)
+       FROM jsonb_to_recordset($1::jsonb) AS c(key text, n int, "firstSeen" timestamptz, "lastSeen" timestamptz,
+              "firstTitle" text, "firstOutlet" text, outlets text[], "unitCodes" text[])
+       RETURNING id, key`,
+      [JSON.stringify(changes)],
+    );
+    return new Map(created.map((c) => [c.key, c.id]));
+  }
+
+  /** The batch's mentions in one statement; their seq follow the batch's order, which replays then repeat. */
+  private async insertMentions(
+    m: EntityManager,
+    rows: MentionRow[],
+    storyIds: string[],
+    now: Date,
+  ): Promise<{ id: string; seq: string }[]> {
+    const inserted: { id: string; seq: string; item_id: string }[] = await m.query(
+      `INSERT INTO mention (item_id, source_id, title, summary, url, outlet, published_at, seen_at, units, unit_codes,
+         sentiment_score, sentiment_label, sentiment_terms, category, incident, severity, severity_reasons, story_id,
+         reach_weight, analysed_at)
+       SELECT r."itemId", r."sourceId", r.title, r.summary, r.url, r.outlet, r."publishedAt", r."seenAt", r.units,
+              r."unitCodes", r."sentimentScore", r."sentimentLabel", r."sentimentTerms", r.category, r.incident,
+              r.severity, r."severityReasons", r."storyId", r."reachWeight", $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(ord int, "itemId" uuid, "sourceId" uuid, title text, summary text,
+              url text, outlet text, "publishedAt" timestamptz, "seenAt" timestamptz, units jsonb, "unitCodes" text[],
+              "sentimentScore" real, "sentimentLabel" text, "sentimentTerms" text[], category text, incident boolean,
+              severity text, "severityReasons" text[], "storyId" uuid, "reachWeight" real)
+       ORDER BY r.ord
+       ON CONFLICT (item_id) DO NOTHING
+       RETURNING id, seq::text AS seq, item_id`,
+      [JSON.stringify(rows.map((r, i) => ({ ord: i, ...r, storyId: storyIds[i] }))), now],
+    );
+    // The row locks make a conflict impossible; if it ever happens, the clusterer has seen an item the database did
+    // not take, so the transaction is abandoned and the state rebuilt. Replays follow seq, so it must follow the
+    // batch's order.
+    const byItem = new Map(inserted.map((r) => [r.item_id, r]));
+    let previous = 0n;
+    return rows.map((row) => {
+      const mention = byItem.get(row.itemId);
+      if (!mention) throw new Error(`item ${row.itemId} already has a mention`);
+      if (BigInt(mention.seq) <= previous) throw new Error('mentions were numbered out of the batch order');
+      previous = BigInt(mention.seq);
+      return mention;
+    });
+  }
+
+  /** Each earlier story the batch joined, once: its new mentions counted, first and last seen, outlets, units. */
+  private async updateStories(m: EntityManager, changes: StoryChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await m.query(
+      `UPDATE story s SET
+         mention_count = s.mention_count + c.n,
+         title = CASE WHEN c."firstSeen" < s.first_seen_at THEN c."firstTitle" ELSE s.title END,
+         first_outlet = CASE WHEN c."firstSeen" < s.first_seen_at THEN c."firstOutlet" ELSE s.first_outlet END,
+         first_seen_at = LEAST(s.first_seen_at, c."firstSeen"),
+         last_seen_at = GREATEST(s.last_seen_at, c."lastSeen"),
+         outlets = s.outlets || ARRAY(SELECT o FROM unnest(c.outlets) WITH ORDINALITY AS x(o, i)
+                                      WHERE o <> ALL(s.outlets) ORDER BY i),
+         unit_codes = ARRAY(SELECT DISTINCT u FROM unnest(s.unit_codes || c."unitCodes") AS u ORDER BY u)
+       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, n int, "firstSeen" timestamptz, "lastSeen" timestamptz,
+              "firstTitle" text, "firstOutlet" text, outlets text[], "unitCodes" text[])
+       WHERE s.id = c.id`,
+      [JSON.stringify(changes)],
+    );
+  }
+
+  private async markItems(m: EntityManager, state: 'done' | 'failed', ids: string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(`UPDATE feed_item SET analysis_state = $3, analysed_at = $2 WHERE id = ANY($1::uuid[])`, [
+      ids,
+      now,
+      state,
+    ]);
+  }
+
+  /**
+   * Marks an item failed unless it is no longer pending (once its batch rolled back, another batch may have claimed
+   * it and stored or failed it meanwhile); returns the outcome to count.
+   */
+  private async markFailed(id: string, err: unknown): Promise<BatchResult> {
+    const marked = returnedRows(
+      await this.dataSource.query(
+        `UPDATE feed_item SET analysis_state = 'failed', analysed_at = $2
+         WHERE id = $1 AND analysis_state = 'pending' RETURNING id`,
+        [id, this.clock.now()],
+      ),
+    );
+    if (marked.length > 0) {
+      this.logger.error(`item ${id} could not be stored as a mention, marked failed: ${errorText(err)}`);
+    }
+    return { claimed: 1, analysed: 0, failed: marked.length > 0 ? 1 : 0, storiesCreated: 0, stored: [] };
+  }
+
+  /**
+   * After commit: the incidents stage hears of each new mention, and dashboards see them live in the office's room
+   * and the rooms of the units they name (the mentions, stories and good-news lists of those readers refetch). A
+   * mention about a unit is announced on its own; the many that name none only make the office's lists stale, so a
+   * batch announces the newest of them once, and the whole batch's events are stored in one statement.
+   */
+  private emitStored(stored: StoredMention[]): void {
+    const announced: Publication[] = [];
+    let newestOther: StoredMention | undefined;
+    for (const mention of stored) {
+      const { mentionId, storyId, incident, unitCodes } = mention;
+      this.events.emit('mention.stored', { mentionId, storyId, incident, unitCodes });
+      if (unitCodes.length === 0) {
+        newestOther = mention;
+        continue;
+      }
+      announced.push(mentionCreated(mention, [OFFICE_ROOM, ...unitCodes.map(roomForUnit)]));
+    }
+    if (newestOther) announced.push(mentionCreated(newestOther, [OFFICE_ROOM]));
+    this.realtime?.publishMany(announced);
+  }
+}
+
+/** The live announcement of a mention; tickets are opened later by the incidents stage, which announces them. */
+function mentionCreated(mention: StoredMention, rooms: string[]): Publication {
+  return {
+    rooms,
+    event: RealtimeEvent.MentionCreated,
+    payload: { mentionId: mention.mentionId, unitCodes: mention.unitCodes, incidentId: null, title: mention.title },
+  };
+}
+
+/** What a batch adds to one story: an earlier one (`id`) or one new in the batch (`key` only). */
+interface StoryChange {
+  id: string | null;
+  key: string;
+  n: number;
+  firstSeen: string;
+  lastSeen: string;
+  firstTitle: string;
+  firstOutlet: string;
+  outlets: string[];
+  unitCodes: string[];
+}
+
+/**
+ * The batch's mentions summed up per story. Rows are in publication order, so a story's first row in the batch is
+ * its earliest there (and, for a new story, the item that opened it) and its last row the latest.
+ */
+function storyChanges(rows: MentionRow[], choices: StoryChoice[]): Map<string, StoryChange> {
+  const changes = new Map<string, StoryChange>();
+  for (const [i, row] of rows.entries()) {
+    const choice = choices[i] as StoryChoice;
+    const key = choice.storyId ?? `new:${choice.key}`;
+    const change = changes.get(key);
+    if (!change) {
+      changes.set(key, {
+        id: choice.storyId,
+        key: choice.key,
+        n: 1,
+        firstSeen: row.seenAt,
+        lastSeen: row.seenAt,
+        firstTitle: row.title,
+        firstOutlet: row.outlet,
+        outlets: [row.outlet],
+        unitCodes: [...row.unitCodes],
+      });
+      continue;
+    }
+    change.n++;
+    change.lastSeen = row.seenAt;
+    if (!change.outlets.includes(row.outlet)) change.outlets.push(row.outlet);
+    for (const code of row.unitCodes) if (!change.unitCodes.includes(code)) change.unitCodes.push(code);
+  }
+  return changes;
+}
+
+/** A mention as the batch insert reads it (JSON: dates as ISO strings). */
+interface MentionRow {
+  itemId: string;
+  sourceId: string;
+  title: string;
+  summary: string;
+  url: string;
+  outlet: string;
+  publishedAt: string | null;
+  seenAt: string;
+  units: AnalyzeOutput['units'];
+  unitCodes: string[];
+  sentimentScore: number;
+  sentimentLabel: string;
+  sentimentTerms: string[];
+  category: string;
+  incident: boolean;
+  severity: string | null;
+  severityReasons: string[];
+  reachWeight: number;
+}
+
+function mentionRow(item: ClaimedItem, out: AnalyzeOutput): MentionRow {
+  return {
+    itemId: item.id,
+    sourceId: item.source_id,
+    title: item.title.normalize('NFC'),
+    summary: item.summary.normalize('NFC'),
+    url: item.url,
+    outlet: item.outlet.normalize('NFC'),
+    publishedAt: item.published_at ? new Date(item.published_at).toISOString() : null,
+    seenAt: seenAtOf(item).toISOString(),
+    units: out.units,
+    unitCodes: out.units.map((u) => u.code),
+    sentimentScore: Math.max(-1, Math.min(1, out.sentiment.score)),
+    sentimentLabel: out.sentiment.label,
+    sentimentTerms: out.sentiment.terms,
+    category: out.category,
+    incident: out.incident,
+    severity: out.severity,
+    severityReasons: out.severityReasons,
+    reachWeight: item.reach_weight,
+  };
+}
+
+/** The story an item would have alone: step 1's stand-in, replaced under the story lock. */
+function provisionalStory(item: StoryItem): StoryAssignment {
+  const seen = item.publishedAt ? new Date(item.publishedAt).toISOString() : null;
+  return {
+    storyId: item.id,
+    firstOutlet: item.outlet ?? null,
+    firstSeenAt: seen,
+    size: 1,
+    outlets: item.outlet ? 1 : 0,
+  };
 }
 
 /** Publication time, or fetch time when the feed gave none. */

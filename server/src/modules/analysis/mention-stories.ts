@@ -10,11 +10,11 @@
  * in the same order makes the same decisions, so a new item can join a story created before a restart or by another
  * instance.
  *
- * The analyzer assigns each new item through `assign` (so its severity counts the outlets of the persisted story),
- * then `choose` turns the clusterer's story into a story row. The clusterer names a story by the item id of its
- * first member it saw; that item's mention row says which story row it belongs to, so no separate mapping needs
- * persisting. When the transaction rolls back, the in-memory state is discarded and rebuilt from the database on
- * the next use.
+ * A batch's items are assigned one by one through `assign` (so a severity counts the outlets of the persisted
+ * story), then `chooseAll` turns the clusterer's stories into story rows in one query. The clusterer names a story by
+ * the item id of its first member it saw; that item's mention row says which story row it belongs to, so no separate
+ * mapping needs persisting. When the transaction rolls back, the in-memory state is discarded and rebuilt from the
+ * database on the next use.
  */
 import type { Category } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
@@ -37,7 +37,7 @@ export interface StoryInput {
 }
 
 export interface StoryChoice {
-  /** The story row to join, or null to create one with `key`. */
+  /** The story row to join, or null when the story is new in this batch: the row with `key`, created by the caller. */
   storyId: string | null;
   key: string;
 }
@@ -59,8 +59,8 @@ const CACHE_LIMIT = 20_000;
 export class MentionStories {
   private clusterer: StoryClusterer | undefined;
   private lastSeq = '0';
-  /** An item assigned in memory whose mention is not stored yet. */
-  private unstored: string | null = null;
+  /** Items assigned in memory whose mentions are not stored yet. */
+  private readonly unstored = new Set<string>();
   /** Item id (clusterer story id) → story row id, for recent lookups; the database answers the rest. */
   private readonly storyOfItem = new Map<string, string>();
 
@@ -70,7 +70,7 @@ export class MentionStories {
   reset(): void {
     this.clusterer = undefined;
     this.lastSeq = '0';
-    this.unstored = null;
+    this.unstored.clear();
     this.storyOfItem.clear();
   }
 
@@ -128,39 +128,44 @@ export class MentionStories {
 
   /**
    * Puts a new item in a story, in memory: the analyzer's AssignStory. Call under the lock after `catchUp`; the item
-   * must then be stored (`choose`, `stored`) or dropped with `discardUnstored` before the next one.
+   * must then be stored (`chooseAll`, `stored`) in the same transaction, or the state `reset`.
    */
   assign(item: StoryItem): StoryAssignment {
-    if (this.unstored !== null) throw new Error(`item ${this.unstored} was assigned a story but not stored`);
+    if (this.unstored.has(item.id)) throw new Error(`item ${item.id} was assigned a story twice`);
     const assignment = this.clustererOrThrow().assign(item);
-    this.unstored = item.id;
+    this.unstored.add(item.id);
     return assignment;
   }
 
-  /** After an item failed between `assign` and `stored`: rebuilds the state without it. Call under the lock. */
-  async discardUnstored(m: EntityManager): Promise<void> {
-    if (this.unstored === null) return;
-    this.reset();
-    await this.catchUp(m);
-  }
-
-  /** The story row for the clusterer's story of an item. Call after `assign`, then `stored` once it is inserted. */
-  async choose(m: EntityManager, item: StoryInput): Promise<StoryChoice> {
-    const clusterId = item.storyKey;
-    if (clusterId === item.itemId) return { storyId: null, key: item.itemId };
-    const known = this.storyOfItem.get(clusterId);
-    if (known) return { storyId: known, key: clusterId };
-    const rows: { story_id: string }[] = await m.query(`SELECT story_id FROM mention WHERE item_id = $1`, [clusterId]);
-    const storyId = rows[0]?.story_id;
-    if (!storyId) throw new Error(`story clusterer names item ${clusterId}, which has no mention`);
-    this.remember(clusterId, storyId);
-    return { storyId, key: clusterId };
+  /**
+   * The story rows for the clusterer's stories of a batch's items, in one query at most. Call after `assign`, then
+   * `stored` once the mentions are inserted. A story first seen in this batch comes back with a null storyId.
+   */
+  async chooseAll(m: EntityManager, items: readonly StoryInput[]): Promise<StoryChoice[]> {
+    const inBatch = new Set(items.map((i) => i.itemId));
+    const unknown = new Set<string>();
+    for (const { storyKey } of items) {
+      if (!inBatch.has(storyKey) && !this.storyOfItem.has(storyKey)) unknown.add(storyKey);
+    }
+    if (unknown.size > 0) {
+      const rows: { item_id: string; story_id: string }[] = await m.query(
+        `SELECT item_id, story_id FROM mention WHERE item_id = ANY($1::uuid[])`,
+        [[...unknown]],
+      );
+      for (const row of rows) this.remember(row.item_id, row.story_id);
+      const missing = [...unknown].find((key) => !this.storyOfItem.has(key));
+      if (missing) throw new Error(`story clusterer names item ${missing}, which has no mention`);
+    }
+    return items.map(({ storyKey }) => ({
+      storyId: inBatch.has(storyKey) ? null : (this.storyOfItem.get(storyKey) as string),
+      key: storyKey,
+    }));
   }
 
   /** Records a mention this instance inserted (its seq is then already replayed). */
   stored(itemId: string, storyId: string, seq: string): void {
     this.remember(itemId, storyId);
-    if (this.unstored === itemId) this.unstored = null;
+    this.unstored.delete(itemId);
     if (BigInt(seq) > BigInt(this.lastSeq)) this.lastSeq = seq;
   }
 

@@ -41,9 +41,16 @@ export class RealtimeService {
   }
 
   publish<E extends RealtimeEvent>(rooms: string[], event: E, payload: RealtimePayloads[E]): void {
-    const targets = [...new Set(rooms.filter((r) => r.length > 0))];
-    if (targets.length === 0) return;
-    this.queue = this.queue.then(() => this.store(targets, event, payload));
+    this.publishMany([{ rooms, event, payload } as Publication]);
+  }
+
+  /** Several events in this order, stored in one statement (a batch of mentions is announced at once). */
+  publishMany(events: readonly Publication[]): void {
+    const wanted = events
+      .map((e): Publication => ({ ...e, rooms: [...new Set(e.rooms.filter((r) => r.length > 0))] }))
+      .filter((e) => e.rooms.length > 0);
+    if (wanted.length === 0) return;
+    this.queue = this.queue.then(() => this.store(wanted));
   }
 
   /** Resolves once every event published so far is stored and handed to socket.io (tests, shutdown). */
@@ -73,23 +80,40 @@ export class RealtimeService {
     return result[1];
   }
 
-  private async store<E extends RealtimeEvent>(rooms: string[], event: E, payload: RealtimePayloads[E]): Promise<void> {
+  private async store(events: Publication[]): Promise<void> {
     const now = this.clock.now();
-    let envelope: RealtimeEnvelope<E>;
+    let ids: (string | null)[];
     try {
       const rows: { id: string }[] = await this.dataSource.query(
-        `INSERT INTO realtime_event (rooms, event, payload, created_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
-        [rooms, event, JSON.stringify(payload), now],
+        `INSERT INTO realtime_event (rooms, event, payload, created_at)
+         SELECT e.rooms, e.event, e.payload, $2 FROM jsonb_to_recordset($1::jsonb) AS e(ord int, rooms text[],
+                event text, payload jsonb)
+         ORDER BY e.ord
+         RETURNING id`,
+        [JSON.stringify(events.map((e, ord) => ({ ord, rooms: e.rooms, event: e.event, payload: e.payload }))), now],
       );
-      envelope = { id: String(rows[0]?.id), event, at: now.toISOString(), data: payload };
+      // Ids are drawn in the insert's order, which is the events' order.
+      ids = rows.map((r) => String(r.id)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     } catch (error) {
-      this.logger.warn({ msg: 'realtime event not stored; broadcasting without replay', event, error: String(error) });
-      envelope = { id: '0', event, at: now.toISOString(), data: payload };
+      this.logger.warn({
+        msg: 'realtime events not stored; broadcasting without replay',
+        events: events.length,
+        error: String(error),
+      });
+      ids = events.map(() => null);
     }
-    try {
-      this.server?.to(rooms).emit(event, envelope);
-    } catch (error) {
-      this.logger.warn({ msg: 'realtime broadcast failed', event, error: String(error) });
+    for (const [i, { rooms, event, payload }] of events.entries()) {
+      const envelope: RealtimeEnvelope = { id: ids[i] ?? '0', event, at: now.toISOString(), data: payload };
+      try {
+        this.server?.to(rooms).emit(event, envelope);
+      } catch (error) {
+        this.logger.warn({ msg: 'realtime broadcast failed', event, error: String(error) });
+      }
     }
   }
 }
+
+/** One event to publish: the rooms it goes to, its name and payload. */
+export type Publication = {
+  [E in RealtimeEvent]: { rooms: string[]; event: E; payload: RealtimePayloads[E] };
+}[RealtimeEvent];
