@@ -50,6 +50,7 @@ describe('incident intake: the backlog of a fresh cursor (real PostgreSQL)', () 
     title: string,
     published: Date | null,
     fetched: Date = published ?? NOW,
+    units: string[] = [SCHOOL],
   ): Promise<Seeded> {
     const url = `https://news.example.vn/${randomUUID()}`;
     const seen = published ?? fetched;
@@ -60,7 +61,7 @@ describe('incident intake: the backlog of a fresh cursor (real PostgreSQL)', () 
     );
     const stories: { id: string }[] = await ds.query(
       `INSERT INTO story (key, title, first_seen_at, last_seen_at, unit_codes) VALUES ($1, $2, $3, $3, $4) RETURNING id`,
-      [randomUUID(), title, seen, [SCHOOL]],
+      [randomUUID(), title, seen, units],
     );
     const storyId = stories[0]!.id;
     const rows: { id: string }[] = await ds.query(
@@ -68,7 +69,7 @@ describe('incident intake: the backlog of a fresh cursor (real PostgreSQL)', () 
          sentiment_label, category, incident, severity, severity_reasons, story_id, analysed_at)
        VALUES ($1, $2, $3, $4, 'Báo thử', $5, $6, $7, -0.6, 'negative', 'fees_finances', true, 'S3',
                '{"category fees_finances starts at S3"}', $8, $9) RETURNING id`,
-      [items[0]!.id, sourceId, title, url, published, seen, [SCHOOL], storyId, fetched],
+      [items[0]!.id, sourceId, title, url, published, seen, units, storyId, fetched],
     );
     return { id: rows[0]!.id, storyId };
   }
@@ -142,5 +143,22 @@ describe('incident intake: the backlog of a fresh cursor (real PostgreSQL)', () 
     const result = await intake.sweep();
     expect(result.opened).toHaveLength(1);
     expect(await ticketsFor(lateOld.storyId)).toBe(1);
+  });
+
+  it('moves its cursor past mentions that name no unit, so the next sweep does not read them again', async () => {
+    const before = await intake.sweep();
+    expect(before.processed).toBe(0);
+    const unrelated: Seeded[] = [];
+    for (let i = 0; i < 3; i++) {
+      unrelated.push(await storeMention(`Tin không nêu trường ${i}`, clock.now(), clock.now(), []));
+    }
+    expect(await intake.sweep()).toEqual({ processed: 0, opened: [], attached: 0, goodNews: 0 });
+    expect((await cursor()).last_seq).toBe(await seqOf(unrelated[2]!.id));
+
+    // A mention about a school after them is still taken.
+    const school = await storeMention('Trường thu sai quy định', clock.now());
+    expect((await intake.sweep()).opened).toHaveLength(1);
+    expect(await ticketsFor(school.storyId)).toBe(1);
+    expect((await cursor()).last_seq).toBe(await seqOf(school.id));
   });
 });

@@ -58,18 +58,30 @@ const COLUMNS = `m.id, m.seq::text AS seq, m.story_id, m.title, m.url, m.outlet,
 export class MentionReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Mentions about at least one unit stored after `seq`, in commit order. */
+  /**
+   * Mentions about at least one unit stored after `seq`, in commit order, and how far the read went: `readTo` is
+   * the highest seq this read has passed (the last mention returned when `limit` were found, else the newest seq
+   * stored), read in the same statement, so a cursor moved there skips only mentions that name no unit. Mentions
+   * are numbered in commit order under the story lock, so nothing below `readTo` can still appear.
+   */
   async aboutUnitsAfter(
     seq: string,
     limit: number,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<MentionFacts[]> {
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS} FROM mention m LEFT JOIN source s ON s.id = m.source_id
-       WHERE m.seq > $1::bigint AND cardinality(m.unit_codes) > 0 ORDER BY m.seq LIMIT $2`,
+  ): Promise<{ mentions: MentionFacts[]; readTo: string }> {
+    const rows: (Partial<Row> & { newest: string })[] = await manager.query(
+      `WITH newest AS (SELECT coalesce(max(seq), 0) AS seq FROM mention)
+       SELECT newest.seq::text AS newest, p.* FROM newest LEFT JOIN LATERAL (
+         SELECT ${COLUMNS} FROM mention m LEFT JOIN source s ON s.id = m.source_id
+         WHERE m.seq > $1::bigint AND m.seq <= newest.seq AND cardinality(m.unit_codes) > 0
+         ORDER BY m.seq LIMIT $2) p ON true`,
       [seq, limit],
     );
-    return rows.map(toFacts);
+    const mentions = rows.filter((r): r is Row & { newest: string } => typeof r.id === 'string').map(toFacts);
+    const last = mentions[mentions.length - 1];
+    const newest = rows[0]?.newest ?? seq;
+    const readTo = mentions.length >= limit && last ? last.seq : BigInt(newest) > BigInt(seq) ? newest : seq;
+    return { mentions, readTo };
   }
 
   /** The highest `seq` stored so far ('0' when there is no mention): later commits always get a higher one. */

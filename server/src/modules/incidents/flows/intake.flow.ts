@@ -143,7 +143,7 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
         if (row === null) return null;
         const from = row.last_seq;
         const backlog = await this.backlogOf(m, row);
-        const mentions = await this.mentions.aboutUnitsAfter(from, BATCH, m);
+        const { mentions, readTo } = await this.mentions.aboutUnitsAfter(from, BATCH, m);
         const result: IntakeResult = { processed: 0, opened: [], attached: 0, goodNews: 0 };
         let passedOver = 0;
         for (const mention of mentions) {
@@ -157,8 +157,8 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
           if (outcome === 'attached') result.attached++;
           if (outcome === 'good_news') result.goodNews++;
         }
-        const last = mentions[mentions.length - 1];
-        if (last) await this.cursor.advance(m, last.seq);
+        // Past the mentions that name no unit too, so the next sweep does not read them again.
+        if (readTo !== from) await this.cursor.advance(m, readTo);
         return { result, passedOver, more: mentions.length === BATCH };
       });
       // Another instance holds the cursor: it sweeps on; what this one committed is still announced below.
