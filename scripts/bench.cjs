@@ -3,7 +3,10 @@
 //   analyze  the analysis stage over the labelled TEST split repeated to 10,000 items (goal >= 3,000 items/s)
 //   ingest   feed parsing and storage into a real PostgreSQL (DATABASE_URL, else a temporary embedded one)
 //   report   the leadership report and its PDF over a year of stored coverage (100,000 mentions; goals < 2 s, < 5 s)
-// Runs the TypeScript sources directly (no build needed).
+//   pipeline a year of weekly feeds (the news archive, else generated) through the compiled server: fetch+parse,
+//            store, analyse and intake rates (goal >= 3,000 items/s, the year in under 90 s); --instances N,
+//            --cpu-prof DIR (each server writes a V8 CPU profile there)
+// Runs the TypeScript sources directly (no build needed), except pipeline, which builds the server when stale.
 'use strict';
 
 const fs = require('node:fs');
@@ -32,6 +35,15 @@ const BENCHES = {
       await runIngestBench(items === undefined ? {} : { items });
     },
   },
+  pipeline: {
+    summary: 'a year of feeds through the running server: fetch+parse, store, analyse, intake, items/s',
+    run: async (items, flags) => {
+      const { ensureServerBuilt } = require('./build-server.cjs');
+      ensureServerBuilt();
+      const { runPipelineBench } = require('../server/src/modules/sources/bench/pipeline.bench.ts');
+      await runPipelineBench({ items, instances: flags.instances, cpuProfileDir: flags.cpuProfileDir });
+    },
+  },
   report: {
     summary: 'weekly report and its PDF over 100,000 stored mentions, seconds',
     run: async (items) => {
@@ -42,7 +54,23 @@ const BENCHES = {
 };
 
 async function main() {
-  const [name, count] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const flags = {};
+  const at = args.indexOf('--instances');
+  if (at >= 0) {
+    flags.instances = Number(args[at + 1]);
+    if (!(Number.isInteger(flags.instances) && flags.instances > 0 && flags.instances <= 8)) {
+      process.stderr.write(`error: --instances takes a whole number from 1 to 8 (got "${args[at + 1]}")\n`);
+      return 1;
+    }
+    args.splice(at, 2);
+  }
+  const prof = args.indexOf('--cpu-prof');
+  if (prof >= 0) {
+    flags.cpuProfileDir = path.resolve(args[prof + 1] ?? '');
+    args.splice(prof, 2);
+  }
+  const [name, count] = args;
   const items = count === undefined ? undefined : Number(count);
   if (items !== undefined && !(Number.isInteger(items) && items > 0)) {
     process.stderr.write(`error: the item count must be a positive integer (got "${count}")\n`);
@@ -52,10 +80,12 @@ async function main() {
     const list = Object.entries(BENCHES)
       .map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`)
       .join('\n');
-    process.stderr.write(`error: unknown bench "${name}"\nusage: npm run bench [-- <name> [items]]\n${list}\n`);
+    process.stderr.write(
+      `error: unknown bench "${name}"\nusage: npm run bench [-- <name> [items] [--instances N] [--cpu-prof DIR]]\n${list}\n`,
+    );
     return 1;
   }
-  for (const bench of name ? [name] : Object.keys(BENCHES)) await BENCHES[bench].run(items);
+  for (const bench of name ? [name] : Object.keys(BENCHES)) await BENCHES[bench].run(items, flags);
   return 0;
 }
 
