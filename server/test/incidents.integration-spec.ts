@@ -576,6 +576,73 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     expect(state).toEqual([{ next_step_at: null, respond_due_at: null }]);
   });
 
+  it('leaves dismissing a serious ticket to the office; a school proposes it with a reason', async () => {
+    const open = async (severity: string) =>
+      (
+        await call<IncidentDetail>(t.baseUrl, 'POST', 'incidents', {
+          token: token(officeSpokes),
+          body: { title: `Tin đồn về trường A (${severity})`, unitCodes: [SCHOOL_A], severity },
+        })
+      ).body.id;
+    const serious = await open('S1');
+    const seen = await detail(serious, principalA);
+    expect(seen.allowedTransitions).not.toContain('dismissed');
+    expect(seen.mayProposeDismissal).toBe(true);
+    const refused = await call<{ code: string }>(t.baseUrl, 'POST', `incidents/${serious}/transition`, {
+      token: token(principalA),
+      body: { to: 'dismissed', reason: 'Không phải trường chúng tôi' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('DISMISSAL_NEEDS_OFFICE');
+
+    const proposed = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${serious}/dismissal-proposal`, {
+      token: token(principalA),
+      body: { reason: 'Bài viết nói về trường cùng tên ở quận 1' },
+    });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.status).toBe('new');
+    expect(proposed.body.timeline.at(-1)).toMatchObject({
+      code: 'dismissal_proposed',
+      actorId: principalA.id,
+      params: { reason: 'Bài viết nói về trường cùng tên ở quận 1' },
+    });
+    // The office hears of it, in the outbox with the proposal's transaction.
+    const told: { recipient_id: string; template: string }[] = await ds.query(
+      `SELECT DISTINCT recipient_id, template FROM notification WHERE incident_id = $1 AND template = $2`,
+      [serious, 'incident.dismissal_proposed'],
+    );
+    expect(told.map((n) => n.recipient_id)).toContain(officeSpokes.id);
+    expect(
+      (
+        await call(t.baseUrl, 'POST', `incidents/${serious}/dismissal-proposal`, {
+          token: token(officeSpokes),
+          body: { reason: 'Tôi tự quyết được' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await call(t.baseUrl, 'POST', `incidents/${serious}/dismissal-proposal`, { token: token(principalA), body: {} }))
+        .status,
+    ).toBe(400);
+
+    // The office decides.
+    expect((await detail(serious, officeSpokes)).allowedTransitions).toContain('dismissed');
+    const dismissed = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${serious}/transition`, {
+      token: token(officeSpokes),
+      body: { to: 'dismissed', reason: 'Trường cùng tên ở quận 1' },
+    });
+    expect(dismissed.body.status).toBe('dismissed');
+
+    // A lesser ticket the school still dismisses itself.
+    const minor = await open('S3');
+    expect((await detail(minor, principalA)).mayProposeDismissal).toBe(false);
+    const own = await call<IncidentDetail>(t.baseUrl, 'POST', `incidents/${minor}/transition`, {
+      token: token(principalA),
+      body: { to: 'dismissed', reason: 'Không liên quan' },
+    });
+    expect(own.body.status).toBe('dismissed');
+  });
+
   it('refuses people without a role and roles that may not act', async () => {
     const { id } = await openFromSocial('Phản ánh về giờ đón trả học sinh');
     const nobody = await createPerson(ds);

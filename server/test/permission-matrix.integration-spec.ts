@@ -337,6 +337,13 @@ describe('permission matrix (real PostgreSQL)', () => {
       status: 400,
     },
     {
+      route: 'POST incidents/:id/dismissal-proposal',
+      url: () => `incidents/${nothing}/dismissal-proposal`,
+      body: () => ({}),
+      allowed: INCIDENT_HANDLERS,
+      status: 400,
+    },
+    {
       route: 'POST incidents/:id/assign',
       url: () => `incidents/${nothing}/assign`,
       body: () => ({}),

@@ -21,6 +21,8 @@ export const IncidentErrorCode = {
   NotAssignee: 'INCIDENT_NOT_ASSIGNEE',
   ResponseNotApproved: 'RESPONSE_NOT_APPROVED',
   NothingToSplit: 'NOTHING_TO_SPLIT',
+  /** Dismissing an S1 or S2 ticket is the office's decision; a unit role proposes it instead. */
+  DismissalNeedsOffice: 'DISMISSAL_NEEDS_OFFICE',
 } as const;
 export type IncidentErrorCode = (typeof IncidentErrorCode)[keyof typeof IncidentErrorCode];
 
@@ -168,6 +170,17 @@ export interface IncidentDetail extends IncidentListItem {
    * those the caller's roles may not take (`responded` needs leadership or the designated spokesperson).
    */
   allowedTransitions: IncidentStatus[];
+  /**
+   * The caller may propose a dismissal (POST /api/incidents/:id/dismissal-proposal): a serious ticket (S1, S2) that
+   * the workflow would let go to `dismissed`, which only the office may dismiss, and the caller handles it at a unit.
+   */
+  mayProposeDismissal: boolean;
+}
+
+/** Body of POST /api/incidents/:id/dismissal-proposal. */
+export interface DismissalProposalRequest {
+  /** Why the ticket should be dismissed (a false match, not about the school…), for the office to weigh. */
+  reason: string;
 }
 
 export interface CreateIncidentRequest {

@@ -24,6 +24,7 @@ export const NotificationTemplate = {
   IncidentEscalated: 'incident.escalated',
   IncidentResponseOverdue: 'incident.response_overdue',
   IncidentAcknowledged: 'incident.acknowledged',
+  IncidentDismissalProposed: 'incident.dismissal_proposed',
   ResponseAwaitingApproval: 'response.awaiting_approval',
   ResponseApproved: 'response.approved',
   ResponseSentBack: 'response.sent_back',

@@ -116,6 +116,8 @@ export const TimelineCode = {
   MergedFrom: 'merged_from',
   SplitOut: 'split_out',
   FalseMatch: 'false_match',
+  /** A unit role proposed dismissing a serious (S1/S2) ticket, which only the office decides. */
+  DismissalProposed: 'dismissal_proposed',
   /** An entry written before codes existed: only its text is known. */
   Text: 'text',
 } as const;
@@ -157,6 +159,7 @@ export const TIMELINE_KIND_OF: Readonly<Record<WrittenTimelineCode, TimelineKind
   merged_from: TimelineKind.Merged,
   split_out: TimelineKind.Split,
   false_match: TimelineKind.Correction,
+  dismissal_proposed: TimelineKind.Comment,
 };
 
 export function timelineKindOf(code: WrittenTimelineCode): TimelineKind {

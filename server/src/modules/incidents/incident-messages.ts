@@ -167,6 +167,8 @@ export function renderTimeline(message: TimelineMessage): string {
       return `Tách ${num(p, 'count')} bài sang sự việc mới`;
     case TimelineCode.FalseMatch:
       return `Ghi nhận nhận diện sai cho ${num(p, 'count')} bài`;
+    case TimelineCode.DismissalProposed:
+      return `Đề nghị Phòng cho bỏ qua sự vụ: ${str(p, 'reason')}`;
     case TimelineCode.Text:
       return str(p, 'text');
     default:

@@ -18,6 +18,12 @@ export const PUBLISH_AUTHORITIES: readonly Role[] = [Role.Leader, Role.Admin];
 /** Roles that make an assignee the designated spokesperson, when held at one of the incident's units (or the office). */
 export const SPOKESPERSON_ROLES: readonly Role[] = [Role.OfficeSpokesperson, Role.UnitSpokesperson];
 
+/**
+ * Roles that dismiss a serious (S1, S2) ticket: an office decision. A unit's handlers propose it with a reason
+ * (POST /api/incidents/:id/dismissal-proposal); the office spokesperson, leadership or an admin decides.
+ */
+export const SERIOUS_DISMISSAL_AUTHORITIES: readonly Role[] = [Role.OfficeSpokesperson, Role.Leader, Role.Admin];
+
 /** Roles that approve or send back a response (office roles, so they count at every unit). */
 export const APPROVERS: readonly Role[] = [Role.Leader, Role.Admin];
 

@@ -1,14 +1,14 @@
 /** Reading incidents: the scoped, filtered list and the full ticket. */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  IncidentDetail,
-  IncidentListItem,
-  IncidentListResponse,
+import {
   IncidentStatus,
-  IncidentUnitRef,
-  Severity,
-  TimelineKind,
+  type IncidentDetail,
+  type IncidentListItem,
+  type IncidentListResponse,
+  type IncidentUnitRef,
+  type Severity,
+  type TimelineKind,
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { foldedDocument, foldedQuery } from '../../common/database/text-search';
@@ -20,7 +20,7 @@ import { incidentNotFound } from './incident-errors';
 import { readSeverityReason, timelineMessageOf } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { iso, type IncidentMentionRow, type IncidentRow } from './incident-rows';
-import { allowedTransitions, STATUS_TIMESTAMP_COLUMN } from './incident-status';
+import { allowedTransitions, nextStatus, STATUS_TIMESTAMP_COLUMN } from './incident-status';
 import { IncidentStore, UNITS_JSON } from './store/incident.store';
 import { ResponseStore, toResponseView } from './store/response.store';
 
@@ -167,7 +167,7 @@ export class IncidentQueries {
       ) as Promise<{ id: string; author_id: string; author_name: string; body: string; at: Date }[]>,
       this.responses.ofIncident(m, id),
       this.notifier.deliveriesFor(id),
-      this.workflow.transitionRights(m, user, id),
+      this.workflow.transitionRights(m, user, id, row.severity),
     ]);
     const assigneeViews = assignments.map((a) => ({
       personId: a.person_id,
@@ -240,6 +240,8 @@ export class IncidentQueries {
       mergedInto: row.merged_into,
       timestamps,
       allowedTransitions: allowedTransitions(row.status, rights),
+      mayProposeDismissal:
+        rights.mayTransition && !rights.mayDismiss && nextStatus(row.status, IncidentStatus.Dismissed).ok,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { INCIDENT_STATUSES, IncidentStatus } from '@mw/shared';
-import { allowedTransitions, nextStatus } from './incident-status';
+import { allowedTransitions, isSerious, nextStatus } from './incident-status';
 
 describe('nextStatus', () => {
   it('walks the happy path from new to resolved', () => {
@@ -46,8 +46,8 @@ describe('nextStatus', () => {
 });
 
 describe('allowedTransitions', () => {
-  const handler = { mayTransition: true, mayPublish: false };
-  const publisher = { mayTransition: true, mayPublish: true };
+  const handler = { mayTransition: true, mayPublish: false, mayDismiss: true };
+  const publisher = { mayTransition: true, mayPublish: true, mayDismiss: true };
 
   it('lists exactly the statuses nextStatus accepts, in workflow order', () => {
     for (const from of INCIDENT_STATUSES) {
@@ -61,6 +61,15 @@ describe('allowedTransitions', () => {
   it('offers responded only to those who may publish, and nothing to those who may not transition', () => {
     expect(allowedTransitions('awaiting_approval', publisher)).toEqual(['response_drafted', 'responded', 'dismissed']);
     expect(allowedTransitions('awaiting_approval', handler)).toEqual(['response_drafted', 'dismissed']);
-    expect(allowedTransitions('acknowledged', { mayTransition: false, mayPublish: true })).toEqual([]);
+    expect(allowedTransitions('acknowledged', { mayTransition: false, mayPublish: true, mayDismiss: false })).toEqual(
+      [],
+    );
+  });
+
+  it('leaves dismissal out for those who may only propose it (a serious ticket at a unit)', () => {
+    const unitHandler = { mayTransition: true, mayPublish: false, mayDismiss: false };
+    expect(allowedTransitions('new', unitHandler)).toEqual(['acknowledged']);
+    expect(allowedTransitions('investigating', unitHandler)).not.toContain('dismissed');
+    expect(isSerious('S1') && isSerious('S2') && !isSerious('S3') && !isSerious('S4')).toBe(true);
   });
 });

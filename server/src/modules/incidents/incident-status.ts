@@ -70,12 +70,22 @@ export interface TransitionRights {
   readonly mayTransition: boolean;
   /** May mark the incident responded: leadership, or the designated spokesperson. */
   readonly mayPublish: boolean;
+  /** May dismiss it: anyone who may transition, except that a serious ticket (S1, S2) needs the office. */
+  readonly mayDismiss: boolean;
+}
+
+/** Severities whose dismissal is the office's decision. */
+export function isSerious(severity: string): boolean {
+  return severity === 'S1' || severity === 'S2';
 }
 
 /** The statuses `nextStatus` accepts from `from`, less those the rights do not cover, in workflow order. */
 export function allowedTransitions(from: IncidentStatus, rights: TransitionRights): IncidentStatus[] {
   if (!rights.mayTransition) return [];
   return INCIDENT_STATUSES.filter(
-    (to) => nextStatus(from, to).ok && (to !== IncidentStatus.Responded || rights.mayPublish),
+    (to) =>
+      nextStatus(from, to).ok &&
+      (to !== IncidentStatus.Responded || rights.mayPublish) &&
+      (to !== IncidentStatus.Dismissed || rights.mayDismiss),
   );
 }

@@ -18,6 +18,7 @@ import {
   type SplitRequest,
   type TaskRequest,
   type TransitionRequest,
+  type DismissalProposalRequest,
 } from '@mw/shared';
 import {
   ArrayMaxSize,
@@ -52,6 +53,10 @@ export class CreateIncidentBody implements CreateIncidentRequest {
 export class TransitionBody implements TransitionRequest {
   @IsIn(INCIDENT_STATUSES, { message: `to must be one of ${INCIDENT_STATUSES.join(', ')}` }) to!: IncidentStatus;
   @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class DismissalProposalBody implements DismissalProposalRequest {
+  @IsString() @Length(3, 1000) reason!: string;
 }
 
 export class AssignBody implements AssignRequest {

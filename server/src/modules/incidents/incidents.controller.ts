@@ -38,6 +38,7 @@ import {
   SplitBody,
   TaskBody,
   TransitionBody,
+  DismissalProposalBody,
 } from './incident.dto';
 import { APPROVERS, INCIDENT_HANDLERS, INCIDENT_OPENERS } from './incident-permissions';
 import { IncidentQueries } from './incident-queries.service';
@@ -116,6 +117,19 @@ export class IncidentsController {
     @Body() body: TransitionBody,
   ): Promise<IncidentDetail> {
     return this.workflow.transition(actor, user, id, body.to, body.reason);
+  }
+
+  /** A unit's handler asks the office to dismiss a serious ticket (S1, S2), which only the office may dismiss. */
+  @Post(':id/dismissal-proposal')
+  @HttpCode(200)
+  @Roles(...INCIDENT_HANDLERS)
+  proposeDismissal(
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: DismissalProposalBody,
+  ): Promise<IncidentDetail> {
+    return this.workflow.proposeDismissal(actor, user, id, body.reason);
   }
 
   @Post(':id/assign')

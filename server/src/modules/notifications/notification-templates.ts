@@ -63,6 +63,14 @@ const VI: Record<string, Texts> = {
     subject: `Đã xác nhận: ${dash(p.title)}`,
     lines: [`${dash(p.by)} đã xác nhận tiếp nhận sự cố "${dash(p.title)}" (${dash(p.units)}).`],
   }),
+  'incident.dismissal_proposed': (p) => ({
+    subject: `[${dash(p.severity)}] Đề nghị bỏ qua sự vụ: ${dash(p.title)}`,
+    lines: [
+      `${dash(p.by)} đề nghị Phòng cho bỏ qua sự vụ "${dash(p.title)}" (${dash(p.units)}).`,
+      `Lý do: ${dash(p.reason)}`,
+      'Sự vụ mức S1, S2 chỉ Phòng quyết định bỏ qua: đề nghị xem xét trên phiếu sự vụ.',
+    ],
+  }),
   'response.awaiting_approval': (p) => ({
     subject: `Chờ phê duyệt phản hồi: ${dash(p.title)}`,
     lines: [
@@ -131,6 +139,14 @@ const EN: Record<string, Texts> = {
   'incident.acknowledged': (p) => ({
     subject: `Acknowledged: ${dash(p.title)}`,
     lines: [`${dash(p.by)} acknowledged the incident "${dash(p.title)}" (${dash(p.units)}).`],
+  }),
+  'incident.dismissal_proposed': (p) => ({
+    subject: `[${dash(p.severity)}] Dismissal proposed: ${dash(p.title)}`,
+    lines: [
+      `${dash(p.by)} asks the office to dismiss the incident "${dash(p.title)}" (${dash(p.units)}).`,
+      `Reason: ${dash(p.reason)}`,
+      'Only the office dismisses S1 and S2 incidents: please weigh it on the ticket.',
+    ],
   }),
   'response.awaiting_approval': (p) => ({
     subject: `Response awaiting approval: ${dash(p.title)}`,

@@ -1,10 +1,14 @@
-import { ErrorCode } from '@mw/shared';
+import { ErrorCode, IncidentErrorCode } from '@mw/shared';
 import { ApiError } from '../../api/http';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { validationFailure, validationSentence } from './validation-message';
 
 export function errorKey(error: unknown): MessageKey {
   if (!(error instanceof ApiError)) return 'error.network';
+  // Codes of one module (incidents) come next to the generic ones.
+  if ((error.body?.code as string | undefined) === IncidentErrorCode.DismissalNeedsOffice) {
+    return 'error.dismissalNeedsOffice';
+  }
   switch (error.body?.code) {
     case ErrorCode.Forbidden:
       return 'error.forbidden';

@@ -17,6 +17,7 @@ export const KNOWN_ACTIONS = [
   'incident.create',
   'incident.acknowledge',
   'incident.transition',
+  'incident.dismissal_propose',
   'incident.assign',
   'incident.comment',
   'incident.merge',

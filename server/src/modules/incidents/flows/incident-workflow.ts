@@ -3,8 +3,8 @@
  * (with its timestamp, timeline entry, escalation clocks and, for a dismissal, the correction for the analysis
  * labels); a chain step recorded once with its notifications; who may mark a response published.
  */
-import { Injectable } from '@nestjs/common';
-import { IncidentStatus, TimelineCode, type Severity } from '@mw/shared';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { IncidentErrorCode, IncidentStatus, TimelineCode, type Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { mayActOn } from '../../../common/auth/scope';
@@ -13,9 +13,14 @@ import { EscalationClocks, type EscalationStepRecord } from '../../escalation';
 import { invalidTransition, notAssignee } from '../incident-errors';
 import type { WrittenTimelineMessage } from '../incident-messages';
 import { IncidentNotifier } from '../incident-notifier';
-import { INCIDENT_HANDLERS, PUBLISH_AUTHORITIES, SPOKESPERSON_ROLES } from '../incident-permissions';
+import {
+  INCIDENT_HANDLERS,
+  PUBLISH_AUTHORITIES,
+  SERIOUS_DISMISSAL_AUTHORITIES,
+  SPOKESPERSON_ROLES,
+} from '../incident-permissions';
 import type { IncidentRow } from '../incident-rows';
-import { nextStatus, STATUS_TIMESTAMP_COLUMN, type TransitionRights } from '../incident-status';
+import { isSerious, nextStatus, STATUS_TIMESTAMP_COLUMN, type TransitionRights } from '../incident-status';
 import { AssignmentStore } from '../store/assignment.store';
 import { CoverageStore } from '../store/coverage.store';
 import { appendTimeline } from '../store/incident-timeline';
@@ -161,11 +166,22 @@ export class IncidentWorkflow {
   }
 
   /** What the person's roles at this incident's units add to the workflow when they ask for a status change. */
-  async transitionRights(m: EntityManager, user: AuthUser, id: string): Promise<TransitionRights> {
+  async transitionRights(m: EntityManager, user: AuthUser, id: string, severity: string): Promise<TransitionRights> {
     const units = await this.store.unitCodes(m, id);
+    const mayTransition = mayActOn(user, INCIDENT_HANDLERS, units);
     return {
-      mayTransition: mayActOn(user, INCIDENT_HANDLERS, units),
+      mayTransition,
       mayPublish: await this.mayPublish(m, user, id, units),
+      mayDismiss: mayTransition && (!isSerious(severity) || mayActOn(user, SERIOUS_DISMISSAL_AUTHORITIES, units)),
     };
+  }
+
+  /** Refuses dismissing a serious ticket to anyone but the office (403, DISMISSAL_NEEDS_OFFICE). */
+  async assertMayDismiss(m: EntityManager, user: AuthUser, row: IncidentRow): Promise<void> {
+    if ((await this.transitionRights(m, user, row.id, row.severity)).mayDismiss) return;
+    throw new ForbiddenException({
+      code: IncidentErrorCode.DismissalNeedsOffice,
+      message: 'Dismissing an S1 or S2 incident is the office’s decision; propose it with a reason instead',
+    });
   }
 }

@@ -49,6 +49,10 @@ export function transitionIncident(id: string, to: IncidentStatus, reason?: stri
   return api<unknown>('POST', `${one(id)}/transition`, reason ? { to, reason } : { to });
 }
 
+export function proposeDismissal(id: string, reason: string): Promise<unknown> {
+  return api<unknown>('POST', `${one(id)}/dismissal-proposal`, { reason });
+}
+
 export function addComment(id: string, body: string): Promise<unknown> {
   return api<unknown>('POST', `${one(id)}/comments`, { body });
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { IncidentDetail, IncidentStatus } from '@mw/shared';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { useI18n } from '../../../i18n/i18n';
-import { useAcknowledge, useTransition } from '../hooks/useIncidents';
+import { useAcknowledge, useProposeDismissal, useTransition } from '../hooks/useIncidents';
 
 /**
  * Statuses a ticket offers besides the allowed moves the server lists: acknowledging has its own endpoint (open to
@@ -20,6 +20,9 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   const transition = useTransition(incident.id);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
+  const propose = useProposeDismissal(incident.id);
+  const [proposing, setProposing] = useState(false);
+  const [proposal, setProposal] = useState('');
   const moves = incident.allowedTransitions.filter((to) => !OWN_FLOW.includes(to));
   const busy = acknowledge.isPending || transition.isPending;
   const go = (to: IncidentStatus) => {
@@ -38,6 +41,44 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
           {t(`transition.${to}`)}
         </button>
       ))}
+      {incident.mayProposeDismissal && !proposing && (
+        <button type="button" disabled={busy} onClick={() => setProposing(true)} data-propose-dismissal>
+          {t('incident.proposeDismissal')}
+        </button>
+      )}
+      {proposing && (
+        <form
+          className="inline-form"
+          aria-label={t('incident.proposeDismissal')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            propose.mutate(proposal.trim(), {
+              onSuccess: () => {
+                setProposing(false);
+                setProposal('');
+              },
+            });
+          }}
+        >
+          <p className="muted small">{t('incident.proposeDismissalHint')}</p>
+          <label className="field">
+            <span>{t('incident.proposeDismissalReason')}</span>
+            <input value={proposal} onChange={(e) => setProposal(e.target.value)} minLength={3} required />
+          </label>
+          <button type="submit" disabled={proposal.trim().length < 3 || propose.isPending}>
+            {t('incident.proposeDismissalSend')}
+          </button>
+          <button type="button" onClick={() => setProposing(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      )}
+      {propose.isSuccess && !proposing && (
+        <p role="status" className="status-up">
+          {t('incident.proposeDismissalSent')}
+        </p>
+      )}
+      {propose.isError && <ErrorMessage error={propose.error} />}
       {dismissing && (
         <form
           className="inline-form"

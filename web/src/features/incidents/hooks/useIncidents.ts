@@ -4,6 +4,7 @@ import {
   acknowledgeIncident,
   actOnResponse,
   addComment,
+  proposeDismissal,
   addTask,
   assignIncident,
   completeTask,
@@ -52,6 +53,8 @@ function useIncidentMutation<V, R = unknown>(run: (variables: V) => Promise<R>) 
 export const useAcknowledge = (id: string) => useIncidentMutation<void>(() => acknowledgeIncident(id));
 export const useTransition = (id: string) =>
   useIncidentMutation<{ to: IncidentStatus; reason?: string }>(({ to, reason }) => transitionIncident(id, to, reason));
+export const useProposeDismissal = (id: string) =>
+  useIncidentMutation<string>((reason) => proposeDismissal(id, reason));
 export const useAddComment = (id: string) => useIncidentMutation<string>((body) => addComment(id, body));
 export const useAddTask = (id: string) => useIncidentMutation<TaskRequest>((body) => addTask(id, body));
 export const useCompleteTask = (id: string) => useIncidentMutation<string>((taskId) => completeTask(id, taskId));
