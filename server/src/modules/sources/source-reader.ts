@@ -17,6 +17,8 @@ export interface ReadTarget {
   url: string;
   kind: SourceKind;
   settings: SourceSettings;
+  /** The outlet as the source names it: an HTML section page of a site we do not know is named by it. */
+  outlet?: string;
   etag?: string | null;
   lastModified?: string | null;
 }
@@ -79,7 +81,7 @@ async function parseByKind(text: string, target: ReadTarget, finalUrl: string): 
   if (target.kind !== 'html') return parseFeed(text, { kind: target.kind, baseUrl: finalUrl });
   const selectors = target.settings.selectors;
   if (!selectors) throw new ReadFailure('BAD_SELECTORS', 'This HTML source has no selectors in its settings.');
-  const items = parseHtmlListing(text, { baseUrl: finalUrl, selectors });
+  const items = parseHtmlListing(text, { baseUrl: finalUrl, selectors, outlet: target.outlet });
   if (items.length === 0) {
     throw new ReadFailure(
       'NO_ITEMS',

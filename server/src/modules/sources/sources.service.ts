@@ -228,7 +228,7 @@ export class SourcesService {
     const settings = body.settings ?? {};
     assertSettings(body.kind, settings);
     try {
-      const read = await readSource(this.fetcher, { url: body.url, kind: body.kind, settings });
+      const read = await readSource(this.fetcher, { url: body.url, kind: body.kind, settings, outlet: body.outlet });
       return {
         ok: true,
         status: read.status,

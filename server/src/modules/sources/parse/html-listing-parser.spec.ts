@@ -43,6 +43,15 @@ describe('parseHtmlListing', () => {
     ]);
   });
 
+  it('names an unknown site by the outlet its source gives, a known one by its own name', () => {
+    const html = '<ul><li><a class="t" href="/a.html">Tin A</a></li></ul>';
+    const read = (baseUrl: string, outlet?: string) =>
+      parseHtmlListing(html, { baseUrl, outlet, selectors: { item: 'a.t', link: 'a.t' } })[0]?.outlet;
+    expect(read('https://tingovap.example.vn/giao-duc/', 'Tin Gò Vấp')).toBe('Tin Gò Vấp');
+    expect(read('https://tingovap.example.vn/giao-duc/', '  ')).toBe('tingovap.example.vn');
+    expect(read('https://www.sggp.org.vn/giao-duc/', 'Báo SGGP')).toBe('Sài Gòn Giải Phóng');
+  });
+
   it('returns an empty array for a page without items', () => {
     const html = fixtures.fixtureBody('empty-listing.html').toString('utf8');
     expect(parseHtmlListing(html, { baseUrl: 'https://www.sggp.org.vn/giao-duc/', selectors })).toEqual([]);

@@ -27,6 +27,8 @@ export interface ListingSelectors {
 export interface ParseHtmlListingOptions {
   baseUrl: string;
   selectors: ListingSelectors;
+  /** The outlet's name as the source names it, for a site not among the known outlets (else its host is used). */
+  outlet?: string;
   maxItems?: number;
 }
 
@@ -58,7 +60,7 @@ export function parseHtmlListing(html: string, options: ParseHtmlListingOptions)
   }
   const $ = load(html);
   const baseHref = resolveHttpUrl($('base[href]').attr('href'), baseUrl) ?? baseUrl;
-  const outlet = knownOutletName(baseUrl) ?? hostOf(baseUrl);
+  const outlet = knownOutletName(baseUrl) ?? (options.outlet?.trim() || hostOf(baseUrl));
   const items: ParsedItem[] = [];
   const seen = new Set<string>();
   const maxItems = options.maxItems ?? 500;
