@@ -24,6 +24,7 @@ const ACK_SECRET_SETTING = 'notification_ack_secret';
 export const ACKNOWLEDGEABLE_TEMPLATES = new Set([
   'incident.opened',
   'incident.escalated',
+  'incident.severity_raised',
   'incident.response_overdue',
 ]);
 

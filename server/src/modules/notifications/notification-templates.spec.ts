@@ -38,10 +38,30 @@ describe('notification templates', () => {
     expect(r.text).not.toContain('undefined');
   });
 
+  it('says by how much the severity rose, not a level of the chain', () => {
+    const params = { title: 'Cô giáo xúc phạm học sinh', units: 'THCS Phan Tây Hồ', severity: 'S1', from: 'S3' };
+    const vi = renderNotification('incident.severity_raised', {
+      language: 'vi',
+      params,
+      incidentLink: null,
+      ackLink: null,
+    });
+    expect(vi.subject).toBe('[S1] Mức độ tăng lên S1: Cô giáo xúc phạm học sinh');
+    expect(vi.body).toContain('từ mức S3 lên mức S1');
+    const en = renderNotification('incident.severity_raised', {
+      language: 'en',
+      params,
+      incidentLink: null,
+      ackLink: null,
+    });
+    expect(en.subject).toBe('[S1] Severity raised to S1: Cô giáo xúc phạm học sinh');
+  });
+
   it('has an English version of every template and a generic fallback', () => {
     for (const template of [
       'incident.opened',
       'incident.escalated',
+      'incident.severity_raised',
       'incident.response_overdue',
       'incident.acknowledged',
       'response.awaiting_approval',

@@ -2,7 +2,7 @@
  * The texts of every notification, in Vietnamese and English, as functions of their parameters. The same template
  * gives an e-mail (subject, text, HTML), the in-app title/body and the short Zalo text. Parameters are written by
  * the module that enqueues (incidents, escalation): `title`, `units`, `severity`, `level`, `reason`, `deadline`,
- * `by`, `author`, `approver`, `outlet`, `count`, `summary`; a missing one reads as a dash, never as "undefined".
+ * `by`, `author`, `approver`, `outlet`, `count`, `summary`, `from`; a missing one reads as a dash, never as "undefined".
  */
 import type { Language } from '@mw/shared';
 
@@ -48,6 +48,13 @@ const VI: Record<string, Texts> = {
     lines: [
       `Sự cố "${dash(p.title)}" (${dash(p.units)}) đã được chuyển lên cấp ${dash(p.level)}.`,
       `Lý do: ${dash(p.reason)}`,
+      'Đề nghị xác nhận và chỉ đạo xử lý ngay.',
+    ],
+  }),
+  'incident.severity_raised': (p) => ({
+    subject: `[${dash(p.severity)}] Mức độ tăng lên ${dash(p.severity)}: ${dash(p.title)}`,
+    lines: [
+      `Sự cố "${dash(p.title)}" (${dash(p.units)}) được nâng từ mức ${dash(p.from)} lên mức ${dash(p.severity)} vì tin đang lan rộng.`,
       'Đề nghị xác nhận và chỉ đạo xử lý ngay.',
     ],
   }),
@@ -125,6 +132,13 @@ const EN: Record<string, Texts> = {
     lines: [
       `The incident "${dash(p.title)}" (${dash(p.units)}) was escalated to level ${dash(p.level)}.`,
       `Reason: ${dash(p.reason)}`,
+      'Please acknowledge and direct the response now.',
+    ],
+  }),
+  'incident.severity_raised': (p) => ({
+    subject: `[${dash(p.severity)}] Severity raised to ${dash(p.severity)}: ${dash(p.title)}`,
+    lines: [
+      `The incident "${dash(p.title)}" (${dash(p.units)}) was raised from ${dash(p.from)} to ${dash(p.severity)} as the story spreads.`,
       'Please acknowledge and direct the response now.',
     ],
   }),

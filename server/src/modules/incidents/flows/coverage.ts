@@ -112,8 +112,8 @@ export class IncidentCoverage {
           level: 1,
           recipientIds,
           severity: assessed.severity,
-          template: 'incident.escalated',
-          params: this.notifier.templateParams(ctx),
+          template: 'incident.severity_raised',
+          params: { ...this.notifier.templateParams(ctx), from: row.severity },
         });
       }
       row.severity = assessed.severity;
