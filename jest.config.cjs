@@ -8,7 +8,7 @@ module.exports = {
       ...preset,
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/{shared,server,web}/src/**/*.spec.ts?(x)', '<rootDir>/tools/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{shared,server,web,demo}/src/**/*.spec.ts?(x)', '<rootDir>/tools/**/*.spec.ts'],
     },
     {
       ...preset,
