@@ -6,6 +6,8 @@
 //   pipeline a year of weekly feeds (the news archive, else generated) through the compiled server: fetch+parse,
 //            store, analyse and intake rates (goal >= 3,000 items/s, the year in under 90 s); --instances N,
 //            --cpu-prof DIR (each server writes a V8 CPU profile there)
+//   stall    event-loop delay while a poll parses the largest feed and article pages the caps allow, on the event
+//            loop and on the server's worker threads
 // Runs the TypeScript sources directly (no build needed), except pipeline, which builds the server when stale.
 'use strict';
 
@@ -42,6 +44,13 @@ const BENCHES = {
       ensureServerBuilt();
       const { runPipelineBench } = require('../server/src/modules/sources/bench/pipeline.bench.ts');
       await runPipelineBench({ items, instances: flags.instances, cpuProfileDir: flags.cpuProfileDir });
+    },
+  },
+  stall: {
+    summary: 'event-loop delay while a poll parses the largest feed and pages the caps allow, ms',
+    run: async () => {
+      const { runStallBench } = require('../server/src/modules/sources/bench/stall.bench.ts');
+      await runStallBench();
     },
   },
   report: {

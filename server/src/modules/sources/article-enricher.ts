@@ -3,20 +3,22 @@
  * feed (it goes through the same SafeFetcher, whose per-host limit bounds the concurrency). A failure never drops
  * the item: it keeps its summary, and the reason is kept beside it.
  */
-import { decodeBody } from './fetch/charset';
 import type { SafeFetcher } from './fetch/safe-fetcher';
-import { extractArticleText } from './extract/article-text';
 import { sha256, type NewFeedItem } from './feed-item.store';
+import { inlineDocumentParser, type DocumentParser } from './parse/document-parser';
 import { toReadFailure } from './source-reader';
 import { FetchError } from './fetch/fetch-error';
 
 const ARTICLE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
-export async function enrichWithArticle(fetcher: SafeFetcher, row: NewFeedItem): Promise<NewFeedItem> {
+export async function enrichWithArticle(
+  fetcher: SafeFetcher,
+  row: NewFeedItem,
+  parser: DocumentParser = inlineDocumentParser,
+): Promise<NewFeedItem> {
   try {
     const res = await fetcher.fetch(row.url, { accept: ARTICLE_ACCEPT });
-    const html = decodeBody(res.body, res.headers['content-type']);
-    const { text } = extractArticleText(html, res.url);
+    const { text } = await parser.extractArticle(res.body, res.headers['content-type'], res.url);
     const contentText = text.trim() ? text : null;
     return {
       ...row,

@@ -21,6 +21,7 @@ import { RealtimeService } from '../realtime';
 import { enrichWithArticle } from './article-enricher';
 import type { SafeFetcher } from './fetch/safe-fetcher';
 import { storeNewItems, toNewFeedItem, type NewFeedItem } from './feed-item.store';
+import { ParserPool } from './parse/parser-pool';
 import { nextPollAfterFailure, pollIntervalMs } from './poll-schedule';
 import { readSource, ReadFailure, toReadFailure, type StoredSourceErrorCode } from './source-reader';
 import { SOURCE_FETCHER } from './source-fetcher.provider';
@@ -101,6 +102,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
     private readonly events: DomainEventBus,
     private readonly realtime: RealtimeService,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
+    private readonly parser: ParserPool,
   ) {}
 
   private get leaseMs(): number {
@@ -193,7 +195,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
   private async poll(source: ClaimedSource): Promise<PollOutcome> {
     const intervalMs = pollIntervalMs(source.intervalMinutes, source.settings);
     try {
-      const read = await readSource(this.fetcher, source);
+      const read = await readSource(this.fetcher, source, this.parser);
       let stored = 0;
       if (!read.notModified) {
         const result = await this.storeItems(
@@ -241,7 +243,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
       batchSize: fetchArticles ? STORE_BATCH_SIZE : STORE_BATCH_SIZE_WITHOUT_ARTICLES,
       now: () => this.clock.now(),
       prepare: fetchArticles
-        ? (batch) => Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row)))
+        ? (batch) => Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row, this.parser)))
         : undefined,
       onInserted: (items) => {
         for (const item of items) this.events.emit('item.stored', { itemId: item.id, sourceId: source.id });

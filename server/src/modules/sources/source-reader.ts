@@ -1,15 +1,13 @@
 /**
- * One read of a source: fetch with the safe fetcher (conditional GET when validators are known), decode the
- * charset, and parse by kind. Shared by the poller, POST /api/sources/test and the bench, so what an operator
- * tests is exactly what the scheduler will do. Failures come back as a `ReadFailure`: a code to branch on and one
+ * One read of a source: fetch with the safe fetcher (conditional GET when validators are known), then decode the
+ * charset and parse by kind with the given DocumentParser (the server's runs on worker threads). Shared by the
+ * poller, POST /api/sources/test and the bench, so what an operator tests is exactly what the scheduler will do. Failures come back as a `ReadFailure`: a code to branch on and one
  * human sentence for the source's status line.
  */
 import type { SourceErrorCode, SourceKind, SourceSettings } from '@mw/shared';
-import { decodeBody } from './fetch/charset';
 import { FetchError } from './fetch/fetch-error';
 import type { SafeFetcher } from './fetch/safe-fetcher';
-import { parseFeed } from './parse/feed-parser';
-import { parseHtmlListing } from './parse/html-listing-parser';
+import { inlineDocumentParser, type DocumentParser } from './parse/document-parser';
 import { ParseError } from './parse/parse-error';
 import type { ParsedItem } from './parse/parsed-item';
 
@@ -55,7 +53,11 @@ const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
-export async function readSource(fetcher: SafeFetcher, target: ReadTarget): Promise<ReadResult> {
+export async function readSource(
+  fetcher: SafeFetcher,
+  target: ReadTarget,
+  parser: DocumentParser = inlineDocumentParser,
+): Promise<ReadResult> {
   try {
     const res = await fetcher.fetch(target.url, {
       etag: target.etag ?? undefined,
@@ -70,25 +72,22 @@ export async function readSource(fetcher: SafeFetcher, target: ReadTarget): Prom
       fetchedAt: res.fetchedAt,
     };
     if (res.notModified) return { ...base, notModified: true, items: [] };
-    const text = decodeBody(res.body, res.headers['content-type']);
-    return { ...base, notModified: false, items: await parseByKind(text, target, res.url) };
+    const items = await parser.parseDocument(res.body, res.headers['content-type'], {
+      kind: target.kind,
+      settings: target.settings,
+      finalUrl: res.url,
+      outlet: target.outlet,
+    });
+    if (target.kind === 'html' && items.length === 0) {
+      throw new ReadFailure(
+        'NO_ITEMS',
+        `The page was read but the selector "${target.settings.selectors?.item ?? ''}" matched no items; the page layout may have changed.`,
+      );
+    }
+    return { ...base, notModified: false, items };
   } catch (error) {
     throw toReadFailure(error);
   }
-}
-
-async function parseByKind(text: string, target: ReadTarget, finalUrl: string): Promise<ParsedItem[]> {
-  if (target.kind !== 'html') return parseFeed(text, { kind: target.kind, baseUrl: finalUrl });
-  const selectors = target.settings.selectors;
-  if (!selectors) throw new ReadFailure('BAD_SELECTORS', 'This HTML source has no selectors in its settings.');
-  const items = parseHtmlListing(text, { baseUrl: finalUrl, selectors, outlet: target.outlet });
-  if (items.length === 0) {
-    throw new ReadFailure(
-      'NO_ITEMS',
-      `The page was read but the selector "${selectors.item}" matched no items; the page layout may have changed.`,
-    );
-  }
-  return items;
 }
 
 /** Any thrown value as a ReadFailure whose message is one sentence. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CollectionHealthService } from './collection-health.service';
 import { OrganisationModule } from '../organisation';
 import { RealtimeModule } from '../realtime';
+import { ParserPool } from './parse/parser-pool';
 import { SourcePollCron } from './source-poll.cron';
 import { sourceFetcherProvider } from './source-fetcher.provider';
 import { SourcePollerService } from './source-poller.service';
@@ -15,6 +16,8 @@ import { SourcesService } from './sources.service';
   controllers: [SourcesController],
   providers: [
     sourceFetcherProvider,
+    // Parsing runs on worker threads, so a huge feed or page never stalls the event loop.
+    { provide: ParserPool, useFactory: () => new ParserPool() },
     SourcesService,
     SourcePollerService,
     SourcePollCron,

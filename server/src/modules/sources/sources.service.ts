@@ -26,6 +26,7 @@ import {
 } from './source.mapper';
 import { SOURCE_FETCHER } from './source-fetcher.provider';
 import { SourcePollerService } from './source-poller.service';
+import { ParserPool } from './parse/parser-pool';
 import { readSource, toReadFailure } from './source-reader';
 
 /** A source is "busy" enough to be watched for silence with at least this many items in its two-week window. */
@@ -85,6 +86,7 @@ export class SourcesService {
     private readonly events: DomainEventBus,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
     private readonly audit: AuditService,
+    private readonly parser: ParserPool,
   ) {
     // The audit log names a source by its name and outlet.
     this.audit.useLabels('source', async (m, ids) => {
@@ -228,7 +230,11 @@ export class SourcesService {
     const settings = body.settings ?? {};
     assertSettings(body.kind, settings);
     try {
-      const read = await readSource(this.fetcher, { url: body.url, kind: body.kind, settings, outlet: body.outlet });
+      const read = await readSource(
+        this.fetcher,
+        { url: body.url, kind: body.kind, settings, outlet: body.outlet },
+        this.parser,
+      );
       return {
         ok: true,
         status: read.status,

@@ -1,0 +1,99 @@
+/**
+ * Parsing on worker threads (piscina), so a huge or hostile feed or page never stalls the event loop: HTTP answers,
+ * sockets and timers go on while it is read. Threads start on the first task and stop after a minute idle. Each task
+ * has a time limit and each thread a heap limit; a task over either is abandoned (its thread is replaced) and
+ * reported as an error of that document only.
+ *
+ * From the compiled server the worker is parse.worker.js beside this file. When the server runs from its TypeScript
+ * sources (tests, benches), the worker is the .ts file, loaded through the repository's TypeScript hook.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Piscina } from 'piscina';
+import type { ArticleText } from '../extract/article-text';
+import type { DocumentParser, DocumentTarget } from './document-parser';
+import { ParseError } from './parse-error';
+import type { ParsedItem } from './parsed-item';
+import type { ParseAnswer, ParseTask } from './parse.worker';
+
+/** Longest one document may take to parse; bounded documents take a few seconds at worst. */
+export const PARSE_TIMEOUT_MS = 60_000;
+/** Heap of one parsing thread: a 10 MB document's tree fits several times over. */
+export const PARSE_HEAP_MB = 768;
+const IDLE_MS = 60_000;
+
+export interface ParserPoolOptions {
+  threads?: number;
+  timeoutMs?: number;
+}
+
+@Injectable()
+export class ParserPool implements DocumentParser, OnApplicationShutdown {
+  private pool: Piscina<ParseTask, ParseAnswer> | undefined;
+  private readonly threads: number;
+  private readonly timeoutMs: number;
+
+  constructor(options: ParserPoolOptions = {}) {
+    // One core is left to the event loop (and, on a small machine, PostgreSQL).
+    this.threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
+    this.timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS;
+  }
+
+  async parseDocument(
+    body: Uint8Array,
+    contentType: string | undefined,
+    target: DocumentTarget,
+  ): Promise<ParsedItem[]> {
+    const answer = await this.run({ task: 'document', body, contentType, target });
+    return answer.items ?? [];
+  }
+
+  async extractArticle(body: Uint8Array, contentType: string | undefined, url: string): Promise<ArticleText> {
+    const answer = await this.run({ task: 'article', body, contentType, url });
+    return answer.article ?? { text: '' };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+
+  private async run(task: ParseTask): Promise<Extract<ParseAnswer, { ok: true }>> {
+    let answer: ParseAnswer;
+    try {
+      answer = await this.piscina().run(task, { signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw new Error(describeFailure(error, this.timeoutMs), { cause: error });
+    }
+    if (answer.ok) return answer;
+    if (answer.code) throw new ParseError(answer.code, answer.message);
+    throw new Error(answer.message);
+  }
+
+  private piscina(): Piscina<ParseTask, ParseAnswer> {
+    if (!this.pool) {
+      const compiled = path.extname(__filename) === '.js';
+      this.pool = new Piscina<ParseTask, ParseAnswer>({
+        filename: path.join(__dirname, `parse.worker${compiled ? '.js' : '.ts'}`),
+        execArgv: compiled ? [] : ['--require', path.resolve(__dirname, '../../../../../tools/eval/ts-hook.cjs')],
+        minThreads: 0,
+        maxThreads: this.threads,
+        idleTimeout: IDLE_MS,
+        resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB },
+      });
+    }
+    return this.pool;
+  }
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const name = error instanceof Error ? error.name : '';
+  const code = (error as { code?: unknown } | null)?.code;
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    return `parsing the document took longer than ${Math.round(timeoutMs / 1000)} s and was abandoned`;
+  }
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'parsing the document needed more memory than allowed';
+  return `the parser failed: ${error instanceof Error ? error.message : String(error)}`;
+}
