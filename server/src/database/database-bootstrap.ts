@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { AppEnv } from '../config/env.schema';
-import { ensureDatabase, startOrAttachEmbeddedPostgres } from './embedded-postgres';
+import { ensureDatabase, runningEmbeddedPostgres, startOrAttachEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   url: string;
@@ -9,7 +9,21 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-const APP_DATABASE = 'mediawatch';
+/** The application's database inside the embedded cluster. */
+export const APP_DATABASE = 'mediawatch';
+
+/**
+ * The database the application would use, without starting or creating anything: DATABASE_URL, or the application
+ * database of an embedded PostgreSQL that is already running; undefined otherwise.
+ */
+export function runningDatabaseUrl(env: AppEnv): string | undefined {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  const pg = runningEmbeddedPostgres(env.MW_PG_DATA_DIR);
+  if (!pg) return undefined;
+  const url = new URL(pg.adminUrl);
+  url.pathname = `/${APP_DATABASE}`;
+  return url.toString();
+}
 
 /**
  * DATABASE_URL when set (nothing is started); otherwise the embedded PostgreSQL in MW_PG_DATA_DIR,

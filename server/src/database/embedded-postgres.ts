@@ -88,6 +88,28 @@ export async function startOrAttachEmbeddedPostgres(opts: EmbeddedPostgresOption
 }
 
 /** Creates `database` if it does not exist yet. */
+/**
+ * The admin URL of the embedded PostgreSQL already running on `dataDir` (its postmaster.pid names a live process
+ * and its credentials lie beside the folder), or undefined. Starts, creates and writes nothing: for readers
+ * that must leave the machine as they found it (`cli -- analyze`).
+ */
+export function runningEmbeddedPostgres(dataDir: string): { adminUrl: string } | undefined {
+  const dir = path.resolve(dataDir);
+  let running: { pid: number; port: number } | undefined;
+  let credentials: Credentials;
+  try {
+    running = readPostmaster(dir);
+    credentials = JSON.parse(fs.readFileSync(`${dir}.json`, 'utf8')) as Credentials;
+  } catch {
+    return undefined;
+  }
+  if (!running || !Number.isInteger(running.port) || running.port <= 0) return undefined;
+  // Alive is enough here: a pid reused by another program gives a URL that fails to connect, and the reader then
+  // falls back as it does when nothing runs.
+  if (!isAlive(running.pid)) return undefined;
+  return { adminUrl: urlFor(credentials, running.port) };
+}
+
 export async function ensureDatabase(adminUrl: string, database: string): Promise<string> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation';
 import { RealtimeModule } from '../realtime';
+import { SourcesModule } from '../sources';
 import { AnalysisCron } from './analysis.cron';
 import { AnalyzeController, MentionsController, StoriesController } from './analysis.controller';
 import { AnalysisService } from './analysis.service';
@@ -12,7 +13,7 @@ import { UnitsGazetteerService } from './units-gazetteer.service';
 
 /** Feed items become mentions (units, tone, topic, incident flag) grouped into stories; 'mention.stored' follows. */
 @Module({
-  imports: [OrganisationModule, RealtimeModule],
+  imports: [OrganisationModule, RealtimeModule, SourcesModule],
   controllers: [MentionsController, StoriesController, AnalyzeController],
   providers: [
     UnitsGazetteerService,

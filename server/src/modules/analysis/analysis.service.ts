@@ -19,9 +19,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type AnalyzeTextRequest, type AnalyzeTextResult } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { returnedRows } from '../../common/database/returned-rows';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { RealtimeService, type Publication } from '../realtime';
+import { PendingItems, type PendingItem } from '../sources';
 import { MentionStories, type StoryChoice } from './mention-stories';
 import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
 import type { StoryAssignment, StoryItem } from './stories/story-clusterer';
@@ -50,19 +50,7 @@ export interface AnalysePendingSummary {
   storiesCreated: number;
 }
 
-interface ClaimedItem {
-  id: string;
-  source_id: string;
-  title: string;
-  summary: string;
-  content_text: string | null;
-  url: string;
-  outlet: string;
-  published_at: Date | null;
-  fetched_at: Date;
-  reach_weight: number;
-  unit_code: string | null;
-}
+type ClaimedItem = PendingItem;
 
 /** An item after step 1: its analysis with a provisional story, and what story grouping will read of it. */
 interface Analysed {
@@ -112,6 +100,7 @@ export class AnalysisService {
     private readonly gazetteers: UnitsGazetteerService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
+    private readonly pending: PendingItems,
     @Optional() private readonly realtime?: RealtimeService,
   ) {}
 
@@ -228,7 +217,7 @@ export class AnalysisService {
     try {
       await runner.startTransaction();
       try {
-        const items = await this.claim(runner.manager, size, onlyId);
+        const items = await this.pending.claim(runner.manager, size, onlyId);
         onClaimed?.(items.map((i) => i.id));
         if (items.length === 0) {
           await runner.commitTransaction();
@@ -253,19 +242,6 @@ export class AnalysisService {
     } finally {
       await runner.release();
     }
-  }
-
-  private async claim(m: EntityManager, size: number, onlyId?: string): Promise<ClaimedItem[]> {
-    return m.query(
-      `SELECT fi.id, fi.source_id, fi.title, fi.summary, fi.content_text, fi.url, fi.outlet, fi.published_at,
-              fi.fetched_at, s.reach_weight, s.unit_code
-       FROM feed_item fi JOIN source s ON s.id = fi.source_id
-       WHERE fi.analysis_state = 'pending' ${onlyId ? 'AND fi.id = $2' : ''}
-       ORDER BY fi.created_at
-       LIMIT $1
-       FOR UPDATE OF fi SKIP LOCKED`,
-      onlyId ? [size, onlyId] : [size],
-    );
   }
 
   /** Step 1: every item analysed with a provisional story, in publication order (the order stories will see). */
@@ -460,12 +436,7 @@ export class AnalysisService {
   }
 
   private async markItems(m: EntityManager, state: 'done' | 'failed', ids: string[], now: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await m.query(`UPDATE feed_item SET analysis_state = $3, analysed_at = $2 WHERE id = ANY($1::uuid[])`, [
-      ids,
-      now,
-      state,
-    ]);
+    await this.pending.markAnalysed(m, ids, state, now);
   }
 
   /**
@@ -473,17 +444,11 @@ export class AnalysisService {
    * it and stored or failed it meanwhile); returns the outcome to count.
    */
   private async markFailed(id: string, err: unknown): Promise<BatchResult> {
-    const marked = returnedRows(
-      await this.dataSource.query(
-        `UPDATE feed_item SET analysis_state = 'failed', analysed_at = $2
-         WHERE id = $1 AND analysis_state = 'pending' RETURNING id`,
-        [id, this.clock.now()],
-      ),
-    );
-    if (marked.length > 0) {
+    const marked = await this.pending.markFailedIfPending(id, this.clock.now());
+    if (marked) {
       this.logger.error(`item ${id} could not be stored as a mention, marked failed: ${errorText(err)}`);
     }
-    return { claimed: 1, analysed: 0, failed: marked.length > 0 ? 1 : 0, storiesCreated: 0, stored: [] };
+    return { claimed: 1, analysed: 0, failed: marked ? 1 : 0, storiesCreated: 0, stored: [] };
   }
 
   /**

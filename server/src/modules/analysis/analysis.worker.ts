@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DomainEventBus } from '../../common/events/domain-events';
+import { WakeLoop } from '../../common/work/wake-loop';
 import { AppConfig } from '../../config/app-config';
 import { AnalysisService } from './analysis.service';
 
@@ -14,10 +15,21 @@ const DRAIN_SLICE = 500;
 @Injectable()
 export class AnalysisWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('analysis');
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
   private unsubscribe: (() => void) | undefined;
+  /** In slices, so a shutdown waits for one slice, not for a whole backlog. */
+  private readonly loop = new WakeLoop({
+    pass: async () => {
+      const summary = await this.analysis.analysePending({ limit: DRAIN_SLICE });
+      const done = summary.analysed + summary.failed;
+      if (done > 0) {
+        this.logger.log(
+          `analysed ${summary.analysed} items (${summary.failed} failed, ${summary.storiesCreated} new stories)`,
+        );
+      }
+      return done >= DRAIN_SLICE;
+    },
+    onError: (err) => this.logger.error(`analysis pass failed: ${err instanceof Error ? err.message : String(err)}`),
+  });
 
   constructor(
     private readonly analysis: AnalysisService,
@@ -28,48 +40,18 @@ export class AnalysisWorker implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     if (!this.config.env.MW_SCHEDULER_ENABLED) return;
     this.unsubscribe = this.events.on('item.stored', () => {
-      this.wake();
+      void this.wake();
     });
   }
 
   // Before the database pool closes, so a drain in progress finishes its transaction instead of failing.
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
-    await this.running;
+    await this.loop.close();
   }
 
   /** Starts a drain, or asks the running one for another pass. Resolves when the work it triggered is done. */
   wake(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async drain(): Promise<void> {
-    let more = true;
-    while (more && !this.stopped) {
-      this.again = false;
-      try {
-        // In slices, so a shutdown waits for one slice, not for a whole backlog.
-        const summary = await this.analysis.analysePending({ limit: DRAIN_SLICE });
-        const done = summary.analysed + summary.failed;
-        if (done > 0) {
-          this.logger.log(
-            `analysed ${summary.analysed} items (${summary.failed} failed, ${summary.storiesCreated} new stories)`,
-          );
-        }
-        more = this.again || done >= DRAIN_SLICE;
-      } catch (err) {
-        this.logger.error(`analysis pass failed: ${err instanceof Error ? err.message : String(err)}`);
-        return;
-      }
-    }
+    return this.loop.wake();
   }
 }

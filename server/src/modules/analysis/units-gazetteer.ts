@@ -5,16 +5,14 @@
  * when a unit or an alias really changed.
  *
  * `readUnitsForCli` serves `cli -- analyze`, which must write nothing anywhere: it connects only to a database that
- * is already configured (DATABASE_URL) or already running (an embedded cluster whose postmaster.pid names a live
- * process), reads the unit rows in a READ ONLY transaction, and never starts, creates or migrates anything. Booting
- * the application instead would run migrations and seed units, which are writes.
+ * is already configured or running (`runningDatabaseUrl`, the same finding as the server's start-up), reads the
+ * units through the organisation module's read-only reader, and never starts, creates or migrates anything.
  */
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Client } from 'pg';
 import type { AppEnv } from '../../config/env.schema';
+import { runningDatabaseUrl } from '../../database/database-bootstrap';
 import { loadLocalities, loadOtherSchools, loadSeedUnits } from '../../database/seeds/seed-files';
+import { readUnitsReadOnly } from '../organisation';
 import { buildGazetteer, type Gazetteer, type GazetteerData, type GazetteerUnit } from './gazetteer/gazetteer';
 
 /** The fields of a unit row the gazetteer reads. */
@@ -65,46 +63,9 @@ export interface CliUnits {
   origin: string;
 }
 
-const EMBEDDED_DATABASE = 'mediawatch';
-
-/**
- * The database `cli -- analyze` may read, or undefined when none is configured or running. Mirrors how
- * database-bootstrap finds the embedded cluster (postmaster.pid, credentials beside the data folder) without its
- * ability to start or adopt one.
- */
-export function configuredDatabaseUrl(env: AppEnv): string | undefined {
-  if (env.DATABASE_URL) return env.DATABASE_URL;
-  const dataDir = path.resolve(env.MW_PG_DATA_DIR);
-  let pid: number;
-  let port: number;
-  let credentials: { user: string; password: string };
-  try {
-    const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
-    pid = Number(lines[0]);
-    port = Number(lines[3]);
-    credentials = JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')) as { user: string; password: string };
-  } catch {
-    return undefined;
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !isAlive(pid)) return undefined;
-  const url = new URL(`postgres://127.0.0.1:${port}/${EMBEDDED_DATABASE}`);
-  url.username = encodeURIComponent(credentials.user);
-  url.password = encodeURIComponent(credentials.password);
-  return url.toString();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Units from the configured database when there is one and it holds units, else from the seed file. */
 export async function readUnitsForCli(env: AppEnv, warn: (line: string) => void): Promise<CliUnits> {
-  const url = configuredDatabaseUrl(env);
+  const url = runningDatabaseUrl(env);
   if (url) {
     try {
       const units = await readUnitsReadOnly(url);
@@ -115,21 +76,6 @@ export async function readUnitsForCli(env: AppEnv, warn: (line: string) => void)
     }
   }
   return { units: seedUnitsForGazetteer(), origin: 'seed file' };
-}
-
-async function readUnitsReadOnly(url: string): Promise<UnitForGazetteer[]> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query('BEGIN READ ONLY');
-    const result = await client.query<UnitForGazetteer>(
-      `SELECT code, name, level, address, aliases, active FROM unit ORDER BY code`,
-    );
-    await client.query('COMMIT');
-    return result.rows;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 function errorText(err: unknown): string {

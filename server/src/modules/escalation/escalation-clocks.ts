@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
+import { lockDue } from '../../common/database/row-lease';
 import { ackDueAt, respondDueAt, type OfficeCalendar, type SeverityPolicy } from './escalation-policy';
 
 interface SeverityRow {
@@ -181,14 +182,15 @@ export class EscalationClocks {
    * transaction ends.
    */
   async claimDue(manager: EntityManager, now: Date, exclude: readonly string[]): Promise<EscalationStateRow | null> {
-    const rows: EscalationStateRow[] = await manager.query(
-      `SELECT * FROM escalation_state
-       WHERE (next_step_at <= $1 OR (respond_due_at <= $1 AND response_overdue_at IS NULL))
-         AND NOT (incident_id = ANY($2::uuid[]))
-       ORDER BY LEAST(next_step_at, respond_due_at) LIMIT 1
-       FOR UPDATE SKIP LOCKED`,
-      [now, [...exclude]],
-    );
+    const rows = await lockDue<EscalationStateRow>(manager, {
+      from: 'escalation_state',
+      columns: '*',
+      where: `(next_step_at <= $1 OR (respond_due_at <= $1 AND response_overdue_at IS NULL))
+         AND NOT (incident_id = ANY($2::uuid[]))`,
+      orderBy: 'LEAST(next_step_at, respond_due_at)',
+      limit: 1,
+      params: [now, [...exclude]],
+    });
     return rows[0] ?? null;
   }
 

@@ -2,8 +2,10 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import { OFFICE_ROOM, RealtimeEvent } from '@mw/shared';
 import { DataSource } from 'typeorm';
 import { DomainEventBus } from '../../common/events/domain-events';
+import { WakeLoop } from '../../common/work/wake-loop';
 import { RealtimeService } from '../realtime';
 import { HealthService } from './health.service';
+import { swapSetting } from '../../common/database/app-settings';
 
 /** Key in app_setting holding the last announced collection state, shared by every instance. */
 export const COLLECTION_STATE_KEY = 'health.collection_state';
@@ -17,9 +19,14 @@ export const COLLECTION_STATE_KEY = 'health.collection_state';
 @Injectable()
 export class HealthMonitorService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('health');
-  private running: Promise<boolean> | null = null;
-  private again = false;
-  private closing = false;
+  /** One look at a time per instance, and one more if a change came meanwhile; true when a look published. */
+  private readonly loop = new WakeLoop<{ published: boolean }>({
+    result: () => ({ published: false }),
+    pass: async (r) => {
+      r.published = (await this.run()) || r.published;
+      return false;
+    },
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,25 +42,12 @@ export class HealthMonitorService implements OnModuleInit, BeforeApplicationShut
 
   /** No look starts once the app closes, and the one under way ends before the pool does. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
-    await this.running?.catch(() => undefined);
+    await this.loop.close();
   }
 
   /** Reads the pipeline and publishes when its collecting state changed; resolves true when it published. */
   evaluate(): Promise<boolean> {
-    if (this.closing) return Promise.resolve(false);
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.run().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.evaluate().catch((error: unknown) => this.logger.warn(`health check failed: ${String(error)}`));
-      }
-    });
-    return this.running;
+    return this.loop.wake().then((r) => r.published);
   }
 
   private async run(): Promise<boolean> {
@@ -66,13 +60,7 @@ export class HealthMonitorService implements OnModuleInit, BeforeApplicationShut
     };
     // What the banner shows: while news comes in, only that; otherwise the reason and the counts it quotes.
     const shown = state.collecting ? { collecting: true } : state;
-    const changed: unknown[] = await this.dataSource.query(
-      `INSERT INTO app_setting (key, value) VALUES ($1, $2::jsonb)
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value WHERE app_setting.value IS DISTINCT FROM EXCLUDED.value
-       RETURNING key`,
-      [COLLECTION_STATE_KEY, JSON.stringify(shown)],
-    );
-    if (changed.length === 0) return false;
+    if (!(await swapSetting(this.dataSource, COLLECTION_STATE_KEY, shown))) return false;
     this.realtime.publish([OFFICE_ROOM], RealtimeEvent.HealthChanged, { db: 'up', ...state });
     this.logger.log({ msg: state.collecting ? 'collecting news' : 'not collecting news', ...state });
     return true;

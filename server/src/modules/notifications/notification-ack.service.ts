@@ -8,11 +8,11 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { ErrorCode, type AcknowledgeFromMessageResult, type AcknowledgeVia } from '@mw/shared';
-import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock/clock';
 import { returnedRows } from '../../common/database/returned-rows';
+import { sharedSecret } from '../../common/database/app-settings';
 import { AppConfig } from '../../config/app-config';
 import { PeopleService } from '../organisation';
 import { signAckToken, verifyAckToken } from './ack-token';
@@ -59,15 +59,7 @@ export class NotificationAckService implements OnModuleInit {
       this.secret = configured;
       return;
     }
-    await this.dataSource.query(
-      `INSERT INTO app_setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO NOTHING`,
-      [ACK_SECRET_SETTING, randomBytes(48).toString('base64url')],
-    );
-    const rows: { secret: string }[] = await this.dataSource.query(
-      `SELECT value #>> '{}' AS secret FROM app_setting WHERE key = $1`,
-      [ACK_SECRET_SETTING],
-    );
-    this.secret = rows[0]?.secret ?? '';
+    this.secret = await sharedSecret(this.dataSource, ACK_SECRET_SETTING);
     if (this.secret.length < 32) throw new Error('the stored acknowledge-link secret is missing or too short');
   }
 

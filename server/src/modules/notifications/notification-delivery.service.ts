@@ -16,6 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { claimLeased } from '../../common/database/row-lease';
+import { WakeLoop } from '../../common/work/wake-loop';
 import { AppConfig } from '../../config/app-config';
 import { PeopleService } from '../organisation';
 import {
@@ -62,9 +64,16 @@ export class NotificationDeliveryService implements BeforeApplicationShutdown {
   readonly instanceId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly logger = new Logger('notifications');
   private readonly byChannel: Map<DeliveryChannel, NotificationChannelAdapter>;
-  private running: Promise<DeliveryOutcome[]> | null = null;
-  private again = false;
-  private closing = false;
+  /** Sends everything due, round after round, until nothing is due (see WakeLoop). */
+  private readonly loop = new WakeLoop<DeliveryOutcome[]>({
+    result: () => [],
+    maxRounds: MAX_ROUNDS_PER_TICK,
+    pass: async (outcomes) => {
+      const claimed = await this.claimDue(DELIVERY_BATCH_SIZE);
+      outcomes.push(...(await Promise.all(claimed.map((n) => this.deliver(n)))));
+      return claimed.length >= DELIVERY_BATCH_SIZE;
+    },
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,53 +100,31 @@ export class NotificationDeliveryService implements BeforeApplicationShutdown {
    * second one: it makes the running one look again before it ends (a wake-up during a run is never lost).
    */
   deliverDue(): Promise<DeliveryOutcome[]> {
-    if (this.closing) return Promise.resolve([]);
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.run().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.loop.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async run(): Promise<DeliveryOutcome[]> {
-    const outcomes: DeliveryOutcome[] = [];
-    for (let round = 0; round < MAX_ROUNDS_PER_TICK && !this.closing; round++) {
-      this.again = false;
-      const claimed = await this.claimDue(DELIVERY_BATCH_SIZE);
-      outcomes.push(...(await Promise.all(claimed.map((n) => this.deliver(n)))));
-      if (claimed.length < DELIVERY_BATCH_SIZE && !this.again) break;
-    }
-    return outcomes;
+    await this.loop.close();
   }
 
   /** Claims up to `limit` due rows (new, retry due, or abandoned by a crashed worker) for this instance. */
   async claimDue(limit: number): Promise<ClaimedNotification[]> {
     const now = this.clock.now();
-    const leaseUntil = new Date(now.getTime() + this.config.env.MW_NOTIFY_LEASE_SECONDS * 1000);
-    return returnedRows<ClaimedNotification>(
-      await this.dataSource.query(
-        `WITH due AS (
-           SELECT id FROM notification
-           WHERE (status IN ('pending', 'failed') AND next_attempt_at <= $1)
-              OR (status = 'sending' AND lease_until < $1)
-           ORDER BY urgent DESC, next_attempt_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED)
-         UPDATE notification n
-           SET status = 'sending', lease_owner = $3, lease_until = $4, attempts = n.attempts + 1
-         FROM due WHERE n.id = due.id
-         RETURNING n.id, n.incident_id, n.event, n.level, n.recipient_id, n.channel, n.template, n.params, n.urgent,
+    const until = new Date(now.getTime() + this.config.env.MW_NOTIFY_LEASE_SECONDS * 1000);
+    // A 'sending' row whose lease ran out was abandoned by a crashed worker (its lease is the only condition).
+    return claimLeased<ClaimedNotification>(
+      this.dataSource,
+      {
+        table: 'notification',
+        alias: 'n',
+        due: `(status IN ('pending', 'failed') AND next_attempt_at <= $1) OR status = 'sending'`,
+        orderBy: 'urgent DESC, next_attempt_at',
+        limit,
+        set: `status = 'sending', attempts = n.attempts + 1`,
+        returning: `n.id, n.incident_id, n.event, n.level, n.recipient_id, n.channel, n.template, n.params, n.urgent,
                    n.attempts, n.created_at`,
-        [now, limit, this.instanceId, leaseUntil],
-      ),
+      },
+      { owner: this.instanceId, now, until },
     );
   }
 

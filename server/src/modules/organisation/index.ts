@@ -6,4 +6,5 @@ export { AuditService } from './audit/audit.service';
 export { PeopleService } from './people/people.service';
 export { UnitsService } from './units/units.service';
 export { upsertUnits, type UnitUpsert } from './units/units-upsert';
+export { readUnitsReadOnly, type UnitRow } from './units/units-read-only';
 export { isWithinQuietHours } from './quiet-hours';

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { claimLeased, releaseLease, renewLease, type Lease } from '../../common/database/row-lease';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { AppConfig } from '../../config/app-config';
 import { RealtimeService } from '../realtime';
@@ -157,39 +158,38 @@ export class SourcePollerService implements BeforeApplicationShutdown {
   }
 
   private async claimDue(limit: number): Promise<ClaimedSource[]> {
-    const now = this.clock.now();
-    const rows = returnedRows<SourceRow>(
-      await this.dataSource.query(
-        `WITH due AS (
-         SELECT id FROM source
-         WHERE enabled AND next_poll_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
-         ORDER BY next_poll_at
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED)
-       UPDATE source s SET lease_owner = $3, lease_until = $4
-       FROM due WHERE s.id = due.id
-       RETURNING ${CLAIM_COLUMNS}`,
-        [now, limit, this.instanceId, new Date(now.getTime() + this.leaseMs)],
-      ),
+    const rows = await claimLeased<SourceRow>(
+      this.dataSource,
+      {
+        table: 'source',
+        alias: 's',
+        due: 'enabled AND next_poll_at <= $1',
+        orderBy: 'next_poll_at',
+        limit,
+        returning: CLAIM_COLUMNS,
+      },
+      this.lease(),
     );
     return rows.map(toClaimed);
   }
 
   private async claimOne(id: string): Promise<ClaimedSource> {
-    const now = this.clock.now();
-    const rows = returnedRows<SourceRow>(
-      await this.dataSource.query(
-        `UPDATE source s SET lease_owner = $2, lease_until = $3
-       WHERE s.id = $1 AND (s.lease_until IS NULL OR s.lease_until < $4)
-       RETURNING ${CLAIM_COLUMNS}`,
-        [id, this.instanceId, new Date(now.getTime() + this.leaseMs), now],
-      ),
+    const rows = await claimLeased<SourceRow>(
+      this.dataSource,
+      { table: 'source', alias: 's', due: 'id = $5', orderBy: 'id', limit: 1, returning: CLAIM_COLUMNS, params: [id] },
+      this.lease(),
     );
     const row = rows[0];
     if (row) return toClaimed(row);
     const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM source WHERE id = $1`, [id]);
     if (exists.length === 0) throw new SourceMissingError(`source ${id} does not exist`);
     throw new SourceBusyError(`source ${id} is being polled right now`);
+  }
+
+  /** This instance's lease, from now. */
+  private lease(): Lease {
+    const now = this.clock.now();
+    return { owner: this.instanceId, now, until: new Date(now.getTime() + this.leaseMs) };
   }
 
   private async poll(source: ClaimedSource): Promise<PollOutcome> {
@@ -254,24 +254,13 @@ export class SourcePollerService implements BeforeApplicationShutdown {
   }
 
   private async renewLease(id: string): Promise<void> {
-    const until = new Date(this.clock.now().getTime() + this.leaseMs);
-    const rows = returnedRows(
-      await this.dataSource.query(
-        `UPDATE source SET lease_until = $2 WHERE id = $1 AND lease_owner = $3 RETURNING id`,
-        [id, until, this.instanceId],
-      ),
-    );
-    if (rows.length === 0) this.logger.warn(`lease on source ${id} was lost during a poll; continuing idempotently`);
+    if (!(await renewLease(this.dataSource, 'source', id, this.lease())))
+      this.logger.warn(`lease on source ${id} was lost during a poll; continuing idempotently`);
   }
 
   /** Gives the source back without marking it polled, so the next tick (here or elsewhere) repeats the poll. */
   private async release(source: ClaimedSource, itemsRead: number, stored: number): Promise<PollOutcome> {
-    await this.dataSource
-      .query(`UPDATE source SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2`, [
-        source.id,
-        this.instanceId,
-      ])
-      .catch(() => undefined);
+    await releaseLease(this.dataSource, 'source', source.id, this.instanceId).catch(() => undefined);
     return {
       sourceId: source.id,
       ok: false,
@@ -328,14 +317,6 @@ export class SourcePollerService implements BeforeApplicationShutdown {
     });
     this.events.emit('source.health_changed', { sourceId: source.id, ok: errorCode === null });
   }
-}
-
-/** TypeORM answers UPDATE … RETURNING with [rows, affectedCount]; SELECT and INSERT with the rows alone. */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  return result as T[];
 }
 
 function toClaimed(row: SourceRow): ClaimedSource {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import catalogue from '../../database/seeds/sources-catalogue.json';
+import { setOnce } from '../../common/database/app-settings';
 
 /** Marker in app_setting: the catalogue is added once, so sources an admin changed or renamed are not re-added. */
 export const CATALOGUE_SEEDED_KEY = 'sources.catalogue_seeded';
@@ -45,11 +46,7 @@ export class SourcesCatalogueSeed implements OnApplicationBootstrap {
   /** Returns how many sources were inserted (0 once the catalogue was seeded). */
   async seed(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const marker: unknown[] = await tx.query(
-        `INSERT INTO app_setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [CATALOGUE_SEEDED_KEY, this.clock.now().toISOString()],
-      );
-      if (marker.length === 0) return 0;
+      if (!(await setOnce(tx, CATALOGUE_SEEDED_KEY, this.clock.now().toISOString()))) return 0;
       const entries = catalogueEntries();
       const now = this.clock.now();
       const rows: unknown[] = await tx.query(

@@ -3,6 +3,7 @@ import { CollectionHealthService } from './collection-health.service';
 import { OrganisationModule } from '../organisation';
 import { RealtimeModule } from '../realtime';
 import { ParserPool } from './parse/parser-pool';
+import { PendingItems } from './pending-items.service';
 import { SourcePollCron } from './source-poll.cron';
 import { sourceFetcherProvider } from './source-fetcher.provider';
 import { SourcePollerService } from './source-poller.service';
@@ -23,7 +24,8 @@ import { SourcesService } from './sources.service';
     SourcePollCron,
     SourcesCatalogueSeed,
     CollectionHealthService,
+    PendingItems,
   ],
-  exports: [SourcesService, SourcePollerService, CollectionHealthService],
+  exports: [SourcesService, SourcePollerService, CollectionHealthService, PendingItems],
 })
 export class SourcesModule {}

@@ -27,6 +27,7 @@ import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { ScopeService } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
 import { DomainEventBus } from '../../../common/events/domain-events';
+import { WakeLoop } from '../../../common/work/wake-loop';
 import { AppConfig } from '../../../config/app-config';
 import { MentionReader, type MentionFacts } from '../../analysis';
 import { AuditService, UnitsService } from '../../organisation';
@@ -72,9 +73,14 @@ export interface IntakeResult {
 export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('incidents');
   private unsubscribe: (() => void) | null = null;
-  private running: Promise<IntakeResult> | null = null;
-  private again = false;
-  private closing = false;
+  /** One sweep at a time per instance, and one more if woken meanwhile. */
+  private readonly loop = new WakeLoop({
+    pass: async () => {
+      await this.sweep();
+      return false;
+    },
+    onError: (err) => this.logger.error(`intake sweep failed: ${String(err)}`),
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -108,29 +114,12 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
 
   /** Stops taking wake-ups and lets a running sweep commit before the pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.closing = true;
     this.unsubscribe?.();
-    await this.running?.catch(() => undefined);
+    await this.loop.close();
   }
 
-  /** Coalesces wake-ups: one sweep at a time per instance, and one more if woken meanwhile. */
-  private async wake(): Promise<void> {
-    if (this.closing) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    try {
-      do {
-        this.again = false;
-        this.running = this.sweep();
-        await this.running;
-      } while (this.again && !this.closing);
-    } catch (err) {
-      this.logger.error(`intake sweep failed: ${String(err)}`);
-    } finally {
-      this.running = null;
-    }
+  private wake(): Promise<void> {
+    return this.loop.wake();
   }
 
   /** Processes every mention after the cursor, batch by batch; each batch commits with the cursor it advanced. */

@@ -1,6 +1,7 @@
 /** The `incident_intake_cursor` row: how far the intake has read the mention sequence, and the first sweep's backlog. */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockDue } from '../../../common/database/row-lease';
 
 export interface CursorRow {
   last_seq: string;
@@ -12,10 +13,11 @@ export interface CursorRow {
 export class IntakeCursorStore {
   /** The cursor, locked for this sweep; null while another instance's sweep holds it. */
   async claim(m: EntityManager): Promise<CursorRow | null> {
-    const cursor: CursorRow[] = await m.query(
-      `SELECT last_seq::text AS last_seq, backlog_until_seq::text AS backlog_until_seq, backlog_seen_before
-       FROM incident_intake_cursor WHERE name = 'mentions' FOR UPDATE SKIP LOCKED`,
-    );
+    const cursor = await lockDue<CursorRow>(m, {
+      from: 'incident_intake_cursor',
+      columns: 'last_seq::text AS last_seq, backlog_until_seq::text AS backlog_until_seq, backlog_seen_before',
+      where: `name = 'mentions'`,
+    });
     return cursor[0] ?? null;
   }
 

@@ -16,6 +16,7 @@ import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokenStore } from './refresh-token.store';
+import { sharedSecret } from '../../../common/database/app-settings';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** Absolute lifetime of a signed-in session (a refresh-token family), counted from sign-in. */
@@ -59,15 +60,7 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       this.secret = configured;
       return;
     }
-    await this.dataSource.query(
-      `INSERT INTO app_setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO NOTHING`,
-      [JWT_SECRET_SETTING, randomBytes(48).toString('base64url')],
-    );
-    const rows: { secret: string }[] = await this.dataSource.query(
-      `SELECT value #>> '{}' AS secret FROM app_setting WHERE key = $1`,
-      [JWT_SECRET_SETTING],
-    );
-    this.secret = rows[0]?.secret ?? '';
+    this.secret = await sharedSecret(this.dataSource, JWT_SECRET_SETTING);
     if (this.secret.length < 32) throw new Error('the stored JWT secret is missing or too short');
   }
 
