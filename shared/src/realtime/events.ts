@@ -72,11 +72,22 @@ export const RealtimeControlEvent = {
    * client refreshes its token pair and connects again (with `lastEventId`, so nothing is lost).
    */
   SessionExpired: 'session.expired',
+  /**
+   * The session of the handshake token ended before the token's expiry (signed out, password changed, account
+   * deactivated): the server disconnects the socket right after this event. The client refreshes its pair as after
+   * `session.expired`; the server refuses the refresh when the session is over, and the person signs in again.
+   */
+  SessionEnded: 'session.ended',
 } as const;
 
 export interface RealtimeSessionExpiredPayload {
   /** When the token expired (ISO 8601). */
   expiredAt: string;
+}
+
+export interface RealtimeSessionEndedPayload {
+  /** When the server found the session ended (ISO 8601). */
+  endedAt: string;
 }
 
 export interface RealtimeErrorPayload {

@@ -67,6 +67,18 @@ describe('wireRealtime', () => {
     expect(s.statuses).toEqual(['live', 'connecting', 'live']);
   });
 
+  it('treats an ended session like an expired one: no event handed on, a refresh, and no reconnect when refused', async () => {
+    const s = setup('refused');
+    s.fire('connect');
+    s.fire(RealtimeControlEvent.SessionEnded, { endedAt: '2026-03-02T02:10:00.000Z' });
+    s.fire('disconnect', 'io server disconnect');
+    await settle();
+    expect(s.events).toEqual([]);
+    expect(s.refresh).toHaveBeenCalledTimes(1);
+    expect(s.state.connects).toBe(0);
+    expect(s.statuses).toEqual(['live', 'connecting', 'offline']);
+  });
+
   it('does not reconnect when the refresh is refused, nor after stop()', async () => {
     jest.useFakeTimers();
     try {

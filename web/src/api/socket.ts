@@ -96,8 +96,9 @@ export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring)
     wiring.onStatus('live');
   });
   socket.on('disconnect', (reason) => {
-    // Only the server ends a socket this way, right after `session.expired`: renewing is routine (every 15 minutes),
-    // so the badge says connecting rather than offline meanwhile.
+    // Only the server ends a socket this way, right after `session.expired` or `session.ended`: renewing is routine
+    // (every 15 minutes), so the badge says connecting rather than offline meanwhile; an ended session's refresh is
+    // refused, which signs the tab out.
     if (reason === 'io server disconnect' && !stopped && renewAndReconnect()) wiring.onStatus('connecting');
     else wiring.onStatus('offline');
   });
@@ -116,7 +117,13 @@ export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring)
     wiring.onStatus(!stopped && renewAndReconnect() ? 'connecting' : 'offline');
   });
   socket.onAny((event: string, payload: unknown) => {
-    if (event === RealtimeControlEvent.SessionExpired || event === RealtimeControlEvent.Error) return;
+    if (
+      event === RealtimeControlEvent.SessionExpired ||
+      event === RealtimeControlEvent.SessionEnded ||
+      event === RealtimeControlEvent.Error
+    ) {
+      return;
+    }
     const { id, data } = unwrap(payload);
     if (id !== null) {
       if (!isNewer(id, lastEventId)) return;

@@ -16,6 +16,12 @@ export interface DomainEventMap {
   'source.registry_changed': { sourceId: string };
   /** A feed item was analysed and stored as a mention (once per item); `incident` is the proposed flag. */
   'mention.stored': { mentionId: string; storyId: string; incident: boolean; unitCodes: string[] };
+  /**
+   * What a person may do, or whether a session of theirs is valid, changed: signed out, password changed or reset,
+   * deactivated, a role assigned or renounced. Raised after commit; the realtime gateway checks that person's sockets
+   * again on every instance.
+   */
+  'person.access_changed': { personId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -5,11 +5,17 @@
  * `auth.lastEventId`. Other rooms are asked for with `subscribe`, checked with canJoinRoom; a refusal is logged and
  * answered with a `realtime.error` event and a negative acknowledgement.
  *
- * The token is checked once, at the handshake, so each socket carries a timer set to the token's expiry: then the
- * socket is sent `session.expired` and disconnected, and the client reconnects with a refreshed token (its rooms
- * are checked again and `lastEventId` replays what it missed). The timer is cleared when the socket disconnects.
+ * The handshake token is not trusted until it expires. Each socket carries a timer set to the token's expiry: then
+ * it is sent `session.expired` and disconnected, and the client reconnects with a refreshed token (its rooms are
+ * checked again and `lastEventId` replays what it missed). Before that, whenever a person's access changes (signed
+ * out, password changed or reset, deactivated, a role assigned or renounced: the domain event
+ * `person.access_changed`), the instance where it happened checks that person's sockets again and tells the other
+ * instances to do the same through the PostgreSQL adapter (a server-side message). Checking again means verifying
+ * the token anew (a token whose session was ended is refused): a refused socket is sent `session.ended` and
+ * disconnected; an accepted one leaves the rooms its current roles no longer allow and joins those they now give. As
+ * the events are only wake-up calls, every socket is also checked this way once a minute.
  */
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -23,21 +29,30 @@ import {
   RealtimeControlEvent,
   RealtimeErrorCode,
   type RealtimeErrorPayload,
+  type RealtimeSessionEndedPayload,
   type RealtimeSessionExpiredPayload,
   type RealtimeSubscribeResult,
 } from '@mw/shared';
 import type { Server, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { defaultRoomsFor, ScopeService } from '../../common/auth/scope';
+import { canJoinRoom, defaultRoomsFor, ScopeService } from '../../common/auth/scope';
 import { Clock } from '../../common/clock/clock';
+import { DomainEventBus } from '../../common/events/domain-events';
 import { RealtimeService } from './realtime.service';
 
 interface SocketData {
   user?: AuthUser;
+  /** The handshake token, verified again whenever the person's access may have changed. */
+  token?: string;
   /** Expiry of the handshake token (null when the verifier cannot tell). */
   expiresAt?: Date | null;
 }
+
+/** Server-side message between instances: check this person's sockets again. */
+const ACCESS_CHANGED = 'mw:access_changed';
+/** Every socket is checked again this often, in case a change was missed (an instance that died mid-broadcast). */
+const RECHECK_EVERY_MS = 60_000;
 
 /** setTimeout's longest delay; access tokens live 15 minutes, far below it. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -52,14 +67,18 @@ function tokenOf(socket: Socket): string | undefined {
 }
 
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationShutdown {
   private readonly logger = new Logger('realtime');
+  private server: Server | null = null;
+  private stopListening: (() => void) | null = null;
+  private recheckTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly scope: ScopeService,
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
+    private readonly events: DomainEventBus,
   ) {}
 
   afterInit(server: Server): void {
@@ -73,6 +92,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       this.verifier.verify(token).then(
         (user) => {
           (socket as RealtimeSocket).data.user = user;
+          (socket as RealtimeSocket).data.token = token;
           (socket as RealtimeSocket).data.expiresAt = this.verifier.expiresAt(token);
           next();
         },
@@ -83,6 +103,37 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       );
     });
     this.realtime.attach(server);
+    this.server = server;
+    // Raised by another instance (serverSideEmit reaches the others, never the sender).
+    (server as unknown as { on(event: string, listener: (personId: unknown) => void): void }).on(
+      ACCESS_CHANGED,
+      (personId) => {
+        if (typeof personId === 'string') void this.recheck(personId);
+      },
+    );
+    this.stopListening = this.events.on('person.access_changed', async ({ personId }) => {
+      try {
+        server.serverSideEmit(ACCESS_CHANGED, personId);
+      } catch (error) {
+        this.logger.warn({ msg: 'access change not relayed to the other instances', error: String(error) });
+      }
+      await this.recheck(personId);
+    });
+    this.recheckTimer = setInterval(() => void this.recheck(null), RECHECK_EVERY_MS);
+    this.recheckTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopListening?.();
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+  }
+
+  /** Checks again the sockets of one person (or all) connected to this instance. */
+  async recheck(personId: string | null): Promise<void> {
+    if (!this.server) return;
+    const local = [...this.server.of('/').sockets.values()] as RealtimeSocket[];
+    const sockets = local.filter((s) => s.connected && (personId === null || s.data.user?.id === personId));
+    await Promise.all(sockets.map((s) => this.reauthorize(s)));
   }
 
   async handleConnection(socket: RealtimeSocket): Promise<void> {
@@ -143,6 +194,39 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     }, delay);
     timer.unref();
     socket.once('disconnect', () => clearTimeout(timer));
+  }
+
+  /** Verifies the socket's token again: ends it if refused, otherwise brings its rooms in line with the roles now. */
+  private async reauthorize(socket: RealtimeSocket): Promise<void> {
+    const token = socket.data.token;
+    if (!token) return;
+    let user: AuthUser;
+    try {
+      user = await this.verifier.verify(token);
+    } catch {
+      if (!socket.connected) return;
+      const now = this.clock.now();
+      const expiresAt = socket.data.expiresAt;
+      if (expiresAt && expiresAt <= now) {
+        const expired: RealtimeSessionExpiredPayload = { expiredAt: expiresAt.toISOString() };
+        socket.emit(RealtimeControlEvent.SessionExpired, expired);
+      } else {
+        const ended: RealtimeSessionEndedPayload = { endedAt: now.toISOString() };
+        socket.emit(RealtimeControlEvent.SessionEnded, ended);
+      }
+      socket.disconnect(true);
+      this.logger.log({ msg: 'socket disconnected: session ended', personId: socket.data.user?.id });
+      return;
+    }
+    if (!socket.connected) return;
+    socket.data.user = user;
+    const left = [...socket.rooms].filter((room) => room !== socket.id && !canJoinRoom(user, room));
+    for (const room of left) await socket.leave(room);
+    const joined = defaultRoomsFor(user).filter((room) => !socket.rooms.has(room));
+    if (joined.length > 0) await socket.join(joined);
+    if (left.length > 0 || joined.length > 0) {
+      this.logger.log({ msg: 'socket rooms re-evaluated', personId: user.id, left, joined });
+    }
   }
 
   private refuse(socket: RealtimeSocket, error: RealtimeErrorPayload): void {

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessTokenVerifier } from '../../../common/auth/access-token-verifier';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { Clock } from '../../../common/clock/clock';
+import { DomainEventBus } from '../../../common/events/domain-events';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { PersonEntity } from '../people/person.entity';
@@ -28,6 +29,8 @@ interface AccessClaims {
   typ: 'access';
   iat: number;
   exp: number;
+  /** The session (refresh-token family) the token was issued for; absent on tokens the server mints for itself. */
+  sid?: string;
 }
 
 /**
@@ -50,6 +53,7 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     private readonly people: PeopleService,
     private readonly tokens: RefreshTokenStore,
     private readonly audit: AuditService,
+    private readonly events: DomainEventBus,
   ) {
     super();
   }
@@ -106,6 +110,7 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
           familyId: row.familyId,
         });
         return {
+          revokedFor: row.personId,
           error: new UnauthorizedException({
             code: AuthErrorCode.RefreshTokenReused,
             message: 'This session was signed out because its refresh token was used twice; sign in again',
@@ -124,7 +129,10 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       return { pair: await this.issuePair(row.personId, row.familyId, m, row.expiresAt) };
     });
     // The family revocation must commit even though the request fails, hence the error travels out of the transaction.
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      if (outcome.revokedFor) this.events.emit('person.access_changed', { personId: outcome.revokedFor });
+      throw outcome.error;
+    }
     return outcome.pair;
   }
 
@@ -133,10 +141,14 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     const now = this.clock.now();
     if (!refreshToken) {
       await this.tokens.revokeAllOf(user.id, now);
-      return;
+    } else {
+      const row = await this.dataSource
+        .getRepository(RefreshTokenEntity)
+        .findOneBy({ tokenHash: sha256(refreshToken) });
+      if (!row || row.personId !== user.id) return;
+      await this.tokens.revokeFamily(row.familyId, now);
     }
-    const row = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken) });
-    if (row && row.personId === user.id) await this.tokens.revokeFamily(row.familyId, now);
+    this.events.emit('person.access_changed', { personId: user.id });
   }
 
   /** Changes the password, signs out every other session and returns a fresh pair for this one. */
@@ -150,7 +162,7 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       });
     }
     const hash = await this.hasher.hash(req.newPassword);
-    return this.dataSource.transaction(async (m) => {
+    const pair = await this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       await m.query(`UPDATE person SET password_hash = $2 WHERE id = $1`, [person.id, hash]);
       await this.throttle.clear(person.email, m);
@@ -162,13 +174,19 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       );
       return this.issuePair(person.id, randomUUID(), m);
     });
+    this.events.emit('person.access_changed', { personId: person.id });
+    return pair;
   }
 
-  /** A signed access token for a person; tests and the CLI use it too. */
-  issueAccessToken(personId: string): string {
+  /**
+   * A signed access token for a person; tests and the CLI use it too. Issued for a session (`sessionId`, the
+   * refresh-token family), it dies with that session: signing out, a password change or deactivation ends it at once
+   * rather than up to 15 minutes later.
+   */
+  issueAccessToken(personId: string, sessionId?: string): string {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     return this.jwt.sign(
-      { sub: personId, typ: 'access', iat },
+      { sub: personId, typ: 'access', iat, ...(sessionId ? { sid: sessionId } : {}) },
       { secret: this.secret, algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
     );
   }
@@ -190,6 +208,9 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     }
     const user = claims.typ === 'access' ? await this.people.loadAuthUser(claims.sub) : null;
     if (!user) throw new UnauthorizedException({ code: AuthErrorCode.InvalidToken, message: 'Invalid access token' });
+    if (claims.sid !== undefined && !(await this.sessionLives(claims.sid, user.id))) {
+      throw new UnauthorizedException({ code: AuthErrorCode.InvalidToken, message: 'This session has ended' });
+    }
     return user;
   }
 
@@ -197,6 +218,17 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
     const claims: unknown = this.jwt.decode(token);
     const exp = (claims as Partial<AccessClaims> | null)?.exp;
     return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : null;
+  }
+
+  /** A session lives while its refresh-token family is neither revoked nor past its absolute end. */
+  private async sessionLives(sessionId: string, personId: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM refresh_token WHERE family_id = $1 AND person_id = $2 AND revoked_at IS NULL AND expires_at > $3
+       LIMIT 1`,
+      [sessionId, personId, this.clock.now()],
+    );
+    return rows.length > 0;
   }
 
   private async issuePair(
@@ -216,7 +248,11 @@ export class AuthService extends AccessTokenVerifier implements OnModuleInit {
       rotatedAt: null,
       revokedAt: null,
     });
-    return { accessToken: this.issueAccessToken(personId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    return {
+      accessToken: this.issueAccessToken(personId, familyId),
+      refreshToken,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+    };
   }
 }
 

@@ -24,6 +24,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { unitCodesFor } from '../../../common/auth/scope';
 import { Clock } from '../../../common/clock/clock';
+import { DomainEventBus } from '../../../common/events/domain-events';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottle } from '../auth/login-throttle.service';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -61,6 +62,7 @@ export class PeopleService {
     private readonly tokens: RefreshTokenStore,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
+    private readonly events: DomainEventBus,
   ) {}
 
   async list(filter: PersonFilter = {}): Promise<PersonView[]> {
@@ -188,20 +190,23 @@ export class PeopleService {
       );
       return p;
     });
+    if (req.active !== undefined) this.accessChanged(id);
     return this.detail(person);
   }
 
   async assignRole(actor: Actor, personId: string, req: RoleAssignmentRequest): Promise<RoleAssignmentView> {
-    return this.dataSource.transaction(async (m) => {
+    const view = await this.dataSource.transaction(async (m) => {
       const person = await this.require(personId, m, true);
       const assignmentId = await this.assignWithin(m, actor, person, req);
       return toAssignmentView(await this.assignmentRow(m, assignmentId));
     });
+    this.accessChanged(personId);
+    return view;
   }
 
   /** Ends an assignment; the row stays as history. */
   async renounceRole(actor: Actor, personId: string, assignmentId: string): Promise<RoleAssignmentView> {
-    return this.dataSource.transaction(async (m) => {
+    const renounced = await this.dataSource.transaction(async (m) => {
       const result: unknown = await m.query(
         `UPDATE role_assignment SET renounced_at = $3 WHERE id = $1 AND person_id = $2 AND renounced_at IS NULL
          RETURNING id`,
@@ -219,6 +224,8 @@ export class PeopleService {
       );
       return view;
     });
+    this.accessChanged(personId);
+    return renounced;
   }
 
   async resetPassword(actor: Actor, id: string, req: ResetPasswordRequest): Promise<ResetPasswordResponse> {
@@ -232,6 +239,7 @@ export class PeopleService {
       await this.tokens.revokeAllOf(id, this.clock.now(), m);
       await this.audit.record(actor, { action: 'person.password_reset', entityType: 'person', entityId: id }, m);
     });
+    this.accessChanged(id);
     return temporary ? { temporaryPassword: temporary } : {};
   }
 
@@ -339,6 +347,11 @@ export class PeopleService {
       await this.assignWithin(m, actor, person, { role: 'admin' });
       return true;
     });
+  }
+
+  /** After commit: the person's live sockets are checked again (sessions, roles), on every instance. */
+  private accessChanged(personId: string): void {
+    this.events.emit('person.access_changed', { personId });
   }
 
   private async detail(p: PersonEntity, manager: EntityManager = this.dataSource.manager): Promise<PersonDetail> {
