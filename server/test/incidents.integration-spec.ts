@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock';
 import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
+import { SEARCH_MAX_LENGTH } from '../src/common/database/text-search';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { startTestApp, type TestApp } from './harness/test-app';
@@ -447,6 +448,33 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     expect(future.body.total).toBe(0);
     const bad = await call(t.baseUrl, 'GET', 'incidents?severity=S9', { token: token(officeSpokes) });
     expect(bad.status).toBe(400);
+  });
+
+  it('reads the list queries through validated DTOs: empty parameters are no filter, a bad one is a 400 naming it', async () => {
+    const get = (path: string) =>
+      call<{ field?: string; message?: string }>(t.baseUrl, 'GET', path, { token: token(officeSpokes) });
+    expect((await get('incidents?status=&severity=&unit=&category=&from=&to=&page=&pageSize=&q=')).status).toBe(200);
+    expect((await get('good-news?status=&page=&pageSize=')).status).toBe(200);
+    expect((await get('incidents?from=2026-03-01&to=2026-03-31T23:59:59%2B07:00&page=2&pageSize=200')).status).toBe(
+      200,
+    );
+    const refusals: [string, string, string][] = [
+      ['incidents?status=bogus', 'status', 'status must be one of '],
+      ['incidents?severity=S9', 'severity', 'severity must be one of S1, S2, S3, S4'],
+      ['incidents?from=nope', 'from', 'from must be an ISO date or time'],
+      ['incidents?to=2026-13-45', 'to', 'to must be an ISO date or time'],
+      ['incidents?page=0', 'page', 'page must be a whole number from 1 to 10000'],
+      ['incidents?pageSize=201', 'pageSize', 'pageSize must be a whole number from 1 to 200'],
+      ['incidents?pageSize=1.5', 'pageSize', 'pageSize must be a whole number from 1 to 200'],
+      [`incidents?q=${'a'.repeat(SEARCH_MAX_LENGTH + 1)}`, 'q', `q must be at most ${SEARCH_MAX_LENGTH} characters`],
+      ['good-news?status=bogus', 'status', 'status must be one of new, shared, proposed, archived'],
+      ['good-news?page=x', 'page', 'page must be a whole number from 1 to 10000'],
+    ];
+    for (const [path, field, message] of refusals) {
+      const res = await get(path);
+      expect({ path, status: res.status, field: res.body.field }).toEqual({ path, status: 400, field });
+      expect(res.body.message).toContain(message);
+    }
   });
 
   it('drafts a response from a template, lets only leadership approve, and only the designated spokesperson publish', async () => {

@@ -51,6 +51,22 @@ export interface IncidentListItem {
   unreachableUnits: string[];
 }
 
+/**
+ * Query of GET /api/incidents. `q` searches titles and descriptions ignoring diacritics and case; `from`/`to` are
+ * ISO times on the opening time; `page` from 1 (at most 10000), `pageSize` 1 to 200 (default 50).
+ */
+export interface IncidentListQuery {
+  q?: string;
+  status?: IncidentStatus;
+  severity?: Severity;
+  unit?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface IncidentListResponse {
   items: IncidentListItem[];
   total: number;
@@ -290,6 +306,13 @@ export interface GoodNewsItem {
   actedAt: string | null;
   note: string | null;
   createdAt: string;
+}
+
+/** Query of GET /api/good-news: `page` from 1 (at most 10000), `pageSize` 1 to 200 (default 50). */
+export interface GoodNewsListQuery {
+  status?: GoodNewsStatus;
+  page?: number;
+  pageSize?: number;
 }
 
 export interface GoodNewsListResponse {

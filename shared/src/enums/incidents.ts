@@ -62,6 +62,7 @@ export type ResponseStatus = (typeof ResponseStatus)[keyof typeof ResponseStatus
 
 export const GoodNewsStatus = { New: 'new', Shared: 'shared', Proposed: 'proposed', Archived: 'archived' } as const;
 export type GoodNewsStatus = (typeof GoodNewsStatus)[keyof typeof GoodNewsStatus];
+export const GOOD_NEWS_STATUSES: readonly GoodNewsStatus[] = Object.values(GoodNewsStatus);
 
 /** How an incident came in. */
 export const IncidentOrigin = { Detected: 'detected', Manual: 'manual', Split: 'split' } as const;

@@ -9,19 +9,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { SEARCH_MAX_LENGTH, searchText } from '../../common/database/text-search';
 import {
   ErrorCode,
-  INCIDENT_STATUSES,
   Role,
-  SEVERITIES,
   type GoodNewsItem,
   type GoodNewsListResponse,
-  type GoodNewsStatus,
   type IncidentDetail,
   type IncidentListResponse,
-  type IncidentStatus,
-  type Severity,
 } from '@mw/shared';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators';
 import { CurrentActor, CurrentUser, type Actor, type AuthUser } from '../../common/auth/auth-user';
@@ -32,6 +26,8 @@ import {
   CreateIncidentBody,
   DraftResponseBody,
   GoodNewsActionBody,
+  GoodNewsListQueryDto,
+  IncidentListQueryDto,
   MergeBody,
   PublishBody,
   SendBackBody,
@@ -63,20 +59,17 @@ export class IncidentsController {
 
   @Get()
   @Roles(...ANY_ROLE)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() query: Record<string, string | undefined>,
-  ): Promise<IncidentListResponse> {
+  list(@CurrentUser() user: AuthUser, @Query() query: IncidentListQueryDto): Promise<IncidentListResponse> {
     return this.queries.list(user, {
-      q: search(query.q),
-      status: oneOf(query.status, INCIDENT_STATUSES, 'status') as IncidentStatus | undefined,
-      severity: oneOf(query.severity, SEVERITIES, 'severity') as Severity | undefined,
-      unit: query.unit || undefined,
-      category: query.category || undefined,
-      from: date(query.from, 'from'),
-      to: date(query.to, 'to'),
-      page: positive(query.page, 1, 10_000, 'page'),
-      pageSize: positive(query.pageSize, 50, 200, 'pageSize'),
+      q: query.q,
+      status: query.status,
+      severity: query.severity,
+      unit: query.unit,
+      category: query.category,
+      from: query.from === undefined ? undefined : new Date(query.from),
+      to: query.to === undefined ? undefined : new Date(query.to),
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
     });
   }
 
@@ -265,7 +258,6 @@ export class IncidentsController {
   }
 }
 
-const GOOD_NEWS_STATUSES: readonly GoodNewsStatus[] = ['new', 'shared', 'proposed', 'archived'];
 const GOOD_NEWS_ACTORS: Role[] = [
   Role.UnitSpokesperson,
   Role.UnitWebAdmin,
@@ -281,16 +273,8 @@ export class GoodNewsController {
 
   @Get()
   @Roles(...ANY_ROLE)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() query: Record<string, string | undefined>,
-  ): Promise<GoodNewsListResponse> {
-    return this.goodNews.list(
-      user,
-      oneOf(query.status, GOOD_NEWS_STATUSES, 'status') as GoodNewsStatus | undefined,
-      positive(query.page, 1, 10_000, 'page'),
-      positive(query.pageSize, 50, 200, 'pageSize'),
-    );
+  list(@CurrentUser() user: AuthUser, @Query() query: GoodNewsListQueryDto): Promise<GoodNewsListResponse> {
+    return this.goodNews.list(user, query.status, query.page ?? 1, query.pageSize ?? 50);
   }
 
   /** Shared on the school's website or social page. */
@@ -322,30 +306,4 @@ export class GoodNewsController {
 
 function bad(field: string, message: string): BadRequestException {
   return new BadRequestException({ code: ErrorCode.ValidationFailed, field, message });
-}
-
-function oneOf(value: string | undefined, allowed: readonly string[], field: string): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!allowed.includes(value)) throw bad(field, `${field} must be one of ${allowed.join(', ')}`);
-  return value;
-}
-
-function date(value: string | undefined, field: string): Date | undefined {
-  if (value === undefined || value === '') return undefined;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw bad(field, `${field} must be an ISO date or time`);
-  return d;
-}
-
-function search(value: string | undefined): string | undefined {
-  const text = searchText(value);
-  if (text && text.length > SEARCH_MAX_LENGTH) throw bad('q', `q must be at most ${SEARCH_MAX_LENGTH} characters`);
-  return text;
-}
-
-function positive(value: string | undefined, fallback: number, max: number, field: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw bad(field, `${field} must be a whole number from 1 to ${max}`);
-  return n;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { GoodNewsStatus } from '@mw/shared';
+import { GOOD_NEWS_STATUSES, type GoodNewsStatus } from '@mw/shared';
 import { DateTime } from '../../../components/ui/DateTime';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Loading } from '../../../components/ui/Loading';
@@ -7,7 +7,7 @@ import { Pagination } from '../../../components/ui/Pagination';
 import { useI18n } from '../../../i18n/i18n';
 import { useGoodNews, useGoodNewsAction } from '../hooks/useGoodNews';
 
-const STATUSES: GoodNewsStatus[] = ['new', 'shared', 'proposed', 'archived'];
+const STATUSES = GOOD_NEWS_STATUSES;
 const PAGE_SIZE = 25;
 
 /** Positive stories about units: share them on the school's channels or propose them for commendation. */
