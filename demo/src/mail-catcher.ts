@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { escapeXml } from './feeds';
+import { parseMessage } from './mail-parse';
 
 export interface CaughtMail {
   seq: number;
@@ -48,8 +49,9 @@ export async function startMailCatcher(dir: string): Promise<MailCatcher> {
         const to = session.envelope.rcptTo.map((r) => r.address);
         const file = path.join(dir, `${String(seq).padStart(3, '0')}-${safeName(to[0] ?? 'unknown')}.eml`);
         fs.writeFileSync(file, raw);
-        const parsed = parseMail(raw);
-        const mail: CaughtMail = { seq, to, subject: parsed.subject, file, text: parsed.text, receivedAt: new Date() };
+        const parsed = parseMessage(raw);
+        const text = parsed.text || parsed.html.replace(/<[^>]+>/g, ' ').trim();
+        const mail: CaughtMail = { seq, to, subject: parsed.subject, file, text, receivedAt: new Date() };
         mails.push(mail);
         for (const listener of listeners) listener(mail);
         callback();
@@ -120,75 +122,4 @@ td,th{padding:.3rem .6rem;text-align:left;border-bottom:1px solid #e4e7eb}pre{wh
 
 function safeName(address: string): string {
   return address.replace(/[^a-z0-9.@_-]/gi, '_').slice(0, 80);
-}
-
-/** Subject and text part of a message as nodemailer writes it (multipart, quoted-printable or base64, UTF-8). */
-export function parseMail(raw: string): { subject: string; text: string } {
-  const { headers, body } = splitHeaders(raw);
-  const parts = bodyParts(headers, body);
-  const text =
-    parts.find((p) => p.type === 'text/plain')?.content ??
-    (parts.find((p) => p.type === 'text/html')?.content ?? '').replace(/<[^>]+>/g, ' ');
-  return { subject: decodeWords(headers.get('subject') ?? ''), text: text.trim() };
-}
-
-function splitHeaders(raw: string): { headers: Map<string, string>; body: string } {
-  const end = raw.search(/\r?\n\r?\n/);
-  const head = end < 0 ? raw : raw.slice(0, end);
-  const body = end < 0 ? '' : raw.slice(end).replace(/^\r?\n\r?\n/, '');
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body };
-}
-
-function bodyParts(headers: Map<string, string>, body: string): { type: string; content: string }[] {
-  const contentType = headers.get('content-type') ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (contentType.toLowerCase().startsWith('multipart/') && boundary) {
-    return body
-      .split(`--${boundary}`)
-      .slice(1)
-      .filter((chunk) => !chunk.startsWith('--'))
-      .flatMap((chunk) => {
-        const part = splitHeaders(chunk.replace(/^\r?\n/, ''));
-        return bodyParts(part.headers, part.body);
-      });
-  }
-  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const bytes =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body)
-        : Buffer.from(body, 'utf8');
-  return [{ type: contentType.split(';')[0]?.trim().toLowerCase() ?? 'text/plain', content: bytes.toString('utf8') }];
-}
-
-function decodeQuotedPrintable(text: string): Buffer {
-  const joined = text.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const c = joined[i] as string;
-    if (c === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(c, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _charset: string, kind: string, data: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
-    );
 }

@@ -1,11 +1,12 @@
 /**
  * A real SMTP server on 127.0.0.1 (npm smtp-server) that keeps every message it accepts, for tests that check what
  * the notification workers send. It can be stopped and started again on the same port to simulate an outage, and
- * told to refuse messages (4xx or 5xx) for a while. Bodies are decoded (quoted-printable / base64, UTF-8) so tests
- * can assert the Vietnamese text as a reader sees it.
+ * told to refuse messages (4xx or 5xx) for a while. Bodies are decoded (quoted-printable / base64, UTF-8, by the demo's
+ * mail reader, demo/src/mail-parse.ts) so tests can assert the Vietnamese text as a reader sees it.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { parseMessage } from '../../demo/src/mail-parse';
 
 export interface ReceivedMail {
   from: string;
@@ -106,75 +107,15 @@ function addressesOf(value: false | { address: string } | { address: string }[])
 }
 
 function parseMail(raw: string, mailFrom: false | { address: string }, rcptTo: { address: string }[]): ReceivedMail {
-  const { headers, body } = splitHeaders(raw);
-  const parts = bodyParts(headers, body);
+  const message = parseMessage(raw);
   return {
     from: addressesOf(mailFrom)[0] ?? '',
     to: addressesOf(rcptTo),
-    headers,
-    subject: decodeWords(headers.get('subject') ?? ''),
-    messageId: headers.get('message-id') ?? '',
-    text: parts.find((p) => p.type === 'text/plain')?.content ?? '',
-    html: parts.find((p) => p.type === 'text/html')?.content ?? '',
+    headers: message.headers,
+    subject: message.subject,
+    messageId: message.headers.get('message-id') ?? '',
+    text: message.text,
+    html: message.html,
     raw,
   };
-}
-
-function splitHeaders(raw: string): { headers: Map<string, string>; body: string } {
-  const end = raw.search(/\r?\n\r?\n/);
-  const head = end < 0 ? raw : raw.slice(0, end);
-  const body = end < 0 ? '' : raw.slice(end).replace(/^\r?\n\r?\n/, '');
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body };
-}
-
-function bodyParts(headers: Map<string, string>, body: string): { type: string; content: string }[] {
-  const contentType = headers.get('content-type') ?? 'text/plain';
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (contentType.toLowerCase().startsWith('multipart/') && boundary) {
-    return body
-      .split(`--${boundary}`)
-      .slice(1)
-      .filter((chunk) => !chunk.startsWith('--'))
-      .flatMap((chunk) => {
-        const part = splitHeaders(chunk.replace(/^\r?\n/, ''));
-        return bodyParts(part.headers, part.body);
-      });
-  }
-  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  let bytes: Buffer;
-  if (encoding === 'base64') bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-  else if (encoding === 'quoted-printable') bytes = decodeQuotedPrintable(body);
-  else bytes = Buffer.from(body, 'utf8');
-  return [{ type: contentType.split(';')[0]?.trim().toLowerCase() ?? 'text/plain', content: bytes.toString('utf8') }];
-}
-
-function decodeQuotedPrintable(text: string): Buffer {
-  const joined = text.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const c = joined[i] as string;
-    if (c === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(c, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 2047 encoded words (`=?UTF-8?B?...?=`, `=?UTF-8?Q?...?=`), as nodemailer writes non-ASCII subjects. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _charset: string, kind: string, data: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
-    );
 }
