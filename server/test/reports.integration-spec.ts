@@ -471,7 +471,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     const principal = to(principalB)[0];
     expect(principal?.subject).toBe(`Báo cáo tuần 47/2026 (16/11/2026 – 22/11/2026) – ${schoolB.name}`);
     expect(principal?.text.split('\n')[0]?.trimEnd()).toBe(
-      '1 tin bài về các đơn vị (+1 so với kỳ trước), trong đó 1 tiêu cực, 0 trung tính, 0 tích cực.',
+      '1 tin bài về đơn vị (+1 so với kỳ trước), trong đó 1 tiêu cực, 0 trung tính, 0 tích cực.',
     );
     const principalPdf = pdfAttachment(principal?.raw ?? '');
     expect(principalPdf.filename).toBe(`bao-cao-2026-W47-${schoolB.code}.pdf`);
@@ -734,7 +734,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-2026-W47-${schoolB.code}.csv"`);
     const lines = new TextDecoder('utf-8', { fatal: true }).decode(await csv.arrayBuffer()).split('\r\n');
     expect(lines).toContain(`Đơn vị: ${schoolB.name}`);
-    expect(lines).toContain('Tin bài về các đơn vị,1,0');
+    expect(lines).toContain('Tin bài về đơn vị,1,0');
   });
 
   describe('any period, the district section, one time rule, masking, PDF and CSV (weeks 2026-W49 to W51)', () => {

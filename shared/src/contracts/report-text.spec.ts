@@ -88,6 +88,19 @@ describe('report numbers as readers write them', () => {
         'vào cuối kỳ; thời gian tiếp nhận trung vị 3 giờ 13 phút.',
       '472 tin tốt (không tính tin đã lưu trữ); 7 lượt báo cáo vượt cấp.',
     ]);
+    // A school's report: about the unit, and no "0 of them severe" clause.
+    const school = report({
+      scope: { unitCode: 'A', unitName: 'Trường A' },
+      figures: figures({ incidentsBySeverity: { S1: 0, S2: 0, S3: 1, S4: 0 }, incidentsOpened: 1 }),
+    });
+    expect(
+      reportSummary(school, 'vi')
+        .slice(0, 2)
+        .map((l) => l.replace(/\u00a0/g, ' ')),
+    ).toEqual([
+      '1.530 tin bài về đơn vị (+81 so với kỳ trước), trong đó 174 tiêu cực, 859 trung tính, 497 tích cực.',
+      '1 sự vụ mới (kỳ trước 5); 26 sự vụ còn chưa được tiếp nhận vào cuối kỳ; thời gian tiếp nhận trung vị 3 giờ 13 phút.',
+    ]);
     expect(reportSummary(report(), 'en')[1]?.replace(/\u00a0/g, ' ')).toBe(
       '8 new incidents (previous period 5), 1 of them major or critical; 26 still unacknowledged at the end; ' +
         'median time to acknowledge 3 h 13 min.',

@@ -98,6 +98,7 @@ const VI: ReportWords = {
     generatedAt: 'Lập lúc {at}',
     running: 'Kỳ chưa kết thúc: số liệu còn thay đổi.',
     mentions: 'Tin bài về các đơn vị',
+    mentionsOne: 'Tin bài về đơn vị',
     negative: '— Tiêu cực',
     neutral: '— Trung tính',
     positive: '— Tích cực',
@@ -233,6 +234,7 @@ const EN: ReportWords = {
     generatedAt: 'Generated {at}',
     running: 'The period has not ended: figures will change.',
     mentions: 'Articles about the units',
+    mentionsOne: 'Articles about the unit',
     negative: '— Negative',
     neutral: '— Neutral',
     positive: '— Positive',
@@ -360,13 +362,15 @@ export function reportSummary(report: Report, language: Language): string[] {
   const lines: string[] = [];
   if (language === 'en') {
     lines.push(
-      `${n(f.mentions)} articles about the units (${formatChange(f.mentions - p.mentions, language)} on the ` +
+      `${n(f.mentions)} articles about the ${report.scope ? 'unit' : 'units'} ` +
+        `(${formatChange(f.mentions - p.mentions, language)} on the ` +
         `previous period): ${n(f.mentionsBySentiment.negative)} negative, ${n(f.mentionsBySentiment.neutral)} ` +
         `neutral, ${n(f.mentionsBySentiment.positive)} positive.`,
     );
     lines.push(
-      `${n(f.incidentsOpened)} new incidents (previous period ${n(p.incidentsOpened)}), ${n(severe)} of them major ` +
-        `or critical; ${n(f.openUnacknowledgedAtEnd)} still unacknowledged at the end` +
+      `${n(f.incidentsOpened)} new incidents (previous period ${n(p.incidentsOpened)})` +
+        (severe > 0 ? `, ${n(severe)} of them major or critical` : '') +
+        `; ${n(f.openUnacknowledgedAtEnd)} still unacknowledged at the end` +
         (f.ackMedianMinutes === null
           ? '.'
           : `; median time to acknowledge ${formatMinutes(f.ackMedianMinutes, language)}.`),
@@ -378,13 +382,15 @@ export function reportSummary(report: Report, language: Language): string[] {
     return lines;
   }
   lines.push(
-    `${n(f.mentions)} tin bài về các đơn vị (${formatChange(f.mentions - p.mentions, language)} so với kỳ trước), ` +
+    `${n(f.mentions)} tin bài về ${report.scope ? 'đơn vị' : 'các đơn vị'} ` +
+      `(${formatChange(f.mentions - p.mentions, language)} so với kỳ trước), ` +
       `trong đó ${n(f.mentionsBySentiment.negative)} tiêu cực, ${n(f.mentionsBySentiment.neutral)} trung tính, ` +
       `${n(f.mentionsBySentiment.positive)} tích cực.`,
   );
   lines.push(
-    `${n(f.incidentsOpened)} sự vụ mới (kỳ trước ${n(p.incidentsOpened)}), trong đó ${n(severe)} sự vụ từ mức ` +
-      `nghiêm trọng trở lên; ${n(f.openUnacknowledgedAtEnd)} sự vụ còn chưa được tiếp nhận vào cuối kỳ` +
+    `${n(f.incidentsOpened)} sự vụ mới (kỳ trước ${n(p.incidentsOpened)})` +
+      (severe > 0 ? `, trong đó ${n(severe)} sự vụ từ mức nghiêm trọng trở lên` : '') +
+      `; ${n(f.openUnacknowledgedAtEnd)} sự vụ còn chưa được tiếp nhận vào cuối kỳ` +
       (f.ackMedianMinutes === null
         ? '.'
         : `; thời gian tiếp nhận trung vị ${formatMinutes(f.ackMedianMinutes, language)}.`),

@@ -716,6 +716,7 @@ export const en: Record<MessageKey, string> = {
   'report.storedNone': 'No weekly report has been stored yet.',
   'report.storedWeek': 'Week',
   'report.weekTitle': 'Week {week}',
+  'report.scopeUnit': 'Unit: {unit}',
   'report.storedAt': 'Sent',
   'report.download': 'Download',
   'nav.overview': 'Overview',

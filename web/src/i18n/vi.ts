@@ -711,6 +711,7 @@ export const vi = {
   'report.storedNone': 'Chưa có báo cáo tuần nào được lưu.',
   'report.storedWeek': 'Tuần',
   'report.weekTitle': 'Tuần {week}',
+  'report.scopeUnit': 'Đơn vị: {unit}',
   'report.storedAt': 'Gửi lúc',
   'report.download': 'Tải về',
   'nav.overview': 'Tổng quan',

@@ -48,7 +48,7 @@ export interface FigureRow {
 }
 
 /** The key figures, in the order every rendering shows them. */
-export function figureRows(f: ReportFigures, p: ReportFigures, language: Language): FigureRow[] {
+export function figureRows(f: ReportFigures, p: ReportFigures, language: Language, oneUnit = false): FigureRow[] {
   const w = reportWords(language);
   const t = w.text;
   const count = (label: string, now: number | null, before: number | null): FigureRow => ({
@@ -58,7 +58,7 @@ export function figureRows(f: ReportFigures, p: ReportFigures, language: Languag
     kind: 'count',
   });
   return [
-    count(t.mentions as string, f.mentions, p.mentions),
+    count((oneUnit ? t.mentionsOne : t.mentions) as string, f.mentions, p.mentions),
     count(t.negative as string, f.mentionsBySentiment.negative, p.mentionsBySentiment.negative),
     count(t.neutral as string, f.mentionsBySentiment.neutral, p.mentionsBySentiment.neutral),
     count(t.positive as string, f.mentionsBySentiment.positive, p.mentionsBySentiment.positive),
@@ -94,7 +94,7 @@ export function reportCsv(report: Report, language: Language = 'vi'): string {
       `${t.previous as string} (${periodLine(report.previousPeriod, language)})`,
     ],
     // Spreadsheets get numbers: durations in minutes, the unit in the label.
-    figureRows(report.figures, report.previous, language).map((r) => [
+    figureRows(report.figures, report.previous, language, report.scope !== null).map((r) => [
       r.kind === 'minutes' ? `${r.label} (${t.minutesUnit as string})` : r.label,
       r.now,
       r.before,

@@ -104,7 +104,7 @@ export function reportHtml(report: Report, language: Language = 'vi'): string {
     `<p class="muted">${escapeHtml(`${t.previous as string}: ${periodLine(report.previousPeriod, language)}`)}</p>` +
       table(
         [t.figure as string, t.current as string, t.previous as string, t.change as string],
-        figureRows(report.figures, report.previous, language).map((r) => [
+        figureRows(report.figures, report.previous, language, report.scope !== null).map((r) => [
           r.label,
           value(r.kind, r.now),
           value(r.kind, r.before),

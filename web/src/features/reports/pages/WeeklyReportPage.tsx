@@ -155,6 +155,7 @@ function ReportBody({ report }: { report: ReportResponse }) {
           to: dayLabel(report.period.to),
         })}
       </p>
+      {report.scope && <p data-testid="report-scope">{t('report.scopeUnit', { unit: report.scope.unitName })}</p>}
       <p className="muted small">
         {report.complete ? t(report.stored ? 'report.stored' : 'report.computed') : t('report.running')}{' '}
         {t('report.generatedAt')} <DateTime value={report.generatedAt} />
