@@ -52,8 +52,10 @@ const ZONE = 'Asia/Ho_Chi_Minh';
  * `where` picks the articles (schools, one school, or the district), on the first mention's units.
  */
 function articles(where: string): string {
+  // Only the columns the figures need go through the sort (titles and URLs are read back by id for the few listed),
+  // so a year of articles sorts in memory rather than on disk.
   return `WITH first AS (
-    SELECT DISTINCT ON (m.story_id, m.outlet) m.id, m.story_id, m.outlet, m.title, m.url, m.sentiment_label,
+    SELECT DISTINCT ON (m.story_id, m.outlet) m.id, m.story_id, m.outlet, m.sentiment_label,
            m.category, m.unit_codes, m.analysed_at, m.published_at
     FROM mention m
     WHERE m.analysed_at >= $1 AND m.analysed_at < $2 AND cardinality(m.unit_codes) > 0
@@ -102,9 +104,9 @@ export class MentionReportReader {
     const p = scope.unitCode ? [from, to, scope.unitCode] : [from, to];
     const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> => m.query(`${base} ${sql}`, [...p, ...extra]);
     const n = p.length;
-    const totals = await q<Totals>(TOTALS);
-    const t = totals[0];
     if (top <= 0) {
+      const totals = await q<Totals>(TOTALS);
+      const t = totals[0];
       return {
         total: t?.total ?? 0,
         bySentiment: bySentiment(t),
@@ -115,17 +117,40 @@ export class MentionReportReader {
         widestStories: [],
       };
     }
-    const categoryTone = await q<{ category: Category; sentiment: SentimentLabel; count: number }>(
-      `SELECT category, sentiment_label AS sentiment, count(*)::int AS count FROM article GROUP BY 1, 2 ORDER BY 1, 2`,
+    // One pass over the articles for every count: by tone, by category and tone, by day and tone, by outlet.
+    const groups = await q<{
+      set: number;
+      category: Category | null;
+      sentiment: SentimentLabel | null;
+      day: string | null;
+      outlet: string | null;
+      count: number;
+    }>(
+      `SELECT CASE WHEN grouping(category) = 0 THEN 1 WHEN grouping(day) = 0 THEN 2 WHEN grouping(outlet) = 0 THEN 3
+                   ELSE 0 END AS set,
+              category, sentiment_label AS sentiment, day, outlet, count(*)::int AS count
+       FROM article
+       GROUP BY GROUPING SETS ((sentiment_label), (category, sentiment_label), (day, sentiment_label), (outlet))`,
     );
-    const dayTone = await q<{ day: string; sentiment: SentimentLabel; count: number }>(
-      `SELECT day, sentiment_label AS sentiment, count(*)::int AS count FROM article GROUP BY 1, 2 ORDER BY 1, 2`,
-    );
-    const outlets = await q<{ key: string; count: number }>(
-      `SELECT outlet AS key, count(*)::int AS count FROM article GROUP BY outlet ORDER BY count DESC, outlet
-       LIMIT $${n + 1}`,
-      [top],
-    );
+    const of = (set: number) => groups.filter((g) => g.set === set);
+    const tones = of(0);
+    const t: Totals = {
+      total: tones.reduce((sum, g) => sum + g.count, 0),
+      negative: tones.find((g) => g.sentiment === 'negative')?.count ?? 0,
+      neutral: tones.find((g) => g.sentiment === 'neutral')?.count ?? 0,
+      positive: tones.find((g) => g.sentiment === 'positive')?.count ?? 0,
+    };
+    const byKey = <K extends string>(a: K, b: K) => (a < b ? -1 : a > b ? 1 : 0);
+    const categoryTone = of(1)
+      .map((g) => ({ category: g.category as Category, sentiment: g.sentiment as SentimentLabel, count: g.count }))
+      .sort((x, y) => byKey(x.category, y.category) || byKey(x.sentiment, y.sentiment));
+    const dayTone = of(2)
+      .map((g) => ({ day: g.day as string, sentiment: g.sentiment as SentimentLabel, count: g.count }))
+      .sort((x, y) => byKey(x.day, y.day) || byKey(x.sentiment, y.sentiment));
+    const outlets = of(3)
+      .map((g) => ({ key: g.outlet as string, count: g.count }))
+      .sort((x, y) => y.count - x.count || x.key.localeCompare(y.key, 'vi'))
+      .slice(0, top);
     const stories = await q<{
       story_id: string;
       title: string;
@@ -148,7 +173,7 @@ export class MentionReportReader {
     const categories = new Map<Category, number>();
     for (const r of categoryTone) categories.set(r.category, (categories.get(r.category) ?? 0) + r.count);
     return {
-      total: t?.total ?? 0,
+      total: t.total,
       bySentiment: bySentiment(t),
       byCategory: [...categories]
         .map(([key, count]) => ({ key, count }))
@@ -182,8 +207,9 @@ export class MentionReportReader {
     }[] =
       limit > 0
         ? await m.query(
-            `${base} SELECT title, url, outlet, sentiment_label, analysed_at, published_at FROM article
-             ORDER BY analysed_at DESC, id LIMIT $3`,
+            `${base} SELECT m.title, m.url, a.outlet, a.sentiment_label, a.analysed_at, a.published_at
+             FROM article a JOIN mention m ON m.id = a.id
+             ORDER BY a.analysed_at DESC, a.id LIMIT $3`,
             [from, to, limit],
           )
         : [];
