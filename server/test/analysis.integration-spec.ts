@@ -15,12 +15,13 @@ import { JsonLogger } from '../src/common/logging/json-logger';
 import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { UnitMatcher } from '../src/modules/analysis/matching/unit-matcher';
 import { MentionEntity } from '../src/modules/analysis/mention.entity';
+import { MENTION_DOCUMENT } from '../src/modules/analysis/mentions.service';
 import { MentionStories } from '../src/modules/analysis/mention-stories';
 import { StoryEntity } from '../src/modules/analysis/story.entity';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
-import { foldedDocument, foldedQuery } from '../src/common/database/text-search';
+import { foldedQuery, searchSql, searchTerms, type SearchTerms } from '../src/common/database/text-search';
 import { startTestApp, type TestApp } from './harness/test-app';
 
 const SCHOOL_A = '79000724'; // THPT Gò Vấp
@@ -438,10 +439,40 @@ describe('analysis (real PostgreSQL)', () => {
     // The planner can answer from the index (sequential scans priced out, as on a large table).
     const plan: { 'QUERY PLAN': string }[] = await ds().transaction(async (m) => {
       await m.query('SET LOCAL enable_seqscan = off');
-      return m.query(
-        `EXPLAIN SELECT id FROM mention m WHERE ${foldedDocument('m.title', 'm.summary')} @@ ${foldedQuery('$1')}`,
-        ['phan tay ho'],
-      );
+      return m.query(`EXPLAIN SELECT id FROM mention m WHERE ${MENTION_DOCUMENT} @@ ${foldedQuery('$1')}`, [
+        'phan tay ho',
+      ]);
+    });
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('mention_search_idx');
+  });
+
+  it('finds a mention by the full name of the school it was matched to, and a word being typed', async () => {
+    // The article says "Trường Nguyễn Công Trứ"; the spokesperson types the school's name as the registry has it.
+    const robot = await insertItem({
+      title: 'Học sinh Trường Nguyễn Công Trứ đoạt giải nhất cuộc thi robot thành phố',
+      summary: 'Đội tuyển của trường Nguyễn Công Trứ, quận Gò Vấp, vượt qua 40 đội.',
+    });
+    await analysis.analysePending();
+    const robotId = (await mentionOf(robot))?.id;
+    expect((await mentionOf(robot))?.unitCodes).toEqual([SCHOOL_B]);
+    const office = tokenFor(t.app, admin.id);
+    const search = async (q: string) =>
+      (
+        await call<Page<MentionView>>(t.baseUrl, 'GET', `mentions?q=${encodeURIComponent(q)}`, { token: office })
+      ).body.items.map((m) => m.id);
+    for (const q of ['THPT Nguyễn Công Trứ', 'thpt nguyen cong tru', 'thpt nguyen cong t', 'thpt robot']) {
+      expect(await search(q)).toContain(robotId);
+    }
+    expect(await search('thpt nguyen cong tru bong da')).not.toContain(robotId);
+
+    const plan: { 'QUERY PLAN': string }[] = await ds().transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      const params: string[] = [];
+      const sql = searchSql(MENTION_DOCUMENT, searchTerms('thpt nguyen cong t') as SearchTerms, (v) => {
+        params.push(v);
+        return `$${params.length}`;
+      });
+      return m.query(`EXPLAIN SELECT id FROM mention m WHERE ${sql.where}`, params);
     });
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('mention_search_idx');
   });

@@ -5,12 +5,21 @@
  * is a FixedClock at 10:00 on a Wednesday in Ho Chi Minh City.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncidentDetail, IncidentListResponse, GoodNewsListResponse, SeverityLevelView } from '@mw/shared';
+import {
+  UnitLevel,
+  type IncidentDetail,
+  type IncidentListResponse,
+  type GoodNewsListResponse,
+  type SeverityLevelView,
+} from '@mw/shared';
 import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../src/common/auth/auth-user';
 import { FixedClock } from '../src/common/clock/clock';
+import { SEARCH_MAX_LENGTH, searchSql, searchTerms, type SearchTerms } from '../src/common/database/text-search';
 import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
-import { SEARCH_MAX_LENGTH } from '../src/common/database/text-search';
+import { INCIDENT_DOCUMENT } from '../src/modules/incidents/store/incident.store';
+import { AuditService, UnitsService, upsertUnits } from '../src/modules/organisation';
 import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { startTestApp, type TestApp } from './harness/test-app';
@@ -733,6 +742,80 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
     expect((await list(`q=${phrase}&unit=${SCHOOL_A}`)).body.items.map((i) => i.id)).toEqual([together]);
     expect((await list('q=phan+tay+ho', principalB)).body.total).toBe(0);
     expect((await list(`q=${'x'.repeat(201)}`)).status).toBe(400);
+  });
+
+  it("finds a school's tickets by its name or code as it is typed, ranked, through the index", async () => {
+    const PHAN_TAY_HO = '79764507';
+    const open = async (title: string, description: string, unitCodes: string[]) =>
+      (
+        await call<IncidentDetail>(t.baseUrl, 'POST', 'incidents', {
+          token: token(officeSpokes),
+          body: { title, description, unitCodes },
+        })
+      ).body.id;
+    // Neither the title nor the description names the school: only its unit does.
+    const atSchool = await open('Phụ huynh phản ánh bữa trưa thiếu rau xanh', 'Ý kiến trên nhóm Zalo lớp 7A.', [
+      PHAN_TAY_HO,
+    ]);
+    // The three words scattered in another school's description: found too, but below.
+    const scattered = await open(
+      'Góp ý về sân chơi',
+      'Phụ huynh họ Phan nói khu phía tây cạnh hồ nước chưa có rào chắn.',
+      [SCHOOL_B],
+    );
+    const list = async (q: string, as: PersonRow = officeSpokes) =>
+      (
+        await call<IncidentListResponse>(t.baseUrl, 'GET', `incidents?q=${encodeURIComponent(q)}`, {
+          token: token(as),
+        })
+      ).body.items.map((i) => i.id);
+
+    for (const q of ['phan tay ho', 'Phan Tây Hồ', 'THCS PHAN TÂY HỒ', 'phan tay h', 'phan t', PHAN_TAY_HO]) {
+      const found = await list(q);
+      expect(found).toContain(atSchool);
+      if (found.includes(scattered)) expect(found.indexOf(atSchool)).toBeLessThan(found.indexOf(scattered));
+    }
+    // The school's words and the ticket's own words together.
+    expect(await list('phan tay ho rau')).toEqual([atSchool]);
+    expect(await list('phan tay ho san choi')).toEqual([scattered]);
+    const phrase = await list('"phan tay ho"');
+    expect(phrase).toContain(atSchool);
+    expect(phrase).not.toContain(scattered);
+    // Scope still applies: another school's principal finds nothing of it.
+    expect(await list('phan tay ho', principalB)).not.toContain(atSchool);
+
+    // An alias added to the unit is searchable on its tickets at once, in the same transaction as the change.
+    expect(await list('ptho')).toEqual([]);
+    const patched = await call(t.baseUrl, 'PATCH', `units/${PHAN_TAY_HO}`, {
+      token: token(admin),
+      body: { aliases: ['PTHO Gò Vấp'] },
+    });
+    expect(patched.status).toBe(200);
+    expect(await list('ptho')).toEqual([atSchool]);
+    // So is one brought by the CLI's import of units.
+    await upsertUnits(ds, t.app.get(AuditService), t.app.get(UnitsService), SYSTEM_ACTOR, [
+      {
+        code: PHAN_TAY_HO,
+        name: 'THCS Phan Tây Hồ',
+        level: UnitLevel.LowerSecondary,
+        ownership: 'Công lập',
+        address: '18B/27 Thống Nhất',
+        aliases: ['PTHO Gò Vấp', 'Phan Tây Hồ Thống Nhất'],
+      },
+    ]);
+    expect(await list('thong nhat')).toEqual([atSchool]);
+
+    // The planner answers a prefix search from the index (sequential scans priced out, as on a large table).
+    const plan: { 'QUERY PLAN': string }[] = await ds.transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      const params: string[] = [];
+      const sql = searchSql(INCIDENT_DOCUMENT, searchTerms('phan tay h') as SearchTerms, (v) => {
+        params.push(v);
+        return `$${params.length}`;
+      });
+      return m.query(`EXPLAIN SELECT id FROM incident i WHERE ${sql.where}`, params);
+    });
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('incident_search_idx');
   });
 
   it('opens by hand, assigns with history, comments and tasks', async () => {

@@ -140,7 +140,7 @@ export const en: Record<MessageKey, string> = {
   'mentions.filters': 'Filter mentions',
   'mentions.outlet': 'Outlet',
   'mentions.searchHint': 'e.g. phan tay ho',
-  'incidents.searchHint': 'Search titles and descriptions',
+  'incidents.searchHint': 'School name, title or description',
   'validation.subject': 'The value',
   'validation.isNotEmpty': '{field} must not be empty.',
   'validation.maxLength': '{field} must be at most {max} characters long.',

@@ -137,7 +137,7 @@ export const vi = {
   'mentions.filters': 'Lọc tin bài',
   'mentions.outlet': 'Nguồn đưa tin',
   'mentions.searchHint': 'Ví dụ: phan tay ho',
-  'incidents.searchHint': 'Tìm trong tiêu đề và mô tả',
+  'incidents.searchHint': 'Tên trường, tiêu đề hoặc mô tả',
   'validation.subject': 'Giá trị',
   'validation.isNotEmpty': '{field} không được để trống.',
   'validation.maxLength': '{field} chỉ được dài tối đa {max} ký tự.',

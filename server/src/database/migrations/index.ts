@@ -12,6 +12,7 @@ import { LoginLockout1796500391705 } from './1796500391705-login-lockout';
 import { PipelineHealth1796500793774 } from './1796500793774-pipeline-health';
 import { RecordedAt1796501545759 } from './1796501545759-recorded-at';
 import { TextSearch1796502653512 } from './1796502653512-text-search';
+import { SearchByUnit1796508508464 } from './1796508508464-search-by-unit';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PipelineHealth1796500793774,
   RecordedAt1796501545759,
   TextSearch1796502653512,
+  SearchByUnit1796508508464,
 ];

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CliCommand, CliError, parseOptions } from '../../cli/cli-command';
 import { SYSTEM_ACTOR } from '../../common/auth/auth-user';
 import { parseCsv } from '../../database/seeds/seed-files';
-import { AuditService, upsertUnits, type UnitUpsert } from '../organisation';
+import { AuditService, UnitsService, upsertUnits, type UnitUpsert } from '../organisation';
 import { AnalysisService } from './analysis.service';
 import { analyzeJsonLines, createAnalyzer, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
 import { buildUnitsGazetteer, readUnitsForCli } from './units-gazetteer';
@@ -73,6 +73,7 @@ export const unitsCommand: CliCommand = {
     const summary = await upsertUnits(
       app.get(DataSource, { strict: false }),
       app.get(AuditService, { strict: false }),
+      app.get(UnitsService, { strict: false }),
       SYSTEM_ACTOR,
       rows,
     );

@@ -19,15 +19,21 @@ import {
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
-import { foldedDocument, foldedQuery, searchText } from '../../common/database/text-search';
+import { searchDocument, searchSql, searchTerms, searchText } from '../../common/database/text-search';
 import { MentionEntity } from './mention.entity';
 import { toMentionView, toStoryView } from './mention.mapper';
 import { StoryEntity } from './story.entity';
 
 const DEFAULT_PAGE_SIZE = 50;
 const OUTLETS_LIMIT = 200;
-/** The searched text of a mention, as its index (mention_search_idx) was built. */
-const MENTION_DOCUMENT = foldedDocument('m.title', 'm.summary');
+/**
+ * The searched text of a mention, exactly as mention_search_idx was built (migration SearchByUnit1796508508464): the
+ * title and the names of the units it was found to name weigh more than the summary.
+ */
+export const MENTION_DOCUMENT = searchDocument(
+  ['m.title', `jsonb_path_query_array(m.units, '$[*].name')::text`],
+  ['m.summary'],
+);
 /** Mentions shown on a story page; a story told by more outlets than this is rare. */
 const STORY_MENTIONS_LIMIT = 500;
 const HOUR_MS = 3_600_000;
@@ -46,8 +52,16 @@ export class MentionsService {
     if (codes !== 'all' && codes.length === 0) return { items: [], total: 0, page, pageSize };
     const qb = this.dataSource.getRepository(MentionEntity).createQueryBuilder('m');
     restrictUnits(qb, 'm', codes, query.unit);
-    const search = searchText(query.q);
-    if (search) qb.andWhere(`${MENTION_DOCUMENT} @@ ${foldedQuery(':search')}`, { search });
+    const terms = searchTerms(query.q);
+    let bound = 0;
+    const search = terms
+      ? searchSql(MENTION_DOCUMENT, terms, (value) => {
+          const name = `search${bound++}`;
+          qb.setParameter(name, value);
+          return `:${name}`;
+        })
+      : null;
+    if (search) qb.andWhere(search.where);
     const outlet = searchText(query.outlet);
     if (outlet) qb.andWhere('m.outlet = :outlet', { outlet });
     if (query.sentiment) qb.andWhere('m.sentimentLabel = :sentiment', { sentiment: query.sentiment });
@@ -56,7 +70,7 @@ export class MentionsService {
     if (query.from) qb.andWhere('m.seenAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('m.seenAt < :to', { to: new Date(query.to) });
     // Best matches first when searching (then the newest), newest first otherwise.
-    if (search) qb.orderBy(`ts_rank_cd(${MENTION_DOCUMENT}, ${foldedQuery(':search')})`, 'DESC');
+    for (const ranking of search?.rankings ?? []) qb.addOrderBy(ranking, 'DESC');
     const [rows, total] = await qb
       .addOrderBy('m.seenAt', 'DESC')
       .addOrderBy('m.id', 'ASC')

@@ -7,11 +7,9 @@ import {
   type IncidentListItem,
   type IncidentListResponse,
   type IncidentUnitRef,
-  type Severity,
   type TimelineKind,
 } from '@mw/shared';
 import { DataSource } from 'typeorm';
-import { foldedDocument, foldedQuery } from '../../common/database/text-search';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
 import { EscalationClocks, type IncidentClocks } from '../escalation';
@@ -21,24 +19,11 @@ import { readSeverityReason, timelineMessageOf } from './incident-messages';
 import { IncidentNotifier } from './incident-notifier';
 import { iso, type IncidentMentionRow, type IncidentRow } from './incident-rows';
 import { allowedTransitions, nextStatus, STATUS_TIMESTAMP_COLUMN } from './incident-status';
-import { IncidentStore, UNITS_JSON } from './store/incident.store';
+import { IncidentStore, UNITS_JSON, type IncidentListFilter } from './store/incident.store';
 import { ResponseStore, toResponseView } from './store/response.store';
 
-export interface IncidentQuery {
-  /** Words of the title or description, diacritics and case ignored; best matches first. */
-  q?: string;
-  status?: IncidentStatus;
-  severity?: Severity;
-  unit?: string;
-  category?: string;
-  from?: Date;
-  to?: Date;
-  page: number;
-  pageSize: number;
-}
-
-/** The searched text of an incident, as its index (incident_search_idx) was built. */
-const INCIDENT_DOCUMENT = foldedDocument('i.title', 'i.description');
+/** The filters of GET /api/incidents. */
+export type IncidentQuery = IncidentListFilter;
 
 @Injectable()
 export class IncidentQueries {
@@ -53,51 +38,16 @@ export class IncidentQueries {
   ) {}
 
   async list(user: AuthUser, q: IncidentQuery): Promise<IncidentListResponse> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
     const codes = this.scope.unitCodesFor(user);
-    if (codes !== 'all') {
-      if (codes.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-      add(
-        `EXISTS (SELECT 1 FROM incident_unit su WHERE su.incident_id = i.id AND su.unit_code = ANY(?::text[]))`,
-        codes,
-      );
-    }
-    let searchParam: string | null = null;
-    if (q.q) {
-      add(`${INCIDENT_DOCUMENT} @@ ${foldedQuery('?')}`, q.q);
-      searchParam = `$${params.length}`;
-    }
-    if (q.status) add(`i.status = ?`, q.status);
-    if (q.severity) add(`i.severity = ?`, q.severity);
-    if (q.category) add(`i.category = ?`, q.category);
-    if (q.unit) add(`EXISTS (SELECT 1 FROM incident_unit fu WHERE fu.incident_id = i.id AND fu.unit_code = ?)`, q.unit);
-    if (q.from) add(`i.opened_at >= ?`, q.from);
-    if (q.to) add(`i.opened_at <= ?`, q.to);
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const totalRows: { n: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS n FROM incident i ${clause}`,
-      params,
-    );
-    // Best matches first when searching, newest otherwise.
-    const rank = searchParam ? `ts_rank_cd(${INCIDENT_DOCUMENT}, ${foldedQuery(searchParam)}) DESC, ` : '';
-    const rows: (IncidentRow & { units: IncidentUnitRef[] })[] = await this.dataSource.query(
-      `SELECT i.*, ${UNITS_JSON} AS units FROM incident i
-         ${clause} ORDER BY ${rank}i.opened_at DESC, i.number DESC
-         LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
+    if (codes !== 'all' && codes.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const { rows, total } = await this.store.page(codes, q);
     const clocks = await this.clocks.clocksOf(
       this.dataSource.manager,
       rows.map((r) => r.id),
     );
     return {
       items: rows.map((r) => toListItem(r, r.units, clocks.get(r.id))),
-      total: Number(totalRows[0]?.n ?? 0),
+      total,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -20,6 +20,7 @@ export interface IncidentRow {
   reach: number;
   mention_count: number;
   unreachable_units: string[];
+  unit_names: string;
   merged_into: string | null;
   opened_at: Date;
   recorded_at: Date;

@@ -24,6 +24,7 @@ import { IncidentNotifier } from './incident-notifier';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentRecipients } from './incident-recipients';
 import { IncidentReportReader } from './incident-report.reader';
+import { IncidentUnitNames } from './incident-unit-names';
 import { GoodNewsController, IncidentsController } from './incidents.controller';
 import { AssignmentStore } from './store/assignment.store';
 import { CoverageStore } from './store/coverage.store';
@@ -67,6 +68,7 @@ import { TasksCommentsStore } from './store/tasks-comments.store';
     EscalationFlow,
     EscalationCron,
     IncidentMessageAck,
+    IncidentUnitNames,
     // reads
     IncidentQueries,
     GoodNewsService,

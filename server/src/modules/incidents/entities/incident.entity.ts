@@ -78,6 +78,13 @@ export class IncidentEntity {
   @Column('text', { name: 'unreachable_units', array: true, default: () => "'{}'" })
   unreachableUnits!: string[];
 
+  /**
+   * The codes, names and aliases of the ticket's units, for search (incident_search_idx): written by the store with
+   * the units, and again when organisation renames a unit.
+   */
+  @Column('text', { name: 'unit_names', default: '' })
+  unitNames!: string;
+
   @Column('uuid', { name: 'merged_into', nullable: true })
   mergedInto!: string | null;
 

@@ -9,6 +9,7 @@ import type { IncidentOrigin, IncidentStatus, IncidentUnitRef, Severity } from '
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { isOfficeUser, ScopeService } from '../../../common/auth/scope';
+import { searchDocument, searchSql, searchTerms } from '../../../common/database/text-search';
 import { incidentNotFound } from '../incident-errors';
 import type { StoredSeverityReason } from '../incident-messages';
 import type { IncidentRow } from '../incident-rows';
@@ -50,6 +51,26 @@ export interface NewIncident {
   recordedAt: Date;
 }
 
+/** What the list of tickets is narrowed by (see IncidentQueries.list). */
+export interface IncidentListFilter {
+  /** Words of the title, the units' names or codes, or the description; the last word may be unfinished. */
+  q?: string;
+  status?: IncidentStatus;
+  severity?: Severity;
+  unit?: string;
+  category?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The searched text of a ticket, exactly as incident_search_idx was built (migration SearchByUnit1796508508464):
+ * the title and its units' names weigh more than the description.
+ */
+export const INCIDENT_DOCUMENT = searchDocument(['i.title', 'i.unit_names'], ['i.description']);
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The incident's units as `[{code, name}]`, for queries aliasing incident as `i`. */
@@ -63,6 +84,52 @@ export class IncidentStore {
     private readonly scope: ScopeService,
     private readonly assignments: AssignmentStore,
   ) {}
+
+  /**
+   * One page of the tickets among `scope` (unit codes, or every ticket) that pass the filter: the best matches first
+   * when searching, then the newest.
+   */
+  async page(
+    scope: 'all' | readonly string[],
+    f: IncidentListFilter,
+  ): Promise<{ rows: (IncidentRow & { units: IncidentUnitRef[] })[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (scope !== 'all') {
+      where.push(
+        `EXISTS (SELECT 1 FROM incident_unit su WHERE su.incident_id = i.id AND su.unit_code = ANY(${param([...scope])}::text[]))`,
+      );
+    }
+    const terms = searchTerms(f.q);
+    const search = terms ? searchSql(INCIDENT_DOCUMENT, terms, param) : null;
+    if (search) where.push(search.where);
+    if (f.status) where.push(`i.status = ${param(f.status)}`);
+    if (f.severity) where.push(`i.severity = ${param(f.severity)}`);
+    if (f.category) where.push(`i.category = ${param(f.category)}`);
+    if (f.unit) {
+      where.push(
+        `EXISTS (SELECT 1 FROM incident_unit fu WHERE fu.incident_id = i.id AND fu.unit_code = ${param(f.unit)})`,
+      );
+    }
+    if (f.from) where.push(`i.opened_at >= ${param(f.from)}`);
+    if (f.to) where.push(`i.opened_at <= ${param(f.to)}`);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const totals: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM incident i ${clause}`,
+      params,
+    );
+    const rows: (IncidentRow & { units: IncidentUnitRef[] })[] = await this.dataSource.query(
+      `SELECT i.*, ${UNITS_JSON} AS units FROM incident i ${clause}
+       ORDER BY ${(search?.rankings ?? []).map((r) => `${r} DESC, `).join('')}i.opened_at DESC, i.number DESC
+       LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+      params,
+    );
+    return { rows, total: Number(totals[0]?.n ?? 0) };
+  }
 
   /** The incident if the person may see it (an office role, or a unit role at one of its units); 404 otherwise. */
   async visible(m: EntityManager, user: AuthUser, id: string, forUpdate = false): Promise<IncidentRow> {
@@ -180,6 +247,7 @@ export class IncidentStore {
       `INSERT INTO incident_unit (incident_id, unit_code) SELECT $1, code FROM unit WHERE code = $2 ON CONFLICT DO NOTHING RETURNING unit_code`,
       [id, code],
     );
+    if (inserted.length > 0) await this.refreshUnitNames(m, `i.id = $1`, [id]);
     return inserted.length > 0;
   }
 
@@ -188,10 +256,32 @@ export class IncidentStore {
       `INSERT INTO incident_unit (incident_id, unit_code) SELECT $1, unit_code FROM incident_unit WHERE incident_id = $2 ON CONFLICT DO NOTHING`,
       [intoId, fromId],
     );
+    await this.refreshUnitNames(m, `i.id = $1`, [intoId]);
   }
 
   async removeUnits(m: EntityManager, id: string, codes: string[]): Promise<void> {
     await m.query(`DELETE FROM incident_unit WHERE incident_id = $1 AND unit_code = ANY($2::text[])`, [id, codes]);
+    await this.refreshUnitNames(m, `i.id = $1`, [id]);
+  }
+
+  /** Organisation renamed these units (or changed their aliases): the tickets on them are searched by the new names. */
+  async unitsRenamed(m: EntityManager, codes: readonly string[]): Promise<void> {
+    await this.refreshUnitNames(
+      m,
+      `EXISTS (SELECT 1 FROM incident_unit ru WHERE ru.incident_id = i.id AND ru.unit_code = ANY($1::text[]))`,
+      [[...codes]],
+    );
+  }
+
+  /** `unit_names` (what search reads of a ticket's units, see IncidentEntity) of the tickets `where` selects. */
+  private async refreshUnitNames(m: EntityManager, where: string, params: unknown[]): Promise<void> {
+    await m.query(
+      `UPDATE incident i SET unit_names = COALESCE((
+         SELECT string_agg(concat_ws(' ', un.code, un.name, array_to_string(un.aliases, ' ')), ' ' ORDER BY un.code)
+         FROM incident_unit iu JOIN unit un ON un.code = iu.unit_code WHERE iu.incident_id = i.id), '')
+       WHERE ${where}`,
+      params,
+    );
   }
 
   async setUnreachable(m: EntityManager, id: string, codes: string[]): Promise<void> {

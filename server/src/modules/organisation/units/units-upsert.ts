@@ -1,7 +1,8 @@
 /**
  * Bulk upsert of units by code, for `cli -- units import <csv>`: one transaction, each created or changed unit
  * audited like an API write. Rows are taken as given (the caller validates); `aliases` undefined leaves a unit's
- * aliases as they are, so a file without that column does not wipe aliases edited through the API.
+ * aliases as they are, so a file without that column does not wipe aliases edited through the API. Units whose
+ * names or aliases changed are told to `names` (UnitsService) in the same transaction.
  */
 import type { UnitLevel } from '@mw/shared';
 import type { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import type { Actor } from '../../../common/auth/auth-user';
 import type { AuditService } from '../audit/audit.service';
 import { UnitEntity } from './unit.entity';
 import { toUnitView } from './unit.mapper';
+import type { UnitNamesChanged } from './units.service';
 
 export interface UnitUpsert {
   code: string;
@@ -28,11 +30,13 @@ export interface UnitUpsertSummary {
 export async function upsertUnits(
   dataSource: DataSource,
   audit: AuditService,
+  names: UnitNamesChanged,
   actor: Actor,
   rows: readonly UnitUpsert[],
 ): Promise<UnitUpsertSummary> {
   return dataSource.transaction(async (m) => {
     const summary: UnitUpsertSummary = { created: 0, updated: 0, unchanged: 0 };
+    const renamed: string[] = [];
     for (const row of rows) {
       const code = row.code.trim();
       const wanted = {
@@ -64,8 +68,12 @@ export async function upsertUnits(
       }
       await m.save(unit);
       await audit.record(actor, { action: 'unit.update', entityType: 'unit', entityId: code, before, after }, m);
+      if (after.name !== before.name || JSON.stringify(after.aliases) !== JSON.stringify(before.aliases)) {
+        renamed.push(code);
+      }
       summary.updated++;
     }
+    await names.namesChanged(m, renamed);
     return summary;
   });
 }

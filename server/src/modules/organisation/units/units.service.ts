@@ -15,7 +15,7 @@ import {
   type UnitView,
   type UpdateUnitRequest,
 } from '@mw/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, AuthUser } from '../../../common/auth/auth-user';
 import { ScopeService } from '../../../common/auth/scope';
 import { loadSeedUnits, SeedUnit } from '../../../database/seeds/seed-files';
@@ -38,6 +38,17 @@ export interface UnitFilter {
   q?: string;
 }
 
+/**
+ * Called in the transaction that changes units' names or aliases, with their codes: a module that keeps units' names
+ * beside its own rows (incidents, for search) refreshes them, so they commit together.
+ */
+export type UnitNamesListener = (manager: EntityManager, codes: readonly string[]) => Promise<void>;
+
+/** What bulk writers of units (the CLI's import) tell when names changed. */
+export interface UnitNamesChanged {
+  namesChanged(manager: EntityManager, codes: readonly string[]): Promise<void>;
+}
+
 interface NetworkRow {
   role: Role;
   deputy: boolean;
@@ -50,14 +61,25 @@ interface NetworkRow {
 
 /** Units (the 231 Gò Vấp schools and the office) and each unit's spokesperson network. */
 @Injectable()
-export class UnitsService {
+export class UnitsService implements UnitNamesChanged {
   private readonly logger = new Logger('units');
+  private readonly namesListeners: UnitNamesListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Registers, at start-up, a module that keeps units' names beside its rows (see UnitNamesListener). */
+  onNamesChanged(listener: UnitNamesListener): void {
+    this.namesListeners.push(listener);
+  }
+
+  async namesChanged(manager: EntityManager, codes: readonly string[]): Promise<void> {
+    if (codes.length === 0) return;
+    for (const listener of this.namesListeners) await listener(manager, codes);
+  }
 
   private get repo() {
     return this.dataSource.getRepository(UnitEntity);
@@ -193,6 +215,9 @@ export class UnitsService {
       if (req.active !== undefined) unit.active = req.active;
       await m.save(unit);
       const after = toUnitView(unit);
+      if (after.name !== before.name || JSON.stringify(after.aliases) !== JSON.stringify(before.aliases)) {
+        await this.namesChanged(m, [code]);
+      }
       await this.audit.record(actor, { action: 'unit.update', entityType: 'unit', entityId: code, before, after }, m);
       return after;
     });
