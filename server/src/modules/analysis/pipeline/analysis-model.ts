@@ -44,6 +44,8 @@ export interface AnalysisModel {
   readonly params: AnalysisParams;
   readonly sentiment: NaiveBayesModel;
   readonly category: NaiveBayesModel;
+  /** What the committed model was trained on (tools/eval/train-model.cjs); absent on models trained in memory. */
+  readonly trainedOn?: { readonly written: number; readonly real: number; readonly fingerprint: string };
 }
 
 export const MODEL_VERSION = 4;

@@ -1,0 +1,219 @@
+/**
+ * Scoring of the analyzer against the real set's labels (issue 13). Pure: the caller pairs each label with what the
+ * analyzer said, so the scoring is tested without the archive.
+ *
+ * - item: is the item about a Gò Vấp unit at all (a school, or the office as unit GV-OFFICE)? Binary F1 over items.
+ * - units: micro F1 over (item, unit code) pairs, the office counted as GV-OFFICE.
+ * - incident: F1 of the Gò Vấp incident flag.
+ * - sentiment: per-label F1, macro-F1, positive recall (on every item, and on the education items alone).
+ * - same-name false-take rate: of the items the pool took because they name a school whose name a Gò Vấp unit also
+ *   bears (bucket same_name), the share where the analyzer took a school the labels do not give.
+ * - category accuracy on the items labelled education; education (yes/no) F1 and accuracy.
+ */
+import { PlanTheme, SentimentLabel, type Category, type Severity } from '@mw/shared';
+import { goldUnits, OFFICE_UNIT, type RealLabel } from './real-set';
+
+/** What the analyzer said about an item, in the label's terms. */
+export interface RealPrediction {
+  readonly units: readonly string[];
+  readonly education: boolean;
+  readonly sentiment: SentimentLabel;
+  readonly category: Category | null;
+  readonly incident: boolean;
+  readonly severity: Severity | null;
+}
+
+export interface BinaryScore {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly support: number;
+  /** Items (or pairs) the analyzer said yes to. */
+  readonly flagged: number;
+}
+
+export interface RealScores {
+  readonly items: number;
+  readonly item: BinaryScore;
+  readonly units: BinaryScore;
+  readonly incident: BinaryScore;
+  readonly sentiment: {
+    readonly perLabel: Record<SentimentLabel, BinaryScore>;
+    readonly macroF1: number;
+    readonly positiveRecall: number;
+    readonly educationMacroF1: number;
+    readonly educationPositiveRecall: number;
+  };
+  readonly sameName: { readonly items: number; readonly taken: number; readonly rate: number };
+  readonly category: { readonly items: number; readonly right: number; readonly accuracy: number };
+  readonly education: BinaryScore & { readonly accuracy: number };
+  readonly severity: { readonly compared: number; readonly exact: number };
+  readonly mistakes: { readonly id: string; readonly what: string; readonly expected: string; readonly got: string }[];
+}
+
+export interface RealGoal {
+  readonly name: string;
+  readonly target: string;
+  readonly actual: number;
+  /** Null when the set cannot measure it (nothing to find and nothing found). */
+  readonly met: boolean | null;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+
+export function binary(tp: number, fp: number, fn: number): BinaryScore {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, support: tp + fn, flagged: tp + fp };
+}
+
+function count(pairs: readonly [boolean, boolean][]): BinaryScore {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [gold, got] of pairs) {
+    if (gold && got) tp++;
+    else if (got) fp++;
+    else if (gold) fn++;
+  }
+  return binary(tp, fp, fn);
+}
+
+function sentimentScores(pairs: readonly [SentimentLabel, SentimentLabel][]): {
+  perLabel: Record<SentimentLabel, BinaryScore>;
+  macroF1: number;
+} {
+  const labels = Object.values(SentimentLabel);
+  const perLabel = Object.fromEntries(
+    labels.map((label) => [label, count(pairs.map(([g, p]) => [g === label, p === label]))]),
+  ) as Record<SentimentLabel, BinaryScore>;
+  return { perLabel, macroF1: labels.reduce((s, l) => s + perLabel[l].f1, 0) / labels.length };
+}
+
+/**
+ * Education as the analyzer says it: its own flag when it has one; otherwise an item is taken for education news
+ * when it carries a category other than "other" (the analyzer gives every item a category today).
+ */
+export function predictedEducation(out: { readonly category: Category | null; readonly education?: boolean }): boolean {
+  if (typeof out.education === 'boolean') return out.education;
+  return out.category !== null && out.category !== PlanTheme.Other;
+}
+
+export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPrediction }[]): RealScores {
+  const mistakes: RealScores['mistakes'][number][] = [];
+  let utp = 0;
+  let ufp = 0;
+  let ufn = 0;
+  let sameItems = 0;
+  let sameTaken = 0;
+  let categoryItems = 0;
+  let categoryRight = 0;
+  let compared = 0;
+  let exact = 0;
+  for (const { label, got } of pairs) {
+    const gold = new Set(goldUnits(label));
+    const found = new Set(got.units);
+    for (const code of found) {
+      if (gold.has(code)) utp++;
+      else ufp++;
+    }
+    for (const code of gold) if (!found.has(code)) ufn++;
+    const say = (what: string, expected: unknown, actual: unknown): void => {
+      mistakes.push({ id: label.id, what, expected: String(expected), got: String(actual) });
+    };
+    if (gold.size !== found.size || [...gold].some((c) => !found.has(c)))
+      say('units', [...gold].join(',') || '-', [...found].join(',') || '-');
+    if (label.bucket === 'same_name') {
+      sameItems++;
+      if ([...found].some((code) => code !== OFFICE_UNIT && !gold.has(code))) sameTaken++;
+    }
+    if (label.incident !== got.incident) say('incident', label.incident, got.incident);
+    if (label.sentiment !== got.sentiment) say('sentiment', label.sentiment, got.sentiment);
+    if (label.education !== got.education) say('education', label.education, got.education);
+    if (label.education) {
+      categoryItems++;
+      if (label.category === got.category) categoryRight++;
+      else say('category', label.category, got.category);
+    }
+    if (label.severity && got.severity) {
+      compared++;
+      if (label.severity === got.severity) exact++;
+    }
+  }
+  const all = sentimentScores(pairs.map((p) => [p.label.sentiment, p.got.sentiment]));
+  const education = pairs.filter((p) => p.label.education);
+  const edu = sentimentScores(education.map((p) => [p.label.sentiment, p.got.sentiment]));
+  const educationScore = count(pairs.map((p) => [p.label.education, p.got.education]));
+  return {
+    items: pairs.length,
+    item: count(pairs.map((p) => [goldUnits(p.label).length > 0, p.got.units.length > 0])),
+    units: binary(utp, ufp, ufn),
+    incident: count(pairs.map((p) => [p.label.incident, p.got.incident])),
+    sentiment: {
+      perLabel: all.perLabel,
+      macroF1: all.macroF1,
+      positiveRecall: all.perLabel.positive.recall,
+      educationMacroF1: edu.macroF1,
+      educationPositiveRecall: edu.perLabel.positive.recall,
+    },
+    sameName: { items: sameItems, taken: sameTaken, rate: ratio(sameTaken, sameItems) },
+    category: { items: categoryItems, right: categoryRight, accuracy: ratio(categoryRight, categoryItems) },
+    education: {
+      ...educationScore,
+      accuracy: ratio(pairs.filter((p) => p.label.education === p.got.education).length, pairs.length),
+    },
+    severity: { compared, exact },
+    mistakes,
+  };
+}
+
+/** A score is evidence only when there was something to find or something was found. */
+export function measurable(score: BinaryScore): boolean {
+  return score.support > 0 || score.flagged > 0;
+}
+
+/** Issue 13's goals on the real set; the year's false alarms join them when the year was run. */
+export function realGoals(scores: RealScores, falseAlarmsWorstMonth?: number): RealGoal[] {
+  const goals: RealGoal[] = [
+    {
+      name: 'item F1',
+      target: '>= 0.95',
+      actual: scores.item.f1,
+      met: measurable(scores.item) ? scores.item.f1 >= 0.95 : null,
+    },
+    {
+      name: 'Gò Vấp incident F1',
+      target: '>= 0.90',
+      actual: scores.incident.f1,
+      met: measurable(scores.incident) ? scores.incident.f1 >= 0.9 : null,
+    },
+    {
+      name: 'sentiment macro-F1',
+      target: '>= 0.80',
+      actual: scores.sentiment.macroF1,
+      met: scores.sentiment.macroF1 >= 0.8,
+    },
+    {
+      name: 'positive recall',
+      target: '>= 0.85',
+      actual: scores.sentiment.positiveRecall,
+      met: scores.sentiment.positiveRecall >= 0.85,
+    },
+    {
+      name: "other districts' same-name schools taken",
+      target: '<= 0.02',
+      actual: scores.sameName.rate,
+      met: scores.sameName.items > 0 ? scores.sameName.rate <= 0.02 : null,
+    },
+  ];
+  if (falseAlarmsWorstMonth !== undefined) {
+    goals.push({
+      name: 'false alarms in the worst month of the year',
+      target: '<= 1',
+      actual: falseAlarmsWorstMonth,
+      met: falseAlarmsWorstMonth <= 1,
+    });
+  }
+  return goals;
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Selects, deterministically, the archive items that make up the real evaluation pool (issue 13): every item a loose
+// search ties to Gò Vấp, items naming a school whose name a Gò Vấp unit also bears, a sample of education news
+// (positive and negative cues oversampled) and off-topic items holding ordinary words that are kindergarten names.
+// Reads the archive at run time (never committed) and prints one archive id per line with the reason it was taken.
+// Usage: node tools/eval/real-pool.cjs [archive.jsonl.gz]
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { createHash } = require('node:crypto');
+
+// Beside the checkout (../shared/...), or at the nearest ancestor holding it (a nested git worktree); NEWS_ARCHIVE wins.
+function findArchive() {
+  if (process.env.NEWS_ARCHIVE) return path.resolve(process.env.NEWS_ARCHIVE);
+  const inShared = 'shared/reference/news-archive/items.jsonl.gz';
+  for (let dir = path.resolve(__dirname, '../../..'); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, inShared))) return path.join(dir, inShared);
+    if (dir === path.dirname(dir)) return path.resolve(__dirname, '../../..', inShared);
+  }
+}
+const ARCHIVE = findArchive();
+const UNITS = path.resolve(__dirname, '../../server/src/database/seeds/govap-units.csv');
+
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const rank = (id) => createHash('sha1').update(`pool:${id}`).digest('hex');
+
+function unitCores() {
+  const lines = fs.readFileSync(UNITS, 'utf8').trim().split('\n').slice(1);
+  const cores = new Set();
+  for (const line of lines) {
+    const name = line.split(',')[1] ?? '';
+    const core = fold(name)
+      .replace(/\(cl\)/g, '')
+      .replace(/^(truong|lop|nhom|trung tam)\s+/, '')
+      .replace(
+        /^(thcs|thpt|th|mn|mg|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong|nhom tre|lop mau giao)\s+/,
+        '',
+      )
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (core.split(' ').length >= 2) cores.add(core);
+  }
+  return [...cores];
+}
+
+const GOVAP = /\b(go vap|q\.?\s?gv|an hoi tay|an hoi dong|hanh thong|thong tay hoi|an nhon)\b/;
+const SCHOOL = /\b(truong|mam non|mau giao|tieu hoc|thcs|thpt|hoc sinh|giao vien|hieu truong|phu huynh)\b/;
+const POSITIVE =
+  /\b(khen thuong|vinh danh|dat giai|huy chuong|thu khoa|tuyen duong|xuat sac|hoc bong|guong sang|giai nhat|sang tao|tan tuy|nghia cu|bang khen)\b/;
+const NEGATIVE =
+  /\b(bao luc|danh|ngo doc|tai nan|xam hai|bao hanh|lam thu|tu vong|bi thuong|dam|sap|chay|te nga|duoi nuoc|ky luat|tieu cuc|gian lan|chong)\b/;
+const ORDINARY =
+  /\b(sao viet|be tho|hoa mai|hoa sen|anh duong|vang anh|son ca|hoa hong|tuoi tho|binh minh|ban mai|thien than|tuoi ngoc)\b/;
+
+function main() {
+  const file = process.argv[2] ?? ARCHIVE;
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`The news archive is not here (${file}); the real pool needs it.\n`);
+    process.exit(2);
+  }
+  const cores = unitCores();
+  const sameName = new RegExp(
+    `\\b(truong|thcs|thpt|tieu hoc|th|mam non|mn|mau giao) (${cores.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`,
+  );
+  const buckets = { govap: [], same_name: [], positive: [], negative: [], education: [], ordinary: [] };
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line);
+    const text = fold(`${item.title} ${item.summary ?? ''}`);
+    if (GOVAP.test(text)) buckets.govap.push(item.id);
+    else if (sameName.test(text)) buckets.same_name.push(item.id);
+    else if (SCHOOL.test(text) && POSITIVE.test(text)) buckets.positive.push(item.id);
+    else if (SCHOOL.test(text) && NEGATIVE.test(text)) buckets.negative.push(item.id);
+    else if (SCHOOL.test(text)) buckets.education.push(item.id);
+    else if (ORDINARY.test(text)) buckets.ordinary.push(item.id);
+  }
+  const take = { govap: Infinity, same_name: 200, positive: 400, negative: 300, education: 250, ordinary: 60 };
+  for (const [bucket, ids] of Object.entries(buckets)) {
+    const chosen = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1)).slice(0, take[bucket]);
+    process.stderr.write(`${bucket}: ${chosen.length} of ${ids.length}\n`);
+    for (const id of chosen) process.stdout.write(`${id}\t${bucket}\n`);
+  }
+}
+
+main();
