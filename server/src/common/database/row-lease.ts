@@ -5,8 +5,9 @@
  *   source, sending a notification). One statement picks the due rows that no live lease holds, skipping any that
  *   another claim has locked at that instant (FOR UPDATE SKIP LOCKED), and writes this instance's lease on them
  *   (`lease_owner`, `lease_until`). A lease left by a crashed instance runs out and the row is due again. The holder
- *   renews it while it works (`renewLease`) and gives it up when done (`releaseLease`, or its own final UPDATE that
- *   checks `lease_owner`).
+ *   keeps it on a timer while it works (`keepLease`, which stops the work when the lease is found lost; or
+ *   `renewLease` by hand) and gives it up when done (`releaseLease`, or its own final UPDATE that checks
+ *   `lease_owner`).
  * - `lockDue` locks rows for the caller's transaction only (FOR UPDATE SKIP LOCKED), for work done inside it
  *   (analysing items, taking an escalation step, sweeping with the intake cursor); the lock ends with it.
  *
@@ -102,4 +103,88 @@ export async function lockDue<T>(m: EntityManager, rows: DueRows): Promise<T[]> 
     `SELECT ${rows.columns} FROM ${rows.from} WHERE ${rows.where}${order}${limit} FOR UPDATE${of} SKIP LOCKED`,
     rows.params ?? [],
   );
+}
+
+/** Thrown into work guarded by a HeldLease once a renewal finds the lease gone. */
+export class LeaseLostError extends Error {
+  constructor(table: string, id: string) {
+    super(`the lease on ${table} ${id} was lost`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/** A lease kept alive on a timer for as long as the holder works (see keepLease). */
+export interface HeldLease {
+  /** Aborted once a renewal finds that another owner holds the row. */
+  readonly signal: AbortSignal;
+  readonly lost: boolean;
+  /** The work's result, or LeaseLostError as soon as the lease is lost (the work itself is left to end). */
+  guard<T>(work: Promise<T>): Promise<T>;
+  /** Stops renewing (call when the work is done, before giving the row back). */
+  stop(): void;
+}
+
+/**
+ * Renews the owner's lease every `everyMs` until stopped, so a lease outlives work of any length (one slow batch of
+ * article pages included) and lapses only when the holder is gone. A renewal that finds the row in other hands
+ * aborts `signal` and rejects whatever `guard` waits on: the holder stops there instead of writing over the new
+ * owner's work. A renewal that fails for another reason (database briefly away) is retried at the next beat; the
+ * lease's length is what covers that.
+ */
+export function keepLease(
+  db: Queryable,
+  table: string,
+  id: string,
+  nextLease: () => Lease,
+  everyMs: number,
+  onError: (error: unknown) => void = () => undefined,
+): HeldLease {
+  const controller = new AbortController();
+  let renewing = false;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (renewing || stopped) return;
+    renewing = true;
+    renewLease(db, table, id, nextLease())
+      .then((held) => {
+        if (!held && !stopped) {
+          stopped = true;
+          clearInterval(timer);
+          controller.abort(new LeaseLostError(table, id));
+        }
+      }, onError)
+      .finally(() => (renewing = false));
+  }, everyMs);
+  timer.unref();
+  const lostError = () => (controller.signal.reason as Error | undefined) ?? new LeaseLostError(table, id);
+  return {
+    signal: controller.signal,
+    get lost() {
+      return controller.signal.aborted;
+    },
+    guard<T>(work: Promise<T>): Promise<T> {
+      if (controller.signal.aborted) {
+        work.catch(() => undefined);
+        return Promise.reject(lostError());
+      }
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(lostError());
+        controller.signal.addEventListener('abort', onAbort, { once: true });
+        work.then(
+          (value) => {
+            controller.signal.removeEventListener('abort', onAbort);
+            resolve(value);
+          },
+          (error: unknown) => {
+            controller.signal.removeEventListener('abort', onAbort);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      });
+    },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

@@ -5,9 +5,13 @@
  *
  * Order of a poll, chosen so a crash at any point loses and duplicates nothing:
  *   read the feed → drop items already stored → per batch: read article pages, INSERT … ON CONFLICT DO NOTHING
- *   RETURNING id (only new rows come back, and only those are announced) and renew the lease → finally advance
- *   the validators (ETag / Last-Modified) and next_poll_at. Until that last step nothing says "done", so a poll cut
- *   short is simply repeated and the unique key absorbs what was already inserted.
+ *   RETURNING id (only new rows come back, and only those are announced) → finally advance the validators
+ *   (ETag / Last-Modified) and next_poll_at. Until that last step nothing says "done", so a poll cut short is simply
+ *   repeated and the unique key absorbs what was already inserted.
+ *
+ * The lease is renewed on a timer (every third of its length) for the whole poll, not between batches: one batch
+ * of slow article pages can outlast it, and another instance would then poll the same source. When a renewal finds
+ * the lease in other hands, the poll stops where it is and writes nothing more (LEASE_LOST).
  */
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type SourceKind, type SourceSettings } from '@mw/shared';
@@ -15,7 +19,14 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { claimLeased, releaseLease, renewLease, type Lease } from '../../common/database/row-lease';
+import {
+  claimLeased,
+  keepLease,
+  LeaseLostError,
+  releaseLease,
+  type HeldLease,
+  type Lease,
+} from '../../common/database/row-lease';
 import { DomainEventBus } from '../../common/events/domain-events';
 import { AppConfig } from '../../config/app-config';
 import { RealtimeService } from '../realtime';
@@ -194,17 +205,30 @@ export class SourcePollerService implements BeforeApplicationShutdown {
 
   private async poll(source: ClaimedSource): Promise<PollOutcome> {
     const intervalMs = pollIntervalMs(source.intervalMinutes, source.settings);
+    const held = keepLease(
+      this.dataSource,
+      'source',
+      source.id,
+      () => this.lease(),
+      Math.max(200, Math.floor(this.leaseMs / 3)),
+      (error) => this.logger.warn(`renewing the lease on source ${source.id} failed: ${String(error)}`),
+    );
+    let itemsRead = 0;
+    const progress = { stored: 0 };
     try {
-      const read = await readSource(this.fetcher, source, this.parser);
-      let stored = 0;
+      const read = await held.guard(readSource(this.fetcher, source, this.parser));
+      itemsRead = read.items.length;
       if (!read.notModified) {
         const result = await this.storeItems(
           source,
           read.items.map((item) => toNewFeedItem(source.id, item, source.outlet, read.fetchedAt, read.fetchedAt)),
+          held,
+          progress,
         );
-        stored = result.stored;
-        if (result.interrupted) return this.release(source, read.items.length, stored);
+        if (held.lost) return this.leaseLost(source, itemsRead, progress.stored);
+        if (result.interrupted) return this.release(source, itemsRead, progress.stored);
       }
+      held.stop();
       const now = this.clock.now();
       const next = new Date(now.getTime() + intervalMs);
       await this.dataSource.query(
@@ -219,43 +243,65 @@ export class SourcePollerService implements BeforeApplicationShutdown {
         sourceId: source.id,
         instance: this.instanceId,
         notModified: read.notModified,
-        itemsRead: read.items.length,
-        itemsStored: stored,
+        itemsRead,
+        itemsStored: progress.stored,
       });
       return {
         sourceId: source.id,
         ok: true,
         notModified: read.notModified,
-        itemsRead: read.items.length,
-        itemsStored: stored,
+        itemsRead,
+        itemsStored: progress.stored,
         error: null,
         nextPollAt: next,
       };
     } catch (error) {
+      if (error instanceof LeaseLostError) return this.leaseLost(source, itemsRead, progress.stored);
+      held.stop();
       return this.recordFailure(source, intervalMs, toReadFailure(error));
+    } finally {
+      held.stop();
     }
   }
 
   /** Inserts new items batch by batch, reading their article pages first; announces each inserted item once. */
-  private storeItems(source: ClaimedSource, rows: NewFeedItem[]): Promise<{ stored: number; interrupted: boolean }> {
+  private storeItems(
+    source: ClaimedSource,
+    rows: NewFeedItem[],
+    held: HeldLease,
+    progress: { stored: number },
+  ): Promise<{ stored: number; interrupted: boolean }> {
     const fetchArticles = source.settings.fetchArticles ?? (source.kind === 'rss' || source.kind === 'html');
     return storeNewItems(this.dataSource, source.id, rows, {
       batchSize: fetchArticles ? STORE_BATCH_SIZE : STORE_BATCH_SIZE_WITHOUT_ARTICLES,
       now: () => this.clock.now(),
       prepare: fetchArticles
-        ? (batch) => Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row, this.parser)))
+        ? (batch) => held.guard(Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row, this.parser))))
         : undefined,
       onInserted: (items) => {
+        progress.stored += items.length;
         for (const item of items) this.events.emit('item.stored', { itemId: item.id, sourceId: source.id });
       },
-      afterBatch: () => this.renewLease(source.id),
-      shouldStop: () => this.closing,
+      shouldStop: () => this.closing || held.lost,
     });
   }
 
-  private async renewLease(id: string): Promise<void> {
-    if (!(await renewLease(this.dataSource, 'source', id, this.lease())))
-      this.logger.warn(`lease on source ${id} was lost during a poll; continuing idempotently`);
+  /**
+   * Another instance holds the source now (this one paused longer than the lease): stop without touching the row,
+   * which is the new holder's. Batches already inserted stay; the new holder's read skips them.
+   */
+  private leaseLost(source: ClaimedSource, itemsRead: number, stored: number): PollOutcome {
+    this.logger.warn(`lease on source ${source.id} was lost during a poll; stopped it (${stored} items stored)`);
+    return {
+      sourceId: source.id,
+      ok: false,
+      notModified: false,
+      itemsRead,
+      itemsStored: stored,
+      error: { code: 'LEASE_LOST', message: 'Another instance took the source over; this poll stopped.' },
+      nextPollAt: this.clock.now(),
+      interrupted: true,
+    };
   }
 
   /** Gives the source back without marking it polled, so the next tick (here or elsewhere) repeats the poll. */
