@@ -8,7 +8,9 @@ import helmet from 'helmet';
 import { AppModule, AppOverrides } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { observeHttp } from './common/http/http-observer';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { Metrics } from './common/metrics/metrics';
 import { JsonLogger } from './common/logging/json-logger';
 import { RealtimeIoAdapter } from './modules/realtime';
 
@@ -24,6 +26,8 @@ export async function createApp(
     abortOnError: false,
   });
   applyTrustProxy(app, config.env.MW_TRUST_PROXY);
+  // First, so the latency covers guards, errors and the dashboard's files too.
+  app.use(observeHttp(app.get(Metrics)));
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.useGlobalPipes(createValidationPipe());
