@@ -8,9 +8,7 @@ import helmet from 'helmet';
 import { AppModule, AppOverrides } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
-import { observeHttp, REQUEST_ID_HEADER } from './common/http/http-observer';
 import { createValidationPipe } from './common/http/validation.pipe';
-import { Metrics } from './common/metrics/metrics';
 import { JsonLogger } from './common/logging/json-logger';
 import { RealtimeIoAdapter } from './modules/realtime';
 
@@ -26,8 +24,6 @@ export async function createApp(
     abortOnError: false,
   });
   applyTrustProxy(app, config.env.MW_TRUST_PROXY);
-  // First, so the request id, the access log and the latency cover guards, errors and the dashboard's files too.
-  app.use(observeHttp(app.get(Metrics), logger));
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.useGlobalPipes(createValidationPipe());
@@ -46,11 +42,7 @@ export async function createApp(
     }),
   );
   const origins = config.env.MW_CORS_ORIGIN;
-  app.enableCors({
-    origin: origins.length > 0 ? origins : false,
-    credentials: true,
-    exposedHeaders: [REQUEST_ID_HEADER],
-  });
+  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
 
   const document = SwaggerModule.createDocument(
     app,

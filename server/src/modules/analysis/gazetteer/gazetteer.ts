@@ -22,6 +22,7 @@ import { tokenizeText } from '../text/vietnamese-tokenizer';
 import { isOrdinaryName } from './ordinary-names';
 import {
   FAMILY_NAMES,
+  englishLevelSuffixes,
   levelPhrases,
   parseSchoolName,
   type InstitutionKind,
@@ -127,6 +128,11 @@ const OFFICE_DISTRICT_FORMS = ['', 'quận ', 'Q.', 'Q. '];
 /** Forms of the office written without the district; the loose "giáo dục" only before "quận". */
 const OFFICE_MENTION_FORMS = OFFICE_FORMS.map((form) => ({ form, needsQuan: form === 'giáo dục' }));
 const WARD_PREFIXES = ['phường ', 'P.', 'P. '];
+/** English pages write the ward after its name ("An Hoi Tay Ward") and the number after "Ward" ("Ward 5"). */
+const WARD_SUFFIXES = [' ward'];
+const ENGLISH_OLD_WARD_FORM = 'ward {n}';
+/** "quận 1" in English: "District 1", "Dist. 1". */
+const ENGLISH_NUMBERED_DISTRICT = ['district ', 'dist. ', 'dist '];
 const ELSEWHERE_WARD_PREFIXES = ['phường ', 'P.', 'P. ', 'xã ', 'thị trấn '];
 const PROVINCE_PREFIXES = ['tỉnh ', 'TP ', 'TP.', 'thành phố '];
 const STREET_PREFIXES = ['đường ', 'Đ.', 'đ. ', 'phố '];
@@ -256,6 +262,9 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       for (const phrase of levelPhrases(parsed.levels)) {
         addAlias(`${phrase.text} ${parsed.core}`, 'strong', phrase.kind === parsed.kind);
       }
+      for (const suffix of englishLevelSuffixes(parsed.levels)) {
+        addAlias(`${parsed.core} ${suffix}`, 'strong', parsed.kind === 'truong');
+      }
       addAlias(`trường ${parsed.core}`, 'medium', parsed.kind === 'truong');
       const syllableCount = coreKey.split(' ').length;
       const firstSyllable = coreKey.split(' ')[0];
@@ -294,6 +303,11 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     });
   }
 
+  const goVapCoreKeys = new Set(goVapCores.keys());
+  const endsWithGoVapCore = (tokens: readonly string[]): boolean => {
+    for (let k = 0; k < tokens.length; k++) if (goVapCoreKeys.has(tokens.slice(k).join(' '))) return true;
+    return false;
+  };
   // Other districts' school names compete for the longest match ("Mầm non Hoa Sen Vàng" is not "Mầm non Hoa Sen").
   for (const { school, parsed } of others) {
     if (!parsed.core) continue;
@@ -301,6 +315,14 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     const coreTokens = tokensOf(parsed.core);
     for (const phrase of levelPhrases(parsed.levels)) {
       patterns.addTokens([...tokensOf(phrase.text), ...coreTokens], { kind: 'elsewhere', type: 'school', place });
+    }
+    // In English the level follows the name, so another school's name matters only where it is or ends with a Gò
+    // Vấp name: "Tuoi Hoa Sen kindergarten" is not "Hoa Sen kindergarten", and "Nguyen Du primary school" is a
+    // school of another level (where Gò Vấp has one of that level, the pattern is the unit's and ambiguity decides).
+    if (endsWithGoVapCore(coreTokens)) {
+      for (const suffix of englishLevelSuffixes(parsed.levels)) {
+        patterns.addTokens([...coreTokens, ...tokensOf(suffix)], { kind: 'elsewhere', type: 'school', place });
+      }
     }
   }
 
@@ -346,12 +368,22 @@ function addLocalityPatterns(
   for (const alias of localities.district.aliases) patterns.add(alias, { kind: 'district' });
   for (const alias of localities.city) patterns.add(alias, { kind: 'city' });
   for (const n of localities.oldWards.numbers) {
-    for (const form of localities.oldWards.forms) patterns.add(form.replace('{n}', n), { kind: 'oldWard', number: n });
+    for (const form of [...localities.oldWards.forms, ENGLISH_OLD_WARD_FORM]) {
+      patterns.add(form.replace('{n}', n), { kind: 'oldWard', number: n });
+    }
   }
   for (const ward of localities.newWards) {
     if (fold(ward.name) === districtKey) continue;
     for (const name of [ward.name, ...ward.aliases]) {
       if (!ward.ambiguous) patterns.add(name, { kind: 'newWard', ward: ward.name, ambiguous: false, prefixed: false });
+      for (const suffix of WARD_SUFFIXES) {
+        patterns.add(`${name}${suffix}`, {
+          kind: 'newWard',
+          ward: ward.name,
+          ambiguous: ward.ambiguous,
+          prefixed: true,
+        });
+      }
       for (const prefix of WARD_PREFIXES) {
         patterns.add(`${prefix}${name}`, {
           kind: 'newWard',
@@ -387,6 +419,10 @@ function addLocalityPatterns(
   for (const district of localities.otherDistricts) {
     for (const alias of district.aliases) {
       patterns.add(alias, { kind: 'elsewhere', type: 'district', place: district.name });
+    }
+    const number = /^quận (\d{1,2})$/i.exec(district.name)?.[1];
+    for (const form of number ? ENGLISH_NUMBERED_DISTRICT : []) {
+      patterns.add(`${form}${number}`, { kind: 'elsewhere', type: 'district', place: district.name });
     }
   }
   for (const ward of localities.otherWards.names) {

@@ -167,6 +167,25 @@ const SECONDARY_BOTH = phrases(
   'trường trung học cơ sở và trung học phổ thông',
 );
 
+/**
+ * English level words, written after the core name by international editions and English pages: "Phan Tay Ho
+ * Secondary School", "Hoa Sen Kindergarten", "Nguyen Cong Tru High School".
+ */
+const ENGLISH_LEVEL_SUFFIXES: Record<Exclude<SchoolLevel, 'OFFICE'>, string[]> = {
+  MN: ['kindergarten', 'preschool', 'nursery school', 'nursery', 'pre-school'],
+  TH: ['primary school', 'elementary school'],
+  THCS: ['secondary school', 'lower secondary school', 'junior high school', 'middle school', 'junior high'],
+  THPT: ['high school', 'upper secondary school', 'senior high school'],
+  GDTX: ['continuing education centre', 'continuing education center'],
+};
+
+/** English level words that may follow the core name of a school teaching `levels`. */
+export function englishLevelSuffixes(levels: readonly SchoolLevel[]): string[] {
+  const out = new Set<string>();
+  for (const level of levels) if (level !== 'OFFICE') for (const s of ENGLISH_LEVEL_SUFFIXES[level]) out.add(s);
+  return [...out];
+}
+
 /** Level phrases for a school teaching `levels` (a school with THCS and THPT gets the combined phrases too). */
 export function levelPhrases(levels: readonly SchoolLevel[]): LevelPhrase[] {
   const out: LevelPhrase[] = [];
