@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config';
 import { Clock, ClockModule } from './common/clock/clock';
 import { DomainEventsModule } from './common/events/domain-events';
+import { MetricsModule } from './common/metrics/metrics';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './modules/health';
 import { OrganisationModule } from './modules/organisation';
@@ -47,6 +48,7 @@ export class AppModule {
         ...(config.env.MW_SCHEDULER_ENABLED ? [ScheduleModule.forRoot()] : []),
         ClockModule.forRoot(overrides.clock),
         DomainEventsModule,
+        MetricsModule,
         ...FEATURE_MODULES,
       ],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -8,7 +8,9 @@ import helmet from 'helmet';
 import { AppModule, AppOverrides } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { observeHttp, REQUEST_ID_HEADER } from './common/http/http-observer';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { Metrics } from './common/metrics/metrics';
 import { JsonLogger } from './common/logging/json-logger';
 import { RealtimeIoAdapter } from './modules/realtime';
 
@@ -24,6 +26,8 @@ export async function createApp(
     abortOnError: false,
   });
   applyTrustProxy(app, config.env.MW_TRUST_PROXY);
+  // First, so the request id, the access log and the latency cover guards, errors and the dashboard's files too.
+  app.use(observeHttp(app.get(Metrics), logger));
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.useGlobalPipes(createValidationPipe());
@@ -42,7 +46,11 @@ export async function createApp(
     }),
   );
   const origins = config.env.MW_CORS_ORIGIN;
-  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
+  app.enableCors({
+    origin: origins.length > 0 ? origins : false,
+    credentials: true,
+    exposedHeaders: [REQUEST_ID_HEADER],
+  });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -138,6 +138,7 @@ describe('permission matrix (real PostgreSQL)', () => {
   const unique = () => `${Date.now().toString(36)}${counter++}`;
   const cases: RouteCase[] = [
     { route: 'GET health', url: () => 'health', allowed: 'public', status: 200 },
+    { route: 'GET metrics', url: () => 'metrics', allowed: OFFICE, status: 200 },
     { route: 'POST auth/login', url: () => 'auth/login', body: () => ({}), allowed: 'public', status: 400 },
     { route: 'POST auth/refresh', url: () => 'auth/refresh', body: () => ({}), allowed: 'public', status: 400 },
     { route: 'POST auth/logout', url: () => 'auth/logout', body: () => ({}), allowed: SIGNED_IN, status: 204 },

@@ -34,6 +34,13 @@ describe('parseEnv', () => {
     expect(parseEnv({ MW_WEBHOOK_SECRET: 'w'.repeat(32) }).MW_WEBHOOK_SECRET).toBe('w'.repeat(32));
   });
 
+  it('takes a metrics scrape token of at least 32 characters, unset by default, without echoing it', () => {
+    expect(parseEnv({}).MW_METRICS_TOKEN).toBeUndefined();
+    expect(() => parseEnv({ MW_METRICS_TOKEN: 'scrape-me' })).toThrow(/MW_METRICS_TOKEN must be at least 32/);
+    expect(() => parseEnv({ MW_METRICS_TOKEN: 'scrape-me' })).not.toThrow(/scrape-me/);
+    expect(parseEnv({ MW_METRICS_TOKEN: 's'.repeat(32) }).MW_METRICS_TOKEN).toBe('s'.repeat(32));
+  });
+
   it('parses lists and booleans', () => {
     const env = parseEnv({ MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/8', MW_SCHEDULER_ENABLED: 'false' });
     expect(env.MW_ALLOW_PRIVATE_HOSTS).toEqual(['127.0.0.1', '10.0.0.0/8']);

@@ -319,6 +319,12 @@ export const ENV_SCHEMA = {
     default: '24',
     parse: integer(1, 720),
   },
+  MW_METRICS_TOKEN: {
+    description:
+      'Bearer token a Prometheus scraper presents to GET /api/metrics (office roles may read it signed in); at least 32 characters. Unset: no token access.',
+    parse: minLength(32),
+    secret: true,
+  },
   MW_CHROMIUM: {
     description:
       'Path of a system Chromium or Chrome that renders report PDFs. When unset, the Chromium that npm installs (@sparticuz/chromium) is unpacked into the temp folder and used.',

@@ -21,3 +21,11 @@ export const Authenticated = (): MethodDecorator & ClassDecorator =>
 
 /** Every role: for routes any role holder may read, scoped to their units by the service. */
 export const ANY_ROLE: readonly Role[] = ROLES;
+
+export const SCRAPE_TOKEN = 'mw:scrapeToken';
+
+/**
+ * The route also admits a scraper presenting MW_METRICS_TOKEN as its bearer token (compared in constant time), with
+ * no person behind it: the handler then sees no user. Unset token, no token access.
+ */
+export const ScrapeToken = (): MethodDecorator & ClassDecorator => SetMetadata(SCRAPE_TOKEN, true);

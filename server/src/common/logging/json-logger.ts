@@ -1,11 +1,13 @@
 import { LoggerService } from '@nestjs/common';
+import { currentRequestId } from './request-context';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /**
  * Structured logs: one JSON object per line. The server writes to stdout; CLI commands pass stderr
- * because their stdout carries only their output.
+ * because their stdout carries only their output. A line written while serving an HTTP request carries that
+ * request's `requestId` (request-context.ts).
  */
 export class JsonLogger implements LoggerService {
   constructor(
@@ -37,7 +39,9 @@ export class JsonLogger implements LoggerService {
   /** Structured entry with extra fields. */
   event(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
     if (RANK[level] < RANK[this.level]) return;
-    this.stream.write(JSON.stringify({ time: new Date().toISOString(), level, ...this.fields, msg, ...fields }) + '\n');
+    const requestId = currentRequestId();
+    const line = { time: new Date().toISOString(), level, ...this.fields, ...(requestId ? { requestId } : {}), msg };
+    this.stream.write(JSON.stringify({ ...line, ...fields }) + '\n');
   }
 
   private write(level: LogLevel, message: unknown, rest: unknown[]): void {

@@ -17,9 +17,11 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type AnalyzeTextRequest, type AnalyzeTextResult } from '@mw/shared';
+import type { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
+import { Metrics } from '../../common/metrics/metrics';
 import { RealtimeService, type Publication } from '../realtime';
 import { PendingItems, type PendingItem } from '../sources';
 import { MentionStories, type StoryChoice } from './mention-stories';
@@ -94,6 +96,7 @@ export class AnalysisService {
   private assignStory: (item: StoryItem) => StoryAssignment = provisionalStory;
   /** The story turns of this instance's concurrent batches, one after another (see `storyTurn`). */
   private turns: Promise<unknown> = Promise.resolve();
+  private readonly analysed: Counter<'result'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -101,8 +104,15 @@ export class AnalysisService {
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     private readonly pending: PendingItems,
+    metrics: Metrics,
     @Optional() private readonly realtime?: RealtimeService,
-  ) {}
+  ) {
+    this.analysed = metrics.counter({
+      name: 'mw_items_analysed_total',
+      help: 'Feed items analysed by this instance, by result: analysed (stored as a mention) or failed.',
+      labelNames: ['result'],
+    });
+  }
 
   /**
    * Analyses pending items in batches until none is left (or `limit` is reached), `concurrency` batches at a time.
@@ -125,6 +135,8 @@ export class AnalysisService {
           return;
         }
         summary.batches++;
+        if (result.analysed > 0) this.analysed.inc({ result: 'analysed' }, result.analysed);
+        if (result.failed > 0) this.analysed.inc({ result: 'failed' }, result.failed);
         summary.analysed += result.analysed;
         summary.failed += result.failed;
         summary.storiesCreated += result.storiesCreated;

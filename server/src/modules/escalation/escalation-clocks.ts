@@ -194,6 +194,16 @@ export class EscalationClocks {
     return rows[0] ?? null;
   }
 
+  /** How many clocks are due now (a step, or a response deadline not yet marked overdue), on every instance. */
+  async countDue(manager: EntityManager, now: Date): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM escalation_state
+       WHERE next_step_at <= $1 OR (respond_due_at <= $1 AND response_overdue_at IS NULL)`,
+      [now],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /** The incident is closed or gone: nothing more is due, and nothing is marked stopped. */
   async clearDue(manager: EntityManager, incidentId: string, now: Date): Promise<void> {
     await manager.query(

@@ -16,6 +16,7 @@
  * the events are only wake-up calls, every socket is also checked this way once a minute.
  */
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Metrics } from '../../common/metrics/metrics';
 import {
   ConnectedSocket,
   MessageBody,
@@ -79,9 +80,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
     private readonly realtime: RealtimeService,
     private readonly clock: Clock,
     private readonly events: DomainEventBus,
+    private readonly metrics: Metrics,
   ) {}
 
   afterInit(server: Server): void {
+    this.metrics.gauge({
+      name: 'mw_socket_clients',
+      help: 'Dashboard sockets connected to this instance (sum over instances for the installation).',
+      collect() {
+        this.set(server.sockets.sockets.size);
+      },
+    });
     server.use((socket, next) => {
       const token = tokenOf(socket);
       if (!token) {

@@ -37,6 +37,7 @@ import { ParserPool } from './parse/parser-pool';
 import { nextPollAfterFailure, pollIntervalMs } from './poll-schedule';
 import { readSource, ReadFailure, toReadFailure, type StoredSourceErrorCode } from './source-reader';
 import { SOURCE_FETCHER } from './source-fetcher.provider';
+import { SourceMetrics } from './source-metrics';
 
 /**
  * Items stored per transaction when their article pages are read first: bounds the work between two lease
@@ -115,6 +116,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
     private readonly realtime: RealtimeService,
     @Inject(SOURCE_FETCHER) private readonly fetcher: SafeFetcher,
     private readonly parser: ParserPool,
+    private readonly metrics: SourceMetrics,
   ) {}
 
   private get leaseMs(): number {
@@ -204,6 +206,12 @@ export class SourcePollerService implements BeforeApplicationShutdown {
   }
 
   private async poll(source: ClaimedSource): Promise<PollOutcome> {
+    const outcome = await this.pollClaimed(source);
+    this.metrics.polled(source, outcome);
+    return outcome;
+  }
+
+  private async pollClaimed(source: ClaimedSource): Promise<PollOutcome> {
     const intervalMs = pollIntervalMs(source.intervalMinutes, source.settings);
     const held = keepLease(
       this.dataSource,

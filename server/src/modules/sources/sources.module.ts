@@ -6,6 +6,7 @@ import { ParserPool } from './parse/parser-pool';
 import { PendingItems } from './pending-items.service';
 import { SourcePollCron } from './source-poll.cron';
 import { sourceFetcherProvider } from './source-fetcher.provider';
+import { SourceMetrics } from './source-metrics';
 import { SourcePollerService } from './source-poller.service';
 import { SourcesCatalogueSeed } from './sources-catalogue.seed';
 import { SourcesController } from './sources.controller';
@@ -25,6 +26,7 @@ import { SourcesService } from './sources.service';
     SourcesCatalogueSeed,
     CollectionHealthService,
     PendingItems,
+    SourceMetrics,
   ],
   exports: [SourcesService, SourcePollerService, CollectionHealthService, PendingItems],
 })
