@@ -1,9 +1,10 @@
 /**
  * The escalation chain, the incident side of it: the escalation module keeps the clocks (deadlines, the next step,
  * the level reached, the steps taken); this decides who is told at each step. `runDue` claims incidents whose next
- * step is due (FOR UPDATE SKIP LOCKED, one incident per transaction), takes the step and enqueues its notifications in that same transaction. Several instances can run
- * it at once: a claimed incident is skipped by the others, a step already taken is refused by escalation_step's
- * unique key, and the outbox's dedup key refuses a repeated notification.
+ * step is due (FOR UPDATE SKIP LOCKED, one incident per transaction), takes the step and enqueues its notifications
+ * in that same transaction. Several instances can run it at once: a claimed incident is skipped by the others, a step
+ * already taken is refused by escalation_step's unique key, and the outbox's dedup key refuses a repeated
+ * notification.
  *
  * Chain while nobody has acknowledged: level 1 the assignees (notified at opening), level 2 the units' principals at
  * the acknowledgement deadline, level 3 the office spokesperson and the Office, level 4 leadership, one level per
