@@ -83,15 +83,23 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
     clock.set(local('2026-03-04T10:00:00'));
     const incident = await open('S1');
     expect(await told(incident.id, 'incident.opened', 1)).toEqual(sorted(spokesA, officeSpokes, principalA));
+    // Told at opening is not escalated: the badge waits for a step that notified a level above the handlers.
+    expect(incident.escalationLevel).toBe(1);
+    expect(incident.escalatedLevel).toBeNull();
+    const escalatedLevel = async () =>
+      (await call<IncidentDetail>(t.baseUrl, 'GET', `incidents/${incident.id}`, { token: tokenFor(t.app, leader.id) }))
+        .body.escalatedLevel;
 
     clock.set(local('2026-03-04T10:14:59'));
     await escalation.runDue();
     expect(await events(incident.id)).toEqual(['incident.opened/1']);
+    expect(await escalatedLevel()).toBeNull();
 
     clock.set(local('2026-03-04T10:15:00'));
     await escalation.runDue();
     expect(await told(incident.id, 'incident.escalated', 2)).toEqual(sorted(principalA));
     expect(await told(incident.id, 'incident.reminder', 2)).toEqual(sorted(spokesA, officeSpokes));
+    expect(await escalatedLevel()).toBe(2);
 
     clock.set(local('2026-03-04T10:29:00'));
     await escalation.runDue();
@@ -115,6 +123,7 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
       token: tokenFor(t.app, leader.id),
     });
     expect(ticket.body.escalationLevel).toBe(4);
+    expect(ticket.body.escalatedLevel).toBe(4);
     expect(ticket.body.timeline.filter((e) => e.kind === 'escalated').map((e) => e.data.level)).toEqual([2, 3, 4]);
     // Steps read as codes with params and Vietnamese text; the leader hears of level 4 alone.
     expect(ticket.body.timeline.filter((e) => e.kind === 'escalated').at(-1)).toMatchObject({
@@ -285,6 +294,7 @@ describe('escalation (real PostgreSQL, injected clock)', () => {
     const incident = await open('S3', [lonely.code]);
     expect(incident.unreachableUnits).toEqual([lonely.code]);
     expect(incident.escalationLevel).toBe(3);
+    expect(incident.escalatedLevel).toBe(3);
     expect(await told(incident.id, 'incident.escalated', 3)).toEqual(sorted(officeSpokes, steering));
     expect(incident.timeline.find((e) => e.kind === 'unreachable')).toMatchObject({
       code: 'unreachable',

@@ -44,7 +44,13 @@ export interface IncidentListItem {
   acknowledgedAt: string | null;
   ackDueAt: string | null;
   respondDueAt: string | null;
+  /** The escalation chain's level (1 the handlers; it may pass levels with nobody in them). */
   escalationLevel: number;
+  /**
+   * The highest level above the handlers (2 to 4) that has actually been notified, as the server recorded the step;
+   * null until then. The dashboard's "escalated" badge shows this, never a guess from the chain's level.
+   */
+  escalatedLevel: number | null;
   mentionCount: number;
   outletCount: number;
   /** Units with nobody reachable: the ticket went straight to the office. */

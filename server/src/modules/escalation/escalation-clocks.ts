@@ -37,6 +37,12 @@ export interface IncidentClocks {
   ackDueAt: Date | null;
   respondDueAt: Date | null;
   level: number | null;
+  /**
+   * The highest level (2 to 4) that an escalation step actually notified (its notifications were enqueued; at
+   * opening too, when a unit had nobody reachable). Null while nobody above the handlers was told, even when the
+   * chain's level moved past levels with nobody in them.
+   */
+  escalatedLevel: number | null;
 }
 
 export interface EscalationStart {
@@ -256,13 +262,30 @@ export class EscalationClocks {
   /** The clocks of these incidents, for their tickets; an incident without clocks is absent from the map. */
   async clocksOf(manager: EntityManager, incidentIds: readonly string[]): Promise<Map<string, IncidentClocks>> {
     if (incidentIds.length === 0) return new Map();
-    const rows: { incident_id: string; ack_due_at: Date | null; respond_due_at: Date | null; level: number }[] =
-      await manager.query(
-        `SELECT incident_id, ack_due_at, respond_due_at, level FROM escalation_state WHERE incident_id = ANY($1::uuid[])`,
-        [[...incidentIds]],
-      );
+    const rows: {
+      incident_id: string;
+      ack_due_at: Date | null;
+      respond_due_at: Date | null;
+      level: number;
+      escalated_level: number | null;
+    }[] = await manager.query(
+      `SELECT s.incident_id, s.ack_due_at, s.respond_due_at, s.level,
+              (SELECT max(st.level) FROM escalation_step st
+                WHERE st.incident_id = s.incident_id AND st.kind = 'escalated' AND st.notifications > 0)
+              AS escalated_level
+       FROM escalation_state s WHERE s.incident_id = ANY($1::uuid[])`,
+      [[...incidentIds]],
+    );
     return new Map(
-      rows.map((r) => [r.incident_id, { ackDueAt: r.ack_due_at, respondDueAt: r.respond_due_at, level: r.level }]),
+      rows.map((r) => [
+        r.incident_id,
+        {
+          ackDueAt: r.ack_due_at,
+          respondDueAt: r.respond_due_at,
+          level: r.level,
+          escalatedLevel: r.escalated_level,
+        },
+      ]),
     );
   }
 }

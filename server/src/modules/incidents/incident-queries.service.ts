@@ -210,6 +210,7 @@ function toListItem(r: IncidentRow, units: IncidentUnitRef[], clocks: IncidentCl
     ackDueAt: iso(clocks?.ackDueAt),
     respondDueAt: iso(clocks?.respondDueAt),
     escalationLevel: clocks?.level ?? 0,
+    escalatedLevel: clocks?.escalatedLevel ?? null,
     mentionCount: r.mention_count,
     outletCount: r.outlets.length,
     unreachableUnits: r.unreachable_units,

@@ -41,9 +41,11 @@ export function IncidentDetailPage() {
           <SeverityBadge severity={incident.severity} />
           <StatusBadge status={incident.status} />
           {incident.category && <span className="tag">{t(`category.${incident.category}`)}</span>}
-          {/* Level 1 is the ticket's own handlers, told at opening: escalated means a level above them was told. */}
-          {incident.escalationLevel > 1 && (
-            <span className="tag tag-warn">{t('incident.escalationLevel', { level: incident.escalationLevel })}</span>
+          {/* The server's record of a level above the handlers actually told, not the chain's level. */}
+          {incident.escalatedLevel !== null && (
+            <span className="tag tag-warn" data-testid="escalated-badge">
+              {t('incident.escalationLevel', { level: incident.escalatedLevel })}
+            </span>
           )}
         </div>
         <dl>
