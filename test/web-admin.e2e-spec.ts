@@ -180,11 +180,11 @@ describe('web admin screens in a real browser', () => {
   it('lets the admin edit a severity level and the escalation calendar, with the server refusals by field', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await app.signIn(page, ADMIN);
-    await page.getByRole('link', { name: 'Mức độ và báo cáo vượt cấp' }).click();
-    await page.getByRole('heading', { name: 'Mức độ và báo cáo vượt cấp', level: 2 }).waitFor();
+    await page.getByRole('link', { name: 'Mức độ và chuyển cấp' }).click();
+    await page.getByRole('heading', { name: 'Mức độ và chuyển cấp', level: 2 }).waitFor();
 
     const s3 = page.locator('form[data-severity-form="S3"]');
-    const every = s3.getByLabel('Số phút giữa hai lần nhắc/vượt cấp');
+    const every = s3.getByLabel('Số phút giữa hai lần nhắc/chuyển cấp');
     await every.fill('0');
     await s3.getByRole('button', { name: 'Lưu' }).click();
     await s3.locator('[data-field-error="escalateEveryMinutes"]').waitFor();
@@ -204,7 +204,7 @@ describe('web admin screens in a real browser', () => {
     });
 
     // An empty week is refused by the server; the message is shown under the working days.
-    const calendar = page.getByRole('form', { name: 'Lịch làm việc dùng cho báo cáo vượt cấp' });
+    const calendar = page.getByRole('form', { name: 'Lịch làm việc dùng cho chuyển cấp' });
     const weekdays = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
     for (const day of weekdays) await calendar.getByLabel(day, { exact: true }).setChecked(false);
     await calendar.getByRole('button', { name: 'Lưu' }).click();
@@ -229,7 +229,7 @@ describe('web admin screens in a real browser', () => {
     await app.signIn(page, SPOKESPERSON);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Cài đặt' }).waitFor();
-    for (const name of ['Người dùng', 'Nhật ký thao tác', 'Mức độ và báo cáo vượt cấp']) {
+    for (const name of ['Người dùng', 'Nhật ký thao tác', 'Mức độ và chuyển cấp']) {
       expect(await nav.getByRole('link', { name }).count()).toBe(0);
     }
     for (const address of ['/people', '/audit', '/escalation']) {
@@ -247,7 +247,7 @@ describe('web admin screens in a real browser', () => {
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Nhật ký thao tác' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
-    await nav.getByRole('link', { name: 'Mức độ và báo cáo vượt cấp' }).click();
+    await nav.getByRole('link', { name: 'Mức độ và chuyển cấp' }).click();
     await page.getByText('Chỉ quản trị hệ thống được sửa các cài đặt này.').waitFor();
     await page.locator('form[data-severity-form="S1"]').waitFor();
     expect(await page.getByRole('button', { name: 'Lưu' }).count()).toBe(0);

@@ -457,7 +457,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
     expect(lines.slice(0, 3)).toEqual([
       '5 tin bài về các đơn vị (+4 so với kỳ trước), trong đó 4 tiêu cực, 0 trung tính, 1 tích cực.',
       '3 sự vụ mới (kỳ trước 1), trong đó 2 sự vụ từ mức nghiêm trọng trở lên; 1 sự vụ còn chưa được tiếp nhận vào cuối kỳ; thời gian tiếp nhận trung vị 1\u00a0giờ.',
-      '1 tin tốt (không tính tin đã lưu trữ); 1 lượt báo cáo vượt cấp.',
+      '1 tin tốt (không tính tin đã lưu trữ); 1 lượt chuyển cấp.',
     ]);
     expect(vi?.text).toContain('trong tệp PDF đính kèm');
     expect(vi?.text).toContain('Xem báo cáo tuần: https://mediawatch.govap.test/reports/weekly?week=2026-W47');

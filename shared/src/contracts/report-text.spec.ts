@@ -86,7 +86,7 @@ describe('report numbers as readers write them', () => {
       '1.530 tin bài về các đơn vị (+81 so với kỳ trước), trong đó 174 tiêu cực, 859 trung tính, 497 tích cực.',
       '8 sự vụ mới (kỳ trước 5), trong đó 1 sự vụ từ mức nghiêm trọng trở lên; 26 sự vụ còn chưa được tiếp nhận ' +
         'vào cuối kỳ; thời gian tiếp nhận trung vị 3 giờ 13 phút.',
-      '472 tin tốt (không tính tin đã lưu trữ); 7 lượt báo cáo vượt cấp.',
+      '472 tin tốt (không tính tin đã lưu trữ); 7 lượt chuyển cấp.',
     ]);
     // A school's report: about the unit, and no "0 of them severe" clause.
     const school = report({

@@ -108,7 +108,7 @@ const VI: ReportWords = {
     ackMedian: 'Thời gian tiếp nhận, trung vị',
     ackP90: 'Thời gian tiếp nhận, 90% sự vụ trong vòng',
     minutesUnit: 'phút',
-    escalations: 'Lượt báo cáo vượt cấp',
+    escalations: 'Lượt chuyển cấp',
     unacknowledged: 'Sự vụ còn mở chưa tiếp nhận cuối kỳ',
     goodNews: 'Tin tốt (không tính tin đã lưu trữ)',
     chartDays: 'Tin bài theo ngày và sắc thái',
@@ -123,7 +123,7 @@ const VI: ReportWords = {
     mentionsByCategory: 'Tin bài theo lĩnh vực',
     topOutlets: 'Nguồn đưa tin nhiều nhất',
     incidentsByStatus: 'Tình trạng xử lý hiện tại',
-    escalationsByLevel: 'Báo cáo vượt cấp theo cấp',
+    escalationsByLevel: 'Lượt chuyển cấp theo cấp',
     level: 'Cấp {level}',
     levelHeader: 'Cấp nhận báo cáo',
     incidentsCount: 'Số sự vụ',
@@ -395,7 +395,7 @@ export function reportSummary(report: Report, language: Language): string[] {
         ? '.'
         : `; thời gian tiếp nhận trung vị ${formatMinutes(f.ackMedianMinutes, language)}.`),
   );
-  lines.push(`${n(f.goodNews)} tin tốt (không tính tin đã lưu trữ); ${n(f.escalations)} lượt báo cáo vượt cấp.`);
+  lines.push(`${n(f.goodNews)} tin tốt (không tính tin đã lưu trữ); ${n(f.escalations)} lượt chuyển cấp.`);
   if (report.district) lines.push(`Tin giáo dục chung của quận: ${n(report.district.articles)} tin bài.`);
   if (report.spikes.length > 0)
     lines.push(`Lượng tin tăng đột biến: ${n(report.spikes.length)} lượt (đơn vị hoặc chủ đề).`);
