@@ -18,7 +18,10 @@ module.exports = {
       globalSetup: '<rootDir>/server/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/server/test/harness/global-teardown.ts',
       // testTimeout is global-only in Jest 30; per tier through a setup file.
-      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/tools/jest/integration-timeout.ts',
+        '<rootDir>/tools/jest/integration-pg-warnings.ts',
+      ],
     },
     {
       ...preset,

@@ -23,6 +23,7 @@ import { createPerson, type PersonRow } from './factories/person.factory';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
 import { foldedQuery, searchSql, searchTerms, type SearchTerms } from '../src/common/database/text-search';
 import { startTestApp, type TestApp } from './harness/test-app';
+import { schemaLog } from './harness/schema-log';
 
 const SCHOOL_A = '79000724'; // THPT Gò Vấp
 const SCHOOL_B = '79000725'; // THPT Nguyễn Công Trứ
@@ -105,7 +106,7 @@ describe('analysis (real PostgreSQL)', () => {
 
   it('declares mention and story exactly as the migration creates them', async () => {
     const tables = [StoryEntity, MentionEntity].map((e) => ds().getMetadata(e).tableName);
-    const sql = await ds().driver.createSchemaBuilder().log();
+    const sql = await schemaLog(ds());
     const ours = sql.upQueries.map((q) => q.query).filter((q) => tables.some((table) => q.includes(`"${table}"`)));
     expect(ours).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { Incidents1764500000001 } from '../src/database/migrations/1764500000001
 import { ESCALATION_ENTITIES } from '../src/modules/escalation/escalation.entities';
 import { INCIDENT_ENTITIES } from '../src/modules/incidents/incidents.entities';
 import { createTestDatabase, TestDatabase } from './harness/test-database';
+import { schemaLog } from './harness/schema-log';
 
 describe('incidents entities and migration agree', () => {
   let db: TestDatabase;
@@ -21,7 +22,7 @@ describe('incidents entities and migration agree', () => {
   it('proposes no schema change for the incidents and escalation tables', async () => {
     const tables = [...INCIDENT_ENTITIES, ...ESCALATION_ENTITIES].map((e) => db.dataSource.getMetadata(e).tableName);
     expect(tables).toHaveLength(15);
-    const sql = await db.dataSource.driver.createSchemaBuilder().log();
+    const sql = await schemaLog(db.dataSource);
     const ours = sql.upQueries
       .map((q) => q.query)
       .filter((q) => tables.some((table) => new RegExp(`"${table}"`).test(q)));

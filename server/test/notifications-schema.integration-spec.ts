@@ -7,6 +7,7 @@ import { Notifications1764600000001 } from '../src/database/migrations/176460000
 import { NotificationEntity } from '../src/modules/notifications/notification.entity';
 import { RealtimeEventEntity } from '../src/modules/realtime/realtime-event.entity';
 import { createTestDatabase, type TestDatabase } from './harness/test-database';
+import { schemaLog } from './harness/schema-log';
 
 describe('notification entities and migrations agree', () => {
   let db: TestDatabase;
@@ -21,7 +22,7 @@ describe('notification entities and migrations agree', () => {
   it('proposes no schema change for the notification and realtime tables', async () => {
     const tables = [NotificationEntity, RealtimeEventEntity].map((e) => db.dataSource.getMetadata(e).tableName);
     expect(tables).toEqual(['notification', 'realtime_event']);
-    const sql = await db.dataSource.driver.createSchemaBuilder().log();
+    const sql = await schemaLog(db.dataSource);
     const ours = sql.upQueries.map((q) => q.query).filter((q) => tables.some((table) => q.includes(`"${table}"`)));
     expect(ours).toEqual([]);
   });

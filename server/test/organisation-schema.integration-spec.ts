@@ -4,6 +4,7 @@
  */
 import { ORGANISATION_ENTITIES } from '../src/modules/organisation/organisation.entities';
 import { createTestDatabase, TestDatabase } from './harness/test-database';
+import { schemaLog } from './harness/schema-log';
 
 describe('organisation entities and migrations agree', () => {
   let db: TestDatabase;
@@ -26,7 +27,7 @@ describe('organisation entities and migrations agree', () => {
       'login_lockout',
       'audit_log',
     ]);
-    const sql = await db.dataSource.driver.createSchemaBuilder().log();
+    const sql = await schemaLog(db.dataSource);
     const ours = sql.upQueries
       .map((q) => q.query)
       .filter((q) => tables.some((table) => new RegExp(`"${table}"`).test(q)));

@@ -18,6 +18,7 @@ import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { createUnit, type UnitRow } from './factories/unit.factory';
 import { startTestApp, type TestApp } from './harness/test-app';
+import { schemaLog } from './harness/schema-log';
 
 /** A time in Ho Chi Minh City. */
 const local = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
@@ -291,7 +292,7 @@ describe('report placement and scope (real PostgreSQL, real intake)', () => {
 
   it('has entities that agree with the migration, and a migration that undoes', async () => {
     const tables = [IncidentEntity, IncidentMentionEntity, GoodNewsEntity].map((e) => ds.getMetadata(e).tableName);
-    const sql = await ds.driver.createSchemaBuilder().log();
+    const sql = await schemaLog(ds);
     expect(sql.upQueries.map((q) => q.query).filter((q) => tables.some((name) => q.includes(`"${name}"`)))).toEqual([]);
     const runner = ds.createQueryRunner();
     try {

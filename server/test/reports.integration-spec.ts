@@ -35,6 +35,7 @@ import { call, tokenFor } from './factories/auth.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { createUnit, type UnitRow } from './factories/unit.factory';
 import { startTestApp, type TestApp } from './harness/test-app';
+import { schemaLog } from './harness/schema-log';
 
 /** A time in Ho Chi Minh City. */
 const local = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
@@ -1029,7 +1030,7 @@ describe('weekly report (real PostgreSQL, two instances)', () => {
   it('has an entity that agrees with its migration, and a migration that undoes', async () => {
     const table = ds.getMetadata(WeeklyReportEntity).tableName;
     expect(table).toBe('weekly_report');
-    const sql = await ds.driver.createSchemaBuilder().log();
+    const sql = await schemaLog(ds);
     expect(sql.upQueries.map((q) => q.query).filter((q) => q.includes(`"${table}"`))).toEqual([]);
     const runner = ds.createQueryRunner();
     try {
