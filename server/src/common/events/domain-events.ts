@@ -1,4 +1,4 @@
-import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { Global, Injectable, Logger, Module, NotFoundException } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 
 /**
@@ -39,13 +39,27 @@ export class DomainEventBus {
     this.emitter.emit(name, payload);
   }
 
-  /** Handlers run asynchronously; a failing handler is logged and does not affect the emitter or others. */
+  /**
+   * Handlers run asynchronously; a failing handler is logged and does not affect the emitter or others. An event is
+   * a wake-up call that may arrive after what it names is gone (deleted, merged away, or never there): a handler that
+   * answers NotFoundException has nothing to do, which is a warning with the reason, not an error.
+   */
   on<K extends DomainEventName>(name: K, handler: (payload: DomainEventMap[K]) => Promise<void> | void): () => void {
     const wrapped = (payload: DomainEventMap[K]) => {
       setImmediate(() => {
         Promise.resolve()
           .then(() => handler(payload))
-          .catch((err: unknown) => this.logger.error(`handler for ${name} failed: ${String(err)}`));
+          .catch((err: unknown) => {
+            if (err instanceof NotFoundException) {
+              this.logger.warn({
+                msg: `handler for ${name} skipped: what the event names no longer exists`,
+                reason: err.message,
+                payload,
+              });
+            } else {
+              this.logger.error(`handler for ${name} failed: ${String(err)}`);
+            }
+          });
       });
     };
     this.emitter.on(name, wrapped);
