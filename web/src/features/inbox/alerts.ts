@@ -3,11 +3,52 @@
  * file to load) and a system notification (through the service worker where there is one, as Android requires).
  * Permission for notifications is asked once, when the person chooses to turn them on.
  */
+import { RealtimeEvent } from '@mw/shared';
+
 const ASKED_KEY = 'mw.notificationsAsked';
 
 /** Alerts about S1 and S2 incidents call for attention; the others wait in the inbox. */
 export function isSerious(severity: unknown): boolean {
   return severity === 'S1' || severity === 'S2';
+}
+
+/** What a toast shows of a `notification.created` event. */
+export interface AlertToast {
+  notificationId: string;
+  incidentId: string | null;
+  title: string;
+  severity: string | null;
+}
+
+/**
+ * Which notifications this tab has already called attention to. The socket drops an envelope it has seen, but the
+ * same notification can come again in another envelope: replayed after a reconnect from a stored id older than the
+ * live copy, or published again when its in-app delivery was retried. Each is toasted and chimed once per tab.
+ */
+export class AlertMemory {
+  private readonly ids = new Set<string>();
+  constructor(private readonly limit = 500) {}
+
+  /** True the first time a notification id is seen (then remembered); false after. */
+  firstTime(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.limit) this.ids.delete(this.ids.values().next().value as string);
+    return true;
+  }
+}
+
+/** The toast a realtime event calls for: a serious notification not alerted before in this tab; else null. */
+export function alertFor(event: string, data: Record<string, unknown>, memory: AlertMemory): AlertToast | null {
+  if (event !== RealtimeEvent.NotificationCreated || !isSerious(data.severity)) return null;
+  const notificationId = typeof data.notificationId === 'string' ? data.notificationId : '';
+  if (!notificationId || !memory.firstTime(notificationId)) return null;
+  return {
+    notificationId,
+    incidentId: typeof data.incidentId === 'string' ? data.incidentId : null,
+    title: String(data.title ?? ''),
+    severity: typeof data.severity === 'string' ? data.severity : null,
+  };
 }
 
 let audio: AudioContext | null = null;

@@ -1,20 +1,25 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { RealtimeEvent } from '@mw/shared';
 import { onRealtimeEvent } from '../../../api/socket';
 import { useI18n } from '../../../i18n/i18n';
 import { SeverityBadge } from '../../incidents/components/SeverityBadge';
-import { askForNotifications, isSerious, mayOfferNotifications, playChime, showSystemNotification } from '../alerts';
+import {
+  alertFor,
+  AlertMemory,
+  askForNotifications,
+  mayOfferNotifications,
+  playChime,
+  showSystemNotification,
+  type AlertToast,
+} from '../alerts';
 import { useInbox, useMarkRead } from '../hooks/useInbox';
 
-interface Toast {
-  notificationId: string;
-  incidentId: string | null;
-  title: string;
-  severity: string | null;
-}
+type Toast = AlertToast;
 
 const TOAST_MS = 60_000;
+
+/** The tab's memory of alerts shown: a replayed or redelivered notification is not toasted or chimed again. */
+const alerted = new AlertMemory();
 
 /**
  * A new S1/S2 alert for the signed-in person, the moment it arrives: a toast (which opens the ticket in one tap), a
@@ -31,13 +36,8 @@ export function AlertCenter({ unread }: { unread: number | undefined }) {
   useEffect(
     () =>
       onRealtimeEvent((event, data) => {
-        if (event !== RealtimeEvent.NotificationCreated || !isSerious(data.severity)) return;
-        const toast: Toast = {
-          notificationId: String(data.notificationId ?? ''),
-          incidentId: typeof data.incidentId === 'string' ? data.incidentId : null,
-          title: String(data.title ?? ''),
-          severity: typeof data.severity === 'string' ? data.severity : null,
-        };
+        const toast = alertFor(event, data, alerted);
+        if (!toast) return;
         setToasts((list) => [toast, ...list.filter((x) => x.notificationId !== toast.notificationId)].slice(0, 3));
         setOffer(mayOfferNotifications());
         playChime();
