@@ -4,7 +4,8 @@
  * API calls and the socket are never cached: incident data is always the server's current answer. A tap on a system
  * notification opens (or focuses) the dashboard at the incident.
  */
-const SHELL_CACHE = 'mw-shell-v1';
+// The build writes its id into this name (web/src/app/sw-version.ts): a new build, a new cache, the old one dropped.
+const SHELL_CACHE = 'mw-shell-__MW_BUILD__';
 const SHELL = ['/', '/offline.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 
 self.addEventListener('install', (event) => {
