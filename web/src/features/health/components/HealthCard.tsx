@@ -1,3 +1,4 @@
+import { DateTime } from '../../../components/ui/DateTime';
 import { useI18n } from '../../../i18n/i18n';
 import { useHealth } from '../hooks/useHealth';
 
@@ -30,7 +31,7 @@ export function HealthCard() {
               <dt>{t('health.sources')}</dt>
               <dd data-testid="health-sources">{t('health.sourcesValue', { ...pipeline.sources })}</dd>
               <dt>{t('health.lastItem')}</dt>
-              <dd>{pipeline.lastItemStoredAt ? formatDateTime(pipeline.lastItemStoredAt) : t('health.never')}</dd>
+              <dd>{pipeline.lastItemStoredAt ? <DateTime value={pipeline.lastItemStoredAt} /> : t('health.never')}</dd>
               <dt>{t('health.awaitingAnalysis')}</dt>
               <dd data-testid="health-awaiting">{pipeline.itemsAwaitingAnalysis}</dd>
               <dt>{t('health.notificationsDue')}</dt>
