@@ -31,9 +31,9 @@ export const queryKeys = {
     list: (filters: QueryParams) => ['audit', 'list', filters] as const,
   },
   reports: {
-    weekly: (week: string) => ['reports', 'weekly', week] as const,
+    weekly: (week: string, unit = '') => ['reports', 'weekly', week, unit] as const,
     range: (from: string, to: string) => ['reports', 'range', from, to] as const,
-    stored: (page: number) => ['reports', 'stored', page] as const,
+    stored: (page: number, unit = '') => ['reports', 'stored', page, unit] as const,
   },
   goodNews: {
     all: ['good-news'] as const,

@@ -1,9 +1,9 @@
 import type { Page, ReportResponse, StoredReportSummary } from '@mw/shared';
 import { api, apiBlob, queryString } from '../../../api/http';
 
-/** The week's report (stored, or computed now); no week: the last complete one. */
-export function fetchWeeklyReport(week: string | undefined): Promise<ReportResponse> {
-  return api<ReportResponse>('GET', `/api/reports/weekly${queryString({ week })}`);
+/** The week's report (stored, or computed now); no week: the last complete one; `unit` for one school's. */
+export function fetchWeeklyReport(week: string | undefined, unit?: string): Promise<ReportResponse> {
+  return api<ReportResponse>('GET', `/api/reports/weekly${queryString({ week, unit })}`);
 }
 
 /** The report over whole days from `from` to `to` (YYYY-MM-DD, both included). */
@@ -11,9 +11,9 @@ export function fetchRangeReport(from: string, to: string): Promise<ReportRespon
   return api<ReportResponse>('GET', `/api/reports${queryString({ from, to })}`);
 }
 
-/** The weeks stored and sent for the reader's own scope (all units for office roles, a principal's school), newest first. */
-export function fetchStoredReports(page: number): Promise<Page<StoredReportSummary>> {
-  return api<Page<StoredReportSummary>>('GET', `/api/reports/stored${queryString({ page, pageSize: 10 })}`);
+/** The weeks stored and sent for a scope (the district, or `unit`: one school), newest first. */
+export function fetchStoredReports(page: number, unit?: string): Promise<Page<StoredReportSummary>> {
+  return api<Page<StoredReportSummary>>('GET', `/api/reports/stored${queryString({ page, pageSize: 10, unit })}`);
 }
 
 /** What to download: a week (as stored when it was), or a range of days; `unit` for one school's report. */

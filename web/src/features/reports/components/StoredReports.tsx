@@ -14,10 +14,10 @@ import { DownloadButtons } from './DownloadButtons';
  * The weeks the Monday schedule stored and sent, newest first: each opens on the report page and downloads as the PDF
  * and CSV that were sent (the server returns the stored report of a stored week, not a recomputation).
  */
-export function StoredReports() {
+export function StoredReports({ unit }: { unit: string | undefined }) {
   const { t, language } = useI18n();
   const [page, setPage] = useState(1);
-  const list = useStoredReports(page);
+  const list = useStoredReports(page, unit);
   const lang = language === 'en' ? 'en' : 'vi';
   const columns: Column<StoredReportSummary>[] = [
     {
@@ -25,7 +25,7 @@ export function StoredReports() {
       header: t('report.storedWeek'),
       phone: 'bare',
       cell: (r) => (
-        <Link to={`/reports/weekly?week=${r.week}`}>
+        <Link to={`/reports/weekly?week=${r.week}${r.scope ? `&unit=${r.scope.unitCode}` : ''}`}>
           <strong>{t('report.weekTitle', { week: language === 'vi' ? weekNumberLabel(r.week) : r.week })}</strong>{' '}
           <span className="muted small">
             ({dayLabel(r.from)} – {dayLabel(r.to)})

@@ -2,10 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/query-keys';
 import { fetchRangeReport, fetchStoredReports, fetchWeeklyReport } from '../api/reports.api';
 
-export function useWeeklyReport(week: string | undefined) {
+/** `unit`: one school's report (office roles: absent for the whole district). */
+export function useWeeklyReport(week: string | undefined, unit: string | undefined) {
   return useQuery({
-    queryKey: queryKeys.reports.weekly(week ?? 'last'),
-    queryFn: () => fetchWeeklyReport(week),
+    queryKey: queryKeys.reports.weekly(week ?? 'last', unit),
+    queryFn: () => fetchWeeklyReport(week, unit),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,10 +20,10 @@ export function useRangeReport(from: string, to: string) {
 }
 
 /** One page of the weeks stored and sent (the past reports, still downloadable). */
-export function useStoredReports(page: number) {
+export function useStoredReports(page: number, unit: string | undefined) {
   return useQuery({
-    queryKey: queryKeys.reports.stored(page),
-    queryFn: () => fetchStoredReports(page),
+    queryKey: queryKeys.reports.stored(page, unit),
+    queryFn: () => fetchStoredReports(page, unit),
     placeholderData: keepPreviousData,
   });
 }

@@ -26,7 +26,9 @@ import { NotAllowed } from '../../../components/ui/NotAllowed';
 import { canReadReports } from '../../auth/roles';
 import { useMe } from '../../auth/hooks/useAuth';
 import { hasMessage, useI18n, type MessageKey } from '../../../i18n/i18n';
+import { useUnits } from '../../units/hooks/useUnits';
 import { useWeeklyReport } from '../hooks/useWeeklyReport';
+import { reportUnitFor, reportUnits, type ReportUnits } from '../report-scope';
 import { DownloadButtons } from '../components/DownloadButtons';
 import { ReportCharts } from '../components/ReportCharts';
 import { StoredReports } from '../components/StoredReports';
@@ -34,26 +36,31 @@ import { StoredReports } from '../components/StoredReports';
 /** The weekly leadership report: key figures against the previous week, then the details, printable. */
 export function WeeklyReportPage() {
   const me = useMe();
-  if (me.data && !canReadReports(me.data)) return <NotAllowed />;
-  return <WeeklyReport />;
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorMessage error={me.error} />;
+  if (!canReadReports(me.data)) return <NotAllowed />;
+  return <WeeklyReport units={reportUnits(me.data)} />;
 }
 
-function WeeklyReport() {
+function WeeklyReport({ units }: { units: ReportUnits }) {
   const { t, language } = useI18n();
   const [params, setParams] = useSearchParams();
   const asked = params.get('week') ?? undefined;
-  const report = useWeeklyReport(asked);
+  const unit = reportUnitFor(units, params.get('unit'));
+  const report = useWeeklyReport(asked, unit);
   // The week asked for wins over the data shown: while the next week loads, the previous data stays on screen
   // (dimmed), and quick clicks keep moving from the week asked for, not from the one still shown.
   const week = asked ?? report.data?.period.week ?? undefined;
   const stale = report.isPlaceholderData || (report.isFetching && !!report.data && report.data.period.week !== week);
   const go = (delta: number) => {
-    if (week && isoWeekBounds(week)) setParams({ week: shiftIsoWeek(week, delta) });
+    if (week && isoWeekBounds(week)) setParams({ week: shiftIsoWeek(week, delta), ...(unit ? { unit } : {}) });
   };
+  const pickUnit = (code: string) => setParams({ ...(week ? { week } : {}), ...(code ? { unit: code } : {}) });
   const nextStarted = week && isoWeekBounds(week) ? shiftIsoWeek(week, 1) <= isoWeekOf(new Date()) : false;
   return (
     <section aria-labelledby="weekly-report-title" className="weekly-report">
       <h2 id="weekly-report-title">{t('report.heading')}</h2>
+      <ReportUnitPicker units={units} value={unit ?? ''} onChange={pickUnit} />
       <div className="actions no-print" role="group" aria-label={t('report.weekPicker')}>
         <button type="button" onClick={() => go(-1)} disabled={!week}>
           {t('report.previousWeek')}
@@ -64,7 +71,7 @@ function WeeklyReport() {
         <button type="button" onClick={() => go(1)} disabled={!nextStarted}>
           {t('report.nextWeek')}
         </button>
-        <DownloadButtons period={week ? { week } : undefined} />
+        <DownloadButtons period={week ? { week, unit } : undefined} />
       </div>
       {(report.isPending || stale) && <Loading />}
       {report.isError && <ErrorMessage error={report.error} />}
@@ -78,9 +85,38 @@ function WeeklyReport() {
         </div>
       )}
       <div className="no-print">
-        <StoredReports />
+        <StoredReports unit={unit} />
       </div>
     </section>
+  );
+}
+
+/**
+ * Whose report: office roles pick the whole district or any unit; a principal of several schools one of theirs (one
+ * school: nothing to pick).
+ */
+function ReportUnitPicker(props: { units: ReportUnits; value: string; onChange(code: string): void }) {
+  const { t } = useI18n();
+  const all = useUnits();
+  const { units } = props;
+  if (units.kind === 'schools' && units.codes.length < 2) return null;
+  const nameOf = (code: string) => all.data?.find((u) => u.code === code)?.name ?? code;
+  const options =
+    units.kind === 'district'
+      ? (all.data ?? []).map((u) => ({ value: u.code, label: u.name }))
+      : units.codes.map((code) => ({ value: code, label: nameOf(code) }));
+  return (
+    <label className="field no-print report-unit">
+      <span>{t('report.unitPicker')}</span>
+      <select name="unit" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {units.kind === 'district' && <option value="">{t('report.wholeDistrict')}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -294,20 +330,27 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A name and a count per row: two short columns that fit a phone as a table. */
 function CountTable({ rows }: { rows: [string, number][] }) {
   const { t, language } = useI18n();
-  if (rows.length === 0) return <p className="muted">{t('report.empty')}</p>;
+  const columns: Column<[string, number]>[] = [
+    { key: 'name', header: t('report.name'), cell: ([name]) => name },
+    {
+      key: 'count',
+      header: t('report.count'),
+      numeric: true,
+      cell: ([, count]) => formatCount(count, language === 'en' ? 'en' : 'vi'),
+    },
+  ];
   return (
-    <table className="table">
-      <tbody>
-        {rows.map(([name, count]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td className="num">{formatCount(count, language === 'en' ? 'en' : 'vi')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={([name]) => name}
+      empty={<p className="muted">{t('report.empty')}</p>}
+      keepTableOnPhone
+      className="count-table"
+    />
   );
 }
 
@@ -353,37 +396,37 @@ function FiguresTable(props: { current: WeeklyFigures; previous: WeeklyFigures; 
     },
     { key: 'good-news', label: t('report.goodNewsCount'), now: c.goodNews, before: p.goodNews },
   ];
+  type Row = (typeof rows)[number];
+  // Three short numbers beside a name: the rows stay rows on a phone (a card per figure was four lines each).
+  const columns: Column<Row>[] = [
+    { key: 'figure', header: t('report.figure'), phone: 'bare', cell: (r) => <strong>{r.label}</strong> },
+    {
+      key: 'current',
+      header: t('report.thisWeek'),
+      numeric: true,
+      cell: (r) => <span data-value="current">{show(r.now, r.text)}</span>,
+    },
+    {
+      key: 'previous',
+      header: t('report.previousWeekShort'),
+      numeric: true,
+      cell: (r) => (
+        <span data-value="previous" title={props.previousWeek}>
+          {show(r.before, r.text)}
+        </span>
+      ),
+    },
+    { key: 'change', header: t('report.change'), numeric: true, cell: (r) => change(r.now, r.before, lang, r.text) },
+  ];
   return (
-    <table className="table report-figures">
-      <thead>
-        <tr>
-          <th scope="col">{t('report.figure')}</th>
-          <th scope="col" className="num">
-            {t('report.thisWeek')}
-          </th>
-          <th scope="col" className="num">
-            <abbr title={props.previousWeek}>{t('report.previousWeekShort')}</abbr>
-          </th>
-          <th scope="col" className="num">
-            {t('report.change')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-figure={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num" data-value="current">
-              {show(r.now, r.text)}
-            </td>
-            <td className="num" data-value="previous">
-              {show(r.before, r.text)}
-            </td>
-            <td className="num">{change(r.now, r.before, lang, r.text)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.key}
+      rowProps={(r) => ({ 'data-figure': r.key })}
+      className="report-figures"
+      keepTableOnPhone
+    />
   );
 }
 
