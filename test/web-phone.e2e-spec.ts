@@ -126,6 +126,8 @@ describe('the dashboard on a 390 px phone', () => {
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
     expect((await sidewaysOverflow(page)).excess).toBeLessThanOrEqual(0);
+    // Told at opening is not an escalation: no badge until the server records a level above hers as notified.
+    expect(await page.getByTestId('escalated-badge').count()).toBe(0);
     await page.screenshot({ path: '/tmp/mw-phone-incident.png' });
 
     // Tap two: acknowledged.
@@ -187,6 +189,15 @@ describe('the dashboard on a 390 px phone', () => {
     expect((await sidewaysOverflow(page)).excess).toBeLessThanOrEqual(0);
     await page.screenshot({ path: '/tmp/mw-phone-inbox.png' });
 
+    // The ticket, beside: escalated to her level (the server's record), its acknowledgement deadline missed.
+    const detail = await context.newPage();
+    await detail.goto(`${app.baseUrl}/incidents/${ticket.id}`);
+    await detail.getByRole('heading', { name: ticket.title }).waitFor();
+    expect(await detail.getByTestId('escalated-badge').textContent()).toBe('Đã chuyển cấp (mức 2)');
+    await detail.locator('.incident-detail .countdown[data-overdue="true"]').first().waitFor();
+    expect((await sidewaysOverflow(detail)).excess).toBeLessThanOrEqual(0);
+    await detail.close();
+
     // Acknowledging from the alert goes through the incident's own route and checks.
     await item.getByRole('button', { name: 'Tiếp nhận' }).tap();
     await waitFor(
@@ -198,6 +209,43 @@ describe('the dashboard on a 390 px phone', () => {
       ticket.id,
     ]);
     expect(stored?.status).toBe('acknowledged');
+    await context.close();
+  });
+
+  it('gives a principal of two schools the report of one of hers, and lets her pick the other', async () => {
+    const other = { code: '79764507', name: 'THCS Phan Tây Hồ' };
+    const twoSchools = { name: 'Trần Thị Bích', email: 'hieutruong.hai@govap.test', password: PASSWORD };
+    await app.createPerson({ ...twoSchools }, [
+      { role: 'principal', unitCode: HOA_SEN.code },
+      { role: 'principal', unitCode: other.code },
+    ]);
+    const context = await phoneContext(app.browser);
+    const page = await context.newPage();
+    await app.signIn(page, twoSchools);
+    await page.goto(`${app.baseUrl}/reports/weekly`);
+    // Without a unit the server answers 400 to a principal of several schools: the page asks for the first of hers.
+    const picker = page.getByLabel('Báo cáo của');
+    await picker.waitFor();
+    const offered = await picker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered.sort()).toEqual([HOA_SEN.code, other.code].sort());
+    const first = [HOA_SEN.code, other.code].sort()[0];
+    await page.locator(`[data-testid="report-scope"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+    expect(await picker.inputValue()).toBe(first);
+    await picker.selectOption(HOA_SEN.code === first ? other.code : HOA_SEN.code);
+    await waitFor(
+      async () => (new URL(page.url()).searchParams.get('unit') !== null ? true : undefined),
+      10_000,
+      'unit in the URL',
+    );
+    await page
+      .getByTestId('report-scope')
+      .getByText(HOA_SEN.code === first ? 'Phan Tây Hồ' : 'Hoa Sen')
+      .waitFor();
+    expect(await page.locator('.error, [role="alert"]').count()).toBe(0);
+    expect((await sidewaysOverflow(page)).excess).toBeLessThanOrEqual(0);
     await context.close();
   });
 
@@ -227,7 +275,12 @@ describe('the dashboard on a 390 px phone', () => {
       ['stories', '/mentions?tab=stories', () => page.locator('tbody tr').first().waitFor()],
       ['story', `/stories/${story?.id ?? ''}`, () => page.locator('h2').first().waitFor()],
       ['good news', '/good-news', () => page.getByRole('tab').first().waitFor()],
-      ['weekly report', '/reports/weekly', () => page.locator('h2').first().waitFor()],
+      ['weekly report', '/reports/weekly', () => page.locator('[data-figure="incidents"]').waitFor()],
+      [
+        "a school's weekly report",
+        `/reports/weekly?unit=${HOA_SEN.code}`,
+        () => page.getByTestId('report-scope').getByText(HOA_SEN.name).waitFor(),
+      ],
       ['sources', '/sources', () => page.getByTestId('sources-table').waitFor()],
       ['units', '/units', () => page.getByRole('heading', { name: 'Đơn vị chưa đủ mạng lưới' }).waitFor()],
       ['unit', `/units/${HOA_SEN.code}`, () => page.getByRole('heading', { name: HOA_SEN.name, level: 3 }).waitFor()],
@@ -295,6 +348,10 @@ describe('the dashboard on a 390 px phone', () => {
     expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(
       `${app.baseUrl}/sw.js`,
     );
+    // Its cache is named after this build: the next build's worker drops it.
+    const worker = await (await fetch(`${app.baseUrl}/sw.js`)).text();
+    expect(worker).toMatch(/const SHELL_CACHE = 'mw-shell-[0-9a-f]{16}';/);
+    expect(await page.evaluate(() => caches.keys())).toEqual([/'(mw-shell-[0-9a-f]{16})'/.exec(worker)?.[1]]);
     await context.setOffline(true);
     await page.goto(`${app.baseUrl}/incidents`);
     await page.getByRole('heading', { name: 'Không có kết nối mạng' }).waitFor();
