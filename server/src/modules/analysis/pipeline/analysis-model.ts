@@ -11,10 +11,12 @@
 import { SentimentLabel, type Category } from '@mw/shared';
 import { NaiveBayes, trainNaiveBayes, type NaiveBayesModel } from '../tone/naive-bayes';
 import { trainSoftmax } from '../tone/softmax-regression';
+import { SparseSoftmax, trainSparseSoftmax, type SparseSoftmaxModel } from '../tone/sparse-softmax';
 import {
   SENTIMENT_ORDER,
   classifierView,
   combineSentiment,
+  regressionView,
   lexiconView,
   stackFeatures,
   type LexiconView,
@@ -44,11 +46,13 @@ export interface AnalysisModel {
   readonly params: AnalysisParams;
   readonly sentiment: NaiveBayesModel;
   readonly category: NaiveBayesModel;
+  /** Logistic regression over the sentiment model's feature ids, stacked beside it. */
+  readonly sentimentRegression: SparseSoftmaxModel;
   /** What the committed model was trained on (tools/eval/train-model.cjs); absent on models trained in memory. */
   readonly trainedOn?: { readonly written: number; readonly real: number; readonly fingerprint: string };
 }
 
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 /** Body syllables beyond this add cost and little signal: the lead paragraph carries the event. */
 const BODY_SYLLABLES = 120;
 const FOLDS = 5;
@@ -104,10 +108,20 @@ function prepare(items: readonly LabelledItem[]): Prepared[] {
   });
 }
 
-function trainModels(docs: readonly Prepared[]): { sentiment: NaiveBayesModel; category: NaiveBayesModel } {
+function trainModels(docs: readonly Prepared[]): {
+  sentiment: NaiveBayesModel;
+  category: NaiveBayesModel;
+  sentimentRegression: SparseSoftmaxModel;
+} {
+  const sentiment = trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.sentiment })));
+  const encoder = new NaiveBayes(sentiment);
   return {
-    sentiment: trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.sentiment }))),
+    sentiment,
     category: trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.category }))),
+    sentimentRegression: trainSparseSoftmax(
+      docs.map((d) => ({ ids: encoder.encode(d.features), label: d.item.sentiment })),
+      SENTIMENT_ORDER,
+    ),
   };
 }
 
@@ -148,9 +162,11 @@ function tuneParams(docs: readonly Prepared[]): AnalysisParams {
     const models = trainModels(fit);
     const sentiment = new NaiveBayes(models.sentiment);
     const category = new NaiveBayes(models.category);
+    const regression = new SparseSoftmax(models.sentimentRegression, models.sentiment.vocab.length);
     docs.forEach((doc, i) => {
       if (folds[i] !== fold) return;
-      const learned = TEMPERATURES.map((t) => classifierView(sentiment, doc.features, t));
+      const lr = regressionView(regression, sentiment.encode(doc.features));
+      const learned = TEMPERATURES.map((t) => [...classifierView(sentiment, doc.features, t), ...lr]);
       const q = category.posterior(doc.features);
       const logProb = new Map<Category, number>();
       category.labels.forEach((label, k) => logProb.set(label as Category, Math.log(q[k] + 1e-9)));
@@ -235,7 +251,18 @@ export function asAnalysisModel(value: unknown): AnalysisModel {
       Array.isArray(nb.counts)
     );
   };
-  if (!m || m.version !== MODEL_VERSION || typeof m.params !== 'object' || !isNb(m.sentiment) || !isNb(m.category)) {
+  const isRegression = (x: unknown): boolean => {
+    const r = x as Partial<SparseSoftmaxModel> | null;
+    return !!r && Array.isArray(r.labels) && Array.isArray(r.bias) && Array.isArray(r.weights);
+  };
+  if (
+    !m ||
+    m.version !== MODEL_VERSION ||
+    typeof m.params !== 'object' ||
+    !isNb(m.sentiment) ||
+    !isNb(m.category) ||
+    !isRegression(m.sentimentRegression)
+  ) {
     throw new Error(`analysis model: not a version ${MODEL_VERSION} model`);
   }
   return m as AnalysisModel;

@@ -75,7 +75,7 @@ export function isIncidentCategory(category: Category): category is IncidentCate
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const matcher = new UnitMatcher(options.gazetteer);
   const model = options.model ?? committedModel();
-  const sentiment = new SentimentAnalyzer(model.sentiment, model.params.sentiment);
+  const sentiment = new SentimentAnalyzer(model.sentiment, model.params.sentiment, model.sentimentRegression);
   const categories = new CategoryClassifier(model.category, model.params.category);
   let assignStory = options.assignStory;
   if (!assignStory) {

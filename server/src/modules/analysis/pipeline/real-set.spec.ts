@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatRealReport, govapUnitCodes, monthOf, runRealEvaluation } from './evaluate-real';
+import { committedModel } from './analysis-model';
+import { DEFAULT_LABELLED_PATH } from './evaluate';
+import { expectedFingerprint, formatRealReport, govapUnitCodes, monthOf, runRealEvaluation } from './evaluate-real';
+import { readLabelledSet } from './labelled-set';
 import {
   DEFAULT_REAL_LABELS_PATH,
   joinRealSet,
@@ -124,5 +127,15 @@ describe('runRealEvaluation on a small archive we wrote', () => {
     const text = formatRealReport(report);
     expect(text).toMatch(/^REAL NEWS/);
     expect(text).toMatch(/^ {2}(MET |MISS|N\/A ) {2}false alarms in the worst month/m);
+  });
+});
+
+describe('committed model', () => {
+  it('records the labels it was trained on: the current written TRAIN split and real TRAIN split', () => {
+    const fingerprint = expectedFingerprint(
+      readLabelledSet(DEFAULT_LABELLED_PATH),
+      readRealLabels(DEFAULT_REAL_LABELS_PATH, govapUnitCodes()),
+    );
+    expect(committedModel().trainedOn?.fingerprint).toBe(fingerprint);
   });
 });

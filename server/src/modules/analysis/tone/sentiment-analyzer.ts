@@ -8,6 +8,7 @@
 import { SentimentLabel } from '@mw/shared';
 import { NaiveBayes, type NaiveBayesModel } from './naive-bayes';
 import { softmaxProbabilities, type SoftmaxModel } from './softmax-regression';
+import { SparseSoftmax, type SparseSoftmaxModel } from './sparse-softmax';
 import { scoreTone, type ToneTerm } from './tone-scorer';
 import type { Syllables } from './syllables';
 
@@ -98,6 +99,15 @@ export function lexiconView(texts: SentimentTexts): LexiconView {
   };
 }
 
+/** Logistic regression probabilities in SENTIMENT_ORDER (zero for a label it never saw). */
+export function regressionView(regression: SparseSoftmax, ids: Int32Array): number[] {
+  const p = regression.probabilities(ids);
+  return SENTIMENT_ORDER.map((label) => {
+    const i = regression.labels.indexOf(label);
+    return i >= 0 ? p[i] : 0;
+  });
+}
+
 /** Classifier probabilities in SENTIMENT_ORDER (zero for a label the classifier never saw). */
 export function classifierView(
   classifier: NaiveBayes,
@@ -149,18 +159,26 @@ export function combineSentiment(
 
 export class SentimentAnalyzer {
   readonly classifier: NaiveBayes | null;
+  private readonly regression: SparseSoftmax | null;
 
+  /** `regression` is read over the naive Bayes model's feature ids; the stacker then takes both views. */
   constructor(
     model: NaiveBayesModel | null,
     private readonly params: SentimentParams | null,
+    regression: SparseSoftmaxModel | null = null,
   ) {
     this.classifier = model && model.vocab.length > 0 && params ? new NaiveBayes(model) : null;
+    this.regression = this.classifier && regression ? new SparseSoftmax(regression, model?.vocab.length ?? 0) : null;
   }
 
   analyze(texts: SentimentTexts, features: readonly string[] | Int32Array, cues: TopicCues): Sentiment {
     const lexicon = lexiconView(texts);
-    const learned =
-      this.classifier && this.params ? classifierView(this.classifier, features, this.params.temperature) : null;
+    let learned: number[] | null = null;
+    if (this.classifier && this.params) {
+      const ids = features instanceof Int32Array ? features : this.classifier.encode(features);
+      learned = classifierView(this.classifier, ids, this.params.temperature);
+      if (this.regression) learned.push(...regressionView(this.regression, ids));
+    }
     return { ...combineSentiment(lexicon, cues, learned, this.params), terms: lexicon.terms };
   }
 }

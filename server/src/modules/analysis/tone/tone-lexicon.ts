@@ -373,7 +373,85 @@ function rows(list: readonly Row[]): ToneEntry[] {
   return list.map(([phrase, weight, strict]) => ({ phrase, weight, strict: strict === 'strict' }));
 }
 
-export const TONE_LEXICON: readonly ToneEntry[] = [...rows(NEGATIVE), ...rows(POSITIVE), ...rows(NEUTRAL)];
+/**
+ * Tone words of general news (wars, markets, openings, wins). Real feeds carry such items beside school news, and
+ * pages that are about schools use them too; read from the real set's TRAIN split (never its TEST split).
+ */
+const GENERAL: readonly Row[] = [
+  ['chiến sự', -1.6],
+  ['chiến tranh', -1.6],
+  ['xung đột', -1.4],
+  ['không kích', -1.8],
+  ['ném bom', -2],
+  ['lao dốc', -1.6],
+  ['sụt giảm', -1.2],
+  ['suy giảm', -1.2],
+  ['thua lỗ', -1.6],
+  ['phá sản', -1.8],
+  ['buôn lậu', -2],
+  ['gian dối', -2],
+  ['lập khống', -2],
+  ['hối lộ', -2.2],
+  ['bất cập', -1.4],
+  ['chấn chỉnh', -1.2],
+  ['khắc phục', -0.6],
+  ['thu hồi', -0.8],
+  ['xuống hạng', -1.6],
+  ['mất tư cách', -1.6],
+  ['bị loại', -1.2],
+  ['thất bại', -1.6],
+  ['gây bão', -1.2],
+  ['bê bối', -2],
+  ['tai tiếng', -1.8],
+  ['nguy kịch', -2],
+  ['thiệt hại', -1.6],
+  ['nỗi lo', -1.2],
+  ['tủi thân', -1.4],
+  ['cơn giận', -1.4],
+  ['tiếc', -0.8, 'strict'],
+  ['bắt giữ', -1.8],
+  ['truy nã', -2],
+  ['lạm phát', -1.2],
+  ['phong tỏa', -1.4],
+  ['trừng phạt', -1.4],
+  ['khởi công', 1.2],
+  ['tăng trưởng', 1.2],
+  ['bứt phá', 1.6],
+  ['đột phá', 1.4],
+  ['thắng lợi', 1.8],
+  ['chiến thắng', 1.8],
+  ['đánh bại', 1.6],
+  ['lập kỳ tích', 2.2],
+  ['kỳ tích', 2],
+  ['lịch sử', 0.6],
+  ['trường thọ', 1.4],
+  ['đám cưới', 1],
+  ['tuyệt vời', 1.8],
+  ['tuyệt nhất', 1.8],
+  ['hàng đầu', 1],
+  ['tiên phong', 1.4],
+  ['mong chờ', 1],
+  ['háo hức', 1.6],
+  ['tràn ngập', 0.6],
+  ['hân hoan', 1.8],
+  ['vinh dự', 1.8],
+  ['bùng nổ', 1],
+  ['phát triển mạnh', 1.4],
+  ['thông minh', 0.8],
+  ['xứng danh', 1.6],
+  ['mang lại', 0.6],
+  ['hồi sinh', 1.4],
+  ['khát khao', 1.2],
+  ['chinh phục', 1.4],
+  ['trưởng thành', 1.2],
+];
+
+export const TONE_LEXICON: readonly ToneEntry[] = [
+  ...rows(NEGATIVE),
+  ...rows(POSITIVE),
+  ...rows(NEUTRAL),
+  ...rows(GENERAL),
+];
 
 /** Words that flip the term they precede within a short window. "chả" folds onto "cha" (father): strict. */
 export const NEGATORS: readonly ToneEntry[] = rows([
