@@ -13,6 +13,7 @@ import { PipelineHealth1796500793774 } from './1796500793774-pipeline-health';
 import { RecordedAt1796501545759 } from './1796501545759-recorded-at';
 import { TextSearch1796502653512 } from './1796502653512-text-search';
 import { SearchByUnit1796508508464 } from './1796508508464-search-by-unit';
+import { OldCoverage1796512954902 } from './1796512954902-old-coverage';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RecordedAt1796501545759,
   TextSearch1796502653512,
   SearchByUnit1796508508464,
+  OldCoverage1796512954902,
 ];

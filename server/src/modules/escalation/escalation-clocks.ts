@@ -9,7 +9,13 @@ import { Injectable } from '@nestjs/common';
 import type { Severity } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import { lockDue } from '../../common/database/row-lease';
-import { ackDueAt, respondDueAt, type OfficeCalendar, type SeverityPolicy } from './escalation-policy';
+import {
+  ackDueAt,
+  oldCoveragePolicy,
+  respondDueAt,
+  type OfficeCalendar,
+  type SeverityPolicy,
+} from './escalation-policy';
 
 interface SeverityRow {
   code: Severity;
@@ -30,6 +36,8 @@ export interface EscalationStateRow {
   respond_due_at: Date | null;
   next_step_at: Date | null;
   response_overdue_at: Date | null;
+  /** Opened from old coverage: the chain keeps to working hours. */
+  old_coverage: boolean;
 }
 
 /** What a ticket shows of its clocks. */
@@ -52,6 +60,8 @@ export interface EscalationStart {
   /** The level already notified when the incident opened (1, or 3 when a unit had nobody reachable). */
   level: number;
   now: Date;
+  /** Opened from old coverage (see isOldCoverage): working-hours clocks, never urgent. */
+  oldCoverage?: boolean;
 }
 
 export interface EscalationStepRecord {
@@ -83,6 +93,12 @@ export class EscalationClocks {
     };
   }
 
+  /** The policy an incident's clocks follow: its level's, or the working-hours one for old coverage. */
+  async policyFor(manager: EntityManager, code: Severity, oldCoverage: boolean): Promise<SeverityPolicy> {
+    const policy = await this.policy(manager, code);
+    return oldCoverage ? oldCoveragePolicy(policy) : policy;
+  }
+
   async calendar(manager: EntityManager): Promise<OfficeCalendar> {
     const rows: {
       working_days: number[];
@@ -104,15 +120,17 @@ export class EscalationClocks {
   }
 
   async start(manager: EntityManager, start: EscalationStart): Promise<{ ackDueAt: Date; respondDueAt: Date | null }> {
-    const policy = await this.policy(manager, start.severity);
+    const oldCoverage = start.oldCoverage === true;
+    const policy = await this.policyFor(manager, start.severity, oldCoverage);
     const calendar = await this.calendar(manager);
     const ack = ackDueAt(start.openedAt, policy, calendar);
     const respond = respondDueAt(start.openedAt, policy, calendar);
     await manager.query(
-      `INSERT INTO escalation_state (incident_id, severity, level, ack_due_at, respond_due_at, next_step_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $4, $6)
+      `INSERT INTO escalation_state
+         (incident_id, severity, level, ack_due_at, respond_due_at, next_step_at, updated_at, old_coverage)
+       VALUES ($1, $2, $3, $4, $5, $4, $6, $7)
        ON CONFLICT (incident_id) DO NOTHING`,
-      [start.incidentId, start.severity, start.level, ack, respond, start.now],
+      [start.incidentId, start.severity, start.level, ack, respond, start.now, oldCoverage],
     );
     return { ackDueAt: ack, respondDueAt: respond };
   }
@@ -125,7 +143,11 @@ export class EscalationClocks {
     manager: EntityManager,
     change: { incidentId: string; severity: Severity; openedAt: Date; now: Date; responseOpen: boolean },
   ): Promise<void> {
-    const policy = await this.policy(manager, change.severity);
+    const state: { old_coverage: boolean }[] = await manager.query(
+      `SELECT old_coverage FROM escalation_state WHERE incident_id = $1`,
+      [change.incidentId],
+    );
+    const policy = await this.policyFor(manager, change.severity, state[0]?.old_coverage === true);
     const calendar = await this.calendar(manager);
     const ack = ackDueAt(change.openedAt, policy, calendar);
     const respond = respondDueAt(change.openedAt, policy, calendar);

@@ -3,7 +3,9 @@ import {
   DEFAULT_CALENDAR,
   earliestStepTime,
   intoWorkingHours,
+  isOldCoverage,
   isQuiet,
+  oldCoveragePolicy,
   respondDueAt,
   type SeverityPolicy,
 } from './escalation-policy';
@@ -63,5 +65,32 @@ describe('escalation policy (Asia/Ho_Chi_Minh)', () => {
     const sixDays = { ...DEFAULT_CALENDAR, workingDays: [1, 2, 3, 4, 5, 6], quietHours: null };
     expect(intoWorkingHours(local('2026-03-07T10:00:00'), sixDays)).toEqual(local('2026-03-07T10:00:00'));
     expect(earliestStepTime(local('2026-03-04T23:00:00'), S3, sixDays)).toEqual(local('2026-03-04T23:00:00'));
+  });
+});
+
+describe('old coverage', () => {
+  const local = (iso: string): Date => new Date(`${iso}+07:00`);
+
+  it('is an article first seen more than 48 h after it was published', () => {
+    const seen = local('2026-03-08T01:06:00');
+    expect(isOldCoverage(local('2026-02-27T09:00:00'), seen)).toBe(true);
+    expect(isOldCoverage(local('2026-03-06T01:00:00'), seen)).toBe(true);
+    expect(isOldCoverage(local('2026-03-06T01:07:00'), seen)).toBe(false);
+    expect(isOldCoverage(null, seen)).toBe(false);
+  });
+
+  it('gives an S1 story a working-hours clock: no 15-minute deadline, no step at night or at the weekend', () => {
+    const policy = oldCoveragePolicy(S1);
+    const sundayNight = local('2026-03-08T01:06:00');
+    const ack = ackDueAt(sundayNight, policy, DEFAULT_CALENDAR);
+    expect(ack).toEqual(local('2026-03-09T07:30:00'));
+    expect(earliestStepTime(sundayNight, policy, DEFAULT_CALENDAR)).toEqual(local('2026-03-09T07:30:00'));
+    expect(earliestStepTime(local('2026-03-10T23:00:00'), policy, DEFAULT_CALENDAR)).toEqual(
+      local('2026-03-11T07:30:00'),
+    );
+    // on a working morning, four hours rather than fifteen minutes
+    expect(ackDueAt(local('2026-03-09T08:00:00'), policy, DEFAULT_CALENDAR)).toEqual(local('2026-03-09T12:00:00'));
+    expect(policy.escalateEveryMinutes).toBe(240);
+    expect(oldCoveragePolicy(S4).ackMinutes).toBeNull();
   });
 });

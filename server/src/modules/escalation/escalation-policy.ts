@@ -99,6 +99,35 @@ function quietEnd(at: Date, calendar: OfficeCalendar): Date {
   return localMinutes(at) < end ? atLocal(midnight, end) : atLocal(midnight + DAY_MS, end);
 }
 
+/**
+ * Old coverage: an article first seen more than OLD_COVERAGE_HOURS after it was published (a new source, a backfill,
+ * a late feed). The news is not breaking, whatever its severity, so its ticket gets a working-hours clock: the
+ * acknowledgement is due at least OLD_COVERAGE_MIN_ACK_MINUTES into working hours, the chain's period is at least
+ * as long, and every step waits for working hours on a working day, so none falls at night or at a weekend (the
+ * next working morning instead). A level with no acknowledgement deadline keeps none.
+ */
+export const OLD_COVERAGE_HOURS = 48;
+export const OLD_COVERAGE_MIN_ACK_MINUTES = 240;
+
+export function isOldCoverage(publishedAt: Date | null, firstSeenAt: Date): boolean {
+  if (!publishedAt) return false;
+  return firstSeenAt.getTime() - publishedAt.getTime() > OLD_COVERAGE_HOURS * 3600_000;
+}
+
+/** The policy an old-coverage ticket's clocks follow instead of its level's own (see OLD_COVERAGE_HOURS). */
+export function oldCoveragePolicy(policy: SeverityPolicy): SeverityPolicy {
+  const atLeast = (minutes: number | null, floor: number): number | null =>
+    minutes === null ? null : Math.max(minutes, floor);
+  return {
+    ...policy,
+    ackMinutes: atLeast(policy.ackMinutes, OLD_COVERAGE_MIN_ACK_MINUTES),
+    respondMinutes: atLeast(policy.respondMinutes, OLD_COVERAGE_MIN_ACK_MINUTES),
+    escalateEveryMinutes: Math.max(policy.escalateEveryMinutes, OLD_COVERAGE_MIN_ACK_MINUTES),
+    workingDaysOnly: true,
+    ignoresQuietHours: false,
+  };
+}
+
 /** The acknowledgement deadline: minutes after opening, or the end of the next working day when the level says so. */
 export function ackDueAt(openedAt: Date, policy: SeverityPolicy, calendar: OfficeCalendar): Date {
   if (policy.ackMinutes === null) {

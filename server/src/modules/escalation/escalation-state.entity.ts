@@ -38,6 +38,10 @@ export class EscalationStateEntity {
   @Column('timestamptz', { name: 'stopped_at', nullable: true })
   stoppedAt!: Date | null;
 
+  /** Opened from old coverage: the chain keeps to working hours (see oldCoveragePolicy). */
+  @Column('boolean', { name: 'old_coverage', default: false })
+  oldCoverage!: boolean;
+
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
 }

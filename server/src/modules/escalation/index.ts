@@ -7,7 +7,7 @@ export {
   type EscalationStepRecord,
   type IncidentClocks,
 } from './escalation-clocks';
-export { earliestStepTime, nextStepDue } from './escalation-policy';
+export { earliestStepTime, isOldCoverage, nextStepDue, OLD_COVERAGE_HOURS } from './escalation-policy';
 export { EscalationReportReader, escalationFigures, type EscalationPeriodFigures } from './escalation-report.reader';
 export { ESCALATION_ENTITIES } from './escalation.entities';
 export { SeverityLevelEntity } from './severity-level.entity';

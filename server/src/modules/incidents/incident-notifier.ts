@@ -21,6 +21,8 @@ export interface NotificationPlanInput {
   severity: Severity;
   template: string;
   params: Record<string, string>;
+  /** Overrides "S1 is urgent" (false for old coverage: held in quiet hours like any other). */
+  urgent?: boolean;
 }
 
 export interface IncidentChange {

@@ -26,6 +26,8 @@ export interface PlanArgs {
   severity: PlanSeverity | null;
   template: string;
   params: Record<string, string>;
+  /** Overrides "S1 is urgent": old coverage of an S1 story is not (see the incidents intake). */
+  urgent?: boolean;
 }
 
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
@@ -70,7 +72,7 @@ export class NotificationPlanner {
    */
   async plan(manager: EntityManager, args: PlanArgs): Promise<NotificationRequest[]> {
     const now = this.clock.now();
-    const urgent = args.severity === 'S1';
+    const urgent = args.urgent ?? args.severity === 'S1';
     const configured = new Set(this.adapters.filter((a) => a.isConfigured()).map((a) => a.channel));
     const requests: NotificationRequest[] = [];
     for (const recipientId of [...new Set(args.recipientIds)]) {

@@ -78,7 +78,7 @@ export class EscalationFlow {
       await this.clocks.clearDue(m, state.incident_id, now);
       return { steps: 0, deferred: 0 };
     }
-    const policy = await this.clocks.policy(m, ctx.severity);
+    const policy = await this.clocks.policyFor(m, ctx.severity, state.old_coverage);
     const calendar = await this.clocks.calendar(m);
     const params = this.notifier.templateParams(ctx);
     let steps = 0;

@@ -104,6 +104,8 @@ export class IncidentWorkflow {
     event: string,
     template: string,
     params: Record<string, string>,
+    /** `urgent: false` holds even an S1 step in quiet hours (old coverage). */
+    options: { urgent?: boolean } = {},
   ): Promise<boolean> {
     if (!(await this.clocks.recordStep(m, record))) return false;
     const sent = await this.notifier.notify(m, {
@@ -114,6 +116,7 @@ export class IncidentWorkflow {
       severity,
       template,
       params,
+      ...options,
     });
     await this.clocks.countStepNotifications(m, record, sent);
     const count = record.recipientIds.length;

@@ -30,6 +30,7 @@ import { DomainEventBus } from '../../../common/events/domain-events';
 import { WakeLoop } from '../../../common/work/wake-loop';
 import { AppConfig } from '../../../config/app-config';
 import { MentionReader, type MentionFacts } from '../../analysis';
+import { isOldCoverage } from '../../escalation';
 import { AuditService, UnitsService } from '../../organisation';
 import { IncidentNotifier } from '../incident-notifier';
 import { IncidentQueries } from '../incident-queries.service';
@@ -213,6 +214,8 @@ export class IncidentIntakeFlow implements OnApplicationBootstrap, BeforeApplica
         category: m.category,
         severity: null,
         actorId: null,
+        // First seen (recorded) long after publication: recorded, ticketed, but never an urgent clock.
+        oldCoverage: isOldCoverage(m.publishedAt, m.recordedAt),
       });
       return { outcome: 'opened', incidentId };
     }

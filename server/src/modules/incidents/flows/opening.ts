@@ -30,6 +30,11 @@ export interface OpenSpec {
   category: string | null;
   severity: Severity | null;
   actorId: string | null;
+  /**
+   * Opened from old coverage (an article first seen long after it was published, see isOldCoverage): its clocks keep
+   * to working hours and its first notifications are not urgent (held in quiet hours).
+   */
+  oldCoverage?: boolean;
 }
 
 /**
@@ -113,7 +118,7 @@ export class IncidentOpening {
       at: now,
       actorId: spec.actorId,
       message: { code, params: { title: spec.title } },
-      data: { severity, reasons, units: spec.unitCodes },
+      data: { severity, reasons, units: spec.unitCodes, ...(spec.oldCoverage ? { oldCoverage: true } : {}) },
     });
     if (assignees.size > 0) {
       await appendTimeline(m, {
@@ -126,7 +131,8 @@ export class IncidentOpening {
     }
 
     const level = unreachable.length > 0 ? 3 : 1;
-    const clocks = await this.clocks.start(m, { incidentId: id, severity, openedAt: now, level, now });
+    const oldCoverage = spec.oldCoverage === true;
+    const clocks = await this.clocks.start(m, { incidentId: id, severity, openedAt: now, level, now, oldCoverage });
     const ctx = (await this.store.context(m, id)) as IncidentContext;
     const params = { ...this.notifier.templateParams(ctx), ackDueAt: clocks.ackDueAt.toISOString() };
     const first = unique([
@@ -140,6 +146,7 @@ export class IncidentOpening {
       'incident.opened',
       'incident.opened',
       params,
+      oldCoverage ? { urgent: false } : {},
     );
     if (unreachable.length > 0) {
       await appendTimeline(m, {
