@@ -3,15 +3,22 @@
  * and one line per demo person; within 3 minutes of the start the office spokesperson sees an incident for THCS
  * Phan Tây Hồ (79764507) and a good-news item, and the principal has an unread in-app notification, all produced by
  * the real pipeline from the outlets the demo serves on 127.0.0.1; e-mails land in the catcher; the same school
- * name in another district and the district-wide news open nothing. Then Ctrl-C (SIGINT to the terminal's process
- * group) stops everything: no process that used the demo's folder (npm, the demo, the server, PostgreSQL) is left.
+ * name in another district and the district-wide news open nothing. Issue 11's walk-through on a 390 px phone, in
+ * the demo: the school's spokesperson gets the toast and the bell's count when the story turns serious, the principal
+ * finds the escalation in her inbox, and the spokesperson opens the ticket from the toast and acknowledges it, two
+ * taps, nothing wider than the screen. Then Ctrl-C (SIGINT to the terminal's process group) stops everything: no
+ * process that used the demo's folder (npm, the demo, the server, PostgreSQL) is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { GoodNewsListResponse, IncidentListResponse, UnreadCount } from '@mw/shared';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import { PHONE, phoneContext, sidewaysOverflow } from './support/phone';
 import { freePort, postgresPids, ROOT } from './support/server-process';
+import { waitFor } from './support/wait';
 
 const CONTRACT_MS = 3 * 60_000;
 const PASSWORD = 'demo-govap-2026';
@@ -56,9 +63,21 @@ async function get<T>(base: string, token: string, route: string): Promise<T> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Signs in on the dashboard's login page, as a person would on the phone. */
+async function signInOnPhone(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).tap();
+  await page.getByRole('heading', { name: 'Sự vụ truyền thông' }).waitFor();
+}
+
+const unreadOn = async (page: Page) => Number(await page.getByTestId('bell').getAttribute('data-unread'));
+
 describe('npm run demo', () => {
   let dir: string;
   let demo: ChildProcess | undefined;
+  let browser: TestBrowser | undefined;
   let output = '';
 
   beforeAll(() => {
@@ -72,6 +91,7 @@ describe('npm run demo', () => {
         // already gone
       }
     };
+    await browser?.close();
     if (demo?.pid) kill(-demo.pid);
     for (const pid of processesUsing(dir)) kill(pid);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -113,6 +133,13 @@ describe('npm run demo', () => {
     }
     expect(output).toMatch(/Deadlines are shortened for the demo/);
 
+    // The school's spokesperson has the dashboard open on her phone before the story breaks.
+    browser = await launchBrowser();
+    const phone = await phoneContext(browser.browser);
+    const spokesperson = await phone.newPage();
+    await signInOnPhone(spokesperson, base, 'phatngon.phantayho@demo.local');
+    await spokesperson.locator('.realtime-live').waitFor({ state: 'attached' });
+
     // The contract, within 3 minutes of the start.
     const office = await signIn(base, 'vanphong@demo.local');
     const principal = await signIn(base, 'hieutruong.phantayho@demo.local');
@@ -129,6 +156,34 @@ describe('npm run demo', () => {
       await sleep(1000);
     }
     process.stdout.write(`demo contract met after (ms since start): ${JSON.stringify(seen)}\n`);
+
+    // The story turns serious (S1 as the press picks it up): a toast and the bell's count on her phone.
+    const toast = spokesperson.getByTestId('alert-toast').first();
+    await toast.waitFor({ timeout: 120_000 });
+    expect(await unreadOn(spokesperson)).toBeGreaterThanOrEqual(1);
+    expect((await sidewaysOverflow(spokesperson)).excess).toBeLessThanOrEqual(0);
+    // Nobody acknowledges within the (shortened) deadline: the principal finds the escalation in her inbox.
+    // Her own phone: a browser context of its own (the session lives in the context's storage).
+    const principalPhone = await phoneContext(browser.browser);
+    const principalPage = await principalPhone.newPage();
+    await signInOnPhone(principalPage, base, 'hieutruong.phantayho@demo.local');
+    await waitFor(async () => ((await unreadOn(principalPage)) >= 1 ? true : undefined), 20_000, 'principal alerted');
+    await principalPage.getByTestId('bell').tap();
+    await principalPage.getByRole('heading', { name: 'Thông báo của tôi' }).waitFor();
+    await principalPage.locator('li.inbox-item', { hasText: 'Chuyển cấp 2' }).first().waitFor({ timeout: 120_000 });
+    expect((await sidewaysOverflow(principalPage)).excess).toBeLessThanOrEqual(0);
+    // Tap one: the toast (the escalation alerts her again if the first one timed out) opens the ticket.
+    await toast.waitFor({ timeout: 60_000 });
+    await toast.getByRole('link', { name: 'Mở sự vụ' }).tap();
+    const acknowledge = spokesperson.getByRole('button', { name: 'Tiếp nhận' });
+    await acknowledge.waitFor();
+    const box = await acknowledge.boundingBox();
+    expect((box?.y ?? PHONE.height) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
+    expect((await sidewaysOverflow(spokesperson)).excess).toBeLessThanOrEqual(0);
+    // Tap two: acknowledged.
+    await acknowledge.tap();
+    await spokesperson.locator('.incident-detail header [data-status="acknowledged"]').waitFor();
+    await Promise.all([phone.close(), principalPhone.close()]);
 
     // Once the small outlet has picked the story up (after the other district's story and the district news were
     // out), the only ticket is the crisis's, carrying coverage from more than one outlet.
