@@ -190,4 +190,22 @@ describe('wireRealtime', () => {
     ]);
     expect(s.wired.lastEventId()).toBe('10');
   });
+
+  it('passes on an event that arrives after a higher id (another instance), and one the server could not store', () => {
+    const s = setup();
+    const envelope = (id: string, incidentId: string) => ({
+      id,
+      event: 'incident.created',
+      at: '',
+      data: { incidentId },
+    });
+    s.fire('incident.created', envelope('11', 'from-b'));
+    s.fire('incident.created', envelope('10', 'from-a'));
+    s.fire('incident.created', envelope('10', 'from-a'));
+    s.fire('incident.created', envelope('0', 'unstored'));
+    s.fire('incident.created', envelope('0', 'unstored-too'));
+    expect(s.events.map(([, data]) => data.incidentId)).toEqual(['from-b', 'from-a', 'unstored', 'unstored-too']);
+    // The next handshake asks for what came after the highest id seen.
+    expect(s.wired.lastEventId()).toBe('11');
+  });
 });

@@ -14,6 +14,9 @@ function isNewer(id: string, than: string | null): boolean {
   return id.length !== than.length ? id.length > than.length : id > than;
 }
 
+/** Envelope ids handed on recently: enough to recognise a duplicate or a replay of anything still arriving. */
+const SEEN_IDS = 1000;
+
 /** Refresh-and-reconnect rounds allowed without a successful connection in between (a refused token loops). */
 export const MAX_RENEWALS = 3;
 
@@ -36,7 +39,7 @@ export interface RealtimeWiring {
   /** Whether a refresh token is still stored (retries stop once the person signed out, in any tab). */
   hasRefreshToken: () => boolean;
   onStatus: (status: RealtimeStatus) => void;
-  /** A domain event, once per envelope id (duplicates and replays already handled are dropped). */
+  /** A domain event, once per envelope id (duplicates and replays already handled are dropped; a late one is not). */
   onEvent: (event: string, data: Record<string, unknown>) => void;
 }
 
@@ -51,6 +54,7 @@ export interface RealtimeWiring {
  */
 export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring): WiredRealtime {
   let lastEventId: string | null = null;
+  const seen = new Set<string>();
   let renewals = 0;
   let stopped = false;
   let renewing = false;
@@ -125,9 +129,14 @@ export function wireRealtime(socket: RealtimeSocketLike, wiring: RealtimeWiring)
       return;
     }
     const { id, data } = unwrap(payload);
-    if (id !== null) {
-      if (!isNewer(id, lastEventId)) return;
-      lastEventId = id;
+    // '0': the server could not store the event and broadcast it anyway; it has no place in the replay order.
+    if (id !== null && id !== '0') {
+      // Ids are drawn before commit, and two instances broadcast side by side: an event may arrive after one with a
+      // higher id and still be new. A duplicate is an id already seen (a replay only sends ids above lastEventId).
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value as string);
+      if (isNewer(id, lastEventId)) lastEventId = id;
     }
     wiring.onEvent(event, data);
   });
