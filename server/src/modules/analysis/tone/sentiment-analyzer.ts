@@ -29,6 +29,12 @@ export interface SentimentTexts {
 export interface SentimentParams {
   readonly temperature: number;
   readonly stacker: SoftmaxModel;
+  /**
+   * Weight of the positive class's probability when the label is chosen (1 when absent). Missing good news costs
+   * the office more than listing a neutral item among it, so training picks the weight that lets the good-news
+   * queue find most positive items (see analysis-model.ts).
+   */
+  readonly positiveWeight?: number;
 }
 
 export const SENTIMENT_ORDER: readonly SentimentLabel[] = [
@@ -152,8 +158,10 @@ export function combineSentiment(
     return { score: Math.round(net * 1000) / 1000, label };
   }
   const p = softmaxProbabilities(params.stacker, stackFeatures(lexicon, cues, learned));
+  const weight = params.positiveWeight ?? 1;
+  const q = [p[0], p[1], p[2] * weight];
   let best = 0;
-  for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+  for (let c = 1; c < q.length; c++) if (q[c] > q[best]) best = c;
   return { score: Math.round((p[2] - p[0]) * 1000) / 1000, label: SENTIMENT_ORDER[best] };
 }
 
