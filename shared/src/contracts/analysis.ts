@@ -1,4 +1,4 @@
-import type { Category, SentimentLabel, Severity } from '../enums/analysis';
+import type { Category, ItemCategory, SentimentLabel, Severity } from '../enums/analysis';
 
 /** Where a unit's name was found in an item: field and character range in its NFC text. */
 export interface MatchSpanView {
@@ -38,7 +38,8 @@ export interface MentionView {
   units: MentionUnitView[];
   unitCodes: string[];
   sentiment: SentimentView;
-  category: Category;
+  /** NO_CATEGORY ('none') when the item is not about education. */
+  category: ItemCategory;
   incident: boolean;
   severity: Severity | null;
   severityReasons: string[];
@@ -118,7 +119,8 @@ export interface AnalyzeTextRequest {
 export interface AnalyzeTextResult {
   units: MentionUnitView[];
   sentiment: SentimentView;
-  category: Category;
+  /** NO_CATEGORY ('none') when the text is not about education. */
+  category: ItemCategory;
   incident: boolean;
   severity: Severity | null;
   severityReasons: string[];

@@ -35,6 +35,15 @@ export const INCIDENT_CATEGORIES: readonly IncidentCategory[] = Object.values(In
 export const PLAN_THEMES: readonly PlanTheme[] = Object.values(PlanTheme);
 export const CATEGORIES: readonly Category[] = [...INCIDENT_CATEGORIES, ...PLAN_THEMES];
 
+/**
+ * The category of an analysed item that is not about education (a war abroad, a market, a football match): it
+ * carries no education category. Only items, never incidents, carry it.
+ */
+export const NO_CATEGORY = 'none' as const;
+export type NoCategory = typeof NO_CATEGORY;
+/** What an analysed item carries: an education category, or NO_CATEGORY. */
+export type ItemCategory = Category | NoCategory;
+
 /** Severity levels, S1 most severe. Their names, colours and deadlines are data on the server. */
 export const Severity = { S1: 'S1', S2: 'S2', S3: 'S3', S4: 'S4' } as const;
 export type Severity = (typeof Severity)[keyof typeof Severity];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Category, SentimentLabel, Severity } from '@mw/shared';
+import type { ItemCategory, SentimentLabel, Severity } from '@mw/shared';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What the incidents stage needs to know about a stored mention. */
@@ -21,7 +21,7 @@ export interface MentionFacts {
   unitCodes: string[];
   sentiment: number;
   sentimentLabel: SentimentLabel;
-  category: Category;
+  category: ItemCategory;
   incident: boolean;
   severity: Severity | null;
   severityReasons: string[];
@@ -42,7 +42,7 @@ interface Row {
   unit_codes: string[];
   sentiment_score: number;
   sentiment_label: SentimentLabel;
-  category: Category;
+  category: ItemCategory;
   incident: boolean;
   severity: Severity | null;
   severity_reasons: string[];

@@ -1,4 +1,4 @@
-import type { Category, MentionUnitView, SentimentLabel, Severity } from '@mw/shared';
+import type { ItemCategory, MentionUnitView, SentimentLabel, Severity } from '@mw/shared';
 import {
   Check,
   Column,
@@ -81,7 +81,7 @@ export class MentionEntity {
   sentimentTerms!: string[];
 
   @Column('text')
-  category!: Category;
+  category!: ItemCategory;
 
   @Column('boolean')
   incident!: boolean;

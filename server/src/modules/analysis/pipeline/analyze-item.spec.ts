@@ -15,6 +15,27 @@ describe('createAnalyzer (seed gazetteer, committed model)', () => {
     expect(out.sentiment.score).toBeLessThanOrEqual(1);
   });
 
+  it('gives no education category to an item outside education, and keeps it for education news', () => {
+    const analyzer = createAnalyzer({ gazetteer });
+    const war = analyzer.analyze({
+      id: 'w1',
+      title: 'Giao tranh leo thang ở Trung Đông, hàng nghìn người sơ tán',
+      summary: 'Các bên tiếp tục không kích, liên hợp quốc kêu gọi ngừng bắn và đổi mới cách điều phối viện trợ.',
+    });
+    expect(war).toMatchObject({ category: 'none', education: false, incident: false });
+    const market = analyzer.analyze({ id: 'w2', title: 'Giá vàng hôm nay tăng mạnh', summary: 'Thị trường sôi động.' });
+    expect(market.category).toBe('none');
+    const reform = analyzer.analyze({
+      id: 'e1',
+      title: 'TP.HCM đổi mới quản lý trường học bằng hồ sơ số',
+      summary: 'Các trường tiểu học, THCS chuyển sang sổ điểm điện tử từ năm học mới.',
+    });
+    expect(reform.education).toBe(true);
+    expect(reform.category).not.toBe('none');
+    const english = analyzer.analyze({ id: 'e2', title: 'Students in Ho Chi Minh City sit the grade-10 exam' });
+    expect(english.education).toBe(true);
+  });
+
   it('flags bad news about a Gò Vấp school as an incident with a severity and reasons', () => {
     const out = createAnalyzer({ gazetteer }).analyze({
       id: 'n1',

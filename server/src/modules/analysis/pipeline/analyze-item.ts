@@ -8,7 +8,14 @@
  * a fresh analyzer per run). The analysis worker injects `assignStory` instead: its stories are the persisted ones,
  * shared by every instance, and the severity then counts the outlets of the stored story.
  */
-import { IncidentCategory, toNfc as sharedToNfc, type Category, type SentimentLabel, type Severity } from '@mw/shared';
+import {
+  IncidentCategory,
+  NO_CATEGORY,
+  toNfc as sharedToNfc,
+  type ItemCategory,
+  type SentimentLabel,
+  type Severity,
+} from '@mw/shared';
 import { UnitMatcher, type Gazetteer, type UnitMatch } from '../matching/unit-matcher';
 import {
   StoryClusterer,
@@ -18,6 +25,7 @@ import {
 } from '../stories/story-clusterer';
 import { SentimentAnalyzer } from '../tone/sentiment-analyzer';
 import { CategoryClassifier, ruleScores, topicCues } from '../topic/category-classifier';
+import { isEducationItem } from '../topic/education';
 import { proposeSeverity } from '../topic/severity';
 import { committedModel, itemFeatureIds, itemFeatures, toItemText, type AnalysisModel } from './analysis-model';
 
@@ -45,7 +53,10 @@ export interface AnalyzeOutput {
   readonly id: string;
   readonly units: AnalyzedUnit[];
   readonly sentiment: { readonly score: number; readonly label: SentimentLabel; readonly terms: string[] };
-  readonly category: Category;
+  /** NO_CATEGORY when the item is not about education (see topic/education.ts). */
+  readonly category: ItemCategory;
+  /** Whether the item is about education; not part of the `cli analyze` contract. */
+  readonly education: boolean;
   readonly incident: boolean;
   readonly severity: Severity | null;
   readonly severityReasons: string[];
@@ -68,7 +79,7 @@ export interface Analyzer {
 const toNfc = sharedToNfc;
 const INCIDENT_SET: ReadonlySet<string> = new Set(Object.values(IncidentCategory));
 
-export function isIncidentCategory(category: Category): category is IncidentCategory {
+export function isIncidentCategory(category: ItemCategory): category is IncidentCategory {
   return INCIDENT_SET.has(category);
 }
 
@@ -107,7 +118,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       const rules = ruleScores(text);
       const logProb = categories.logProb(features);
       const tone = sentiment.analyze(text, features, topicCues(rules, logProb));
-      const category = categories.classify(rules, logProb, tone.label);
+      const education = isEducationItem(text, units.length);
+      const category: ItemCategory = education ? categories.classify(rules, logProb, tone.label) : NO_CATEGORY;
       const story = assignStory({
         ...storyItemOf({ id: raw.id, title, summary, publishedAt: raw.publishedAt, outlet, units, category }),
         foldedTitle: text.title.folded,
@@ -130,6 +142,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         units,
         sentiment: { score: tone.score, label: tone.label, terms: tone.terms },
         category,
+        education,
         incident,
         severity,
         severityReasons,
@@ -150,7 +163,7 @@ export function storyItemOf(item: {
   readonly publishedAt?: string | Date | null;
   readonly outlet?: string | null;
   readonly units: readonly { readonly code: string; readonly name: string }[];
-  readonly category: Category;
+  readonly category: ItemCategory;
 }): StoryItem {
   return {
     id: item.id,

@@ -9,6 +9,7 @@ const echo: Analyzer = {
     units: [],
     sentiment: { score: 0, label: 'neutral', terms: [input.title] },
     category: 'other',
+    education: true,
     incident: false,
     severity: null,
     severityReasons: [],

@@ -6,7 +6,7 @@
  * flagged item that has no label is reported as unjudged, so the count is exact only when there are none.
  */
 import { createHash } from 'node:crypto';
-import { SentimentLabel } from '@mw/shared';
+import { NO_CATEGORY, SentimentLabel } from '@mw/shared';
 import { loadSeedUnits } from '../../../database/seeds/seed-files';
 import { loadSeedGazetteer, type Gazetteer } from '../matching/unit-matcher';
 import { committedModel, type AnalysisModel } from './analysis-model';
@@ -143,11 +143,13 @@ function analyzeInOrder(items: readonly ArchiveItem[], gazetteer: Gazetteer, mod
 }
 
 export function predictionOf(out: AnalyzeOutput) {
+  // A non-education item carries NO_CATEGORY, which the labels write as null.
+  const category = out.category === NO_CATEGORY ? null : out.category;
   return {
     units: out.units.map((u) => u.code),
-    education: predictedEducation(out),
+    education: predictedEducation({ category, education: out.education }),
     sentiment: out.sentiment.label,
-    category: out.category,
+    category,
     incident: out.incident,
     severity: out.severity,
   };

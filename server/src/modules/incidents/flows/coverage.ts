@@ -4,7 +4,7 @@
  * or S2 on an open ticket, tells the assignees and principals. Used by the intake and by merge and split.
  */
 import { Injectable } from '@nestjs/common';
-import { IncidentStatus, TimelineCode } from '@mw/shared';
+import { IncidentStatus, NO_CATEGORY, TimelineCode } from '@mw/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import type { MentionFacts } from '../../analysis';
@@ -151,7 +151,8 @@ export function toEvidence(raw: MentionFacts | IncidentMentionRow): SeverityEvid
   return {
     proposed: x.severity,
     reasons: x.severityReasons,
-    category: x.category,
+    // An item outside education carries no category for severity to start from.
+    category: x.category === NO_CATEGORY ? null : x.category,
     sentiment: x.sentiment,
     reachWeight: x.reachWeight,
     outlet: x.outlet,
