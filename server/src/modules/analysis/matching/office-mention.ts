@@ -128,7 +128,6 @@ const EDUCATION_PHRASES = [
   'thcs',
   'thpt',
   'trung hoc',
-  'lop hoc',
   'tuyen sinh',
   'ban tru',
   'mot truong',
@@ -147,7 +146,7 @@ const EDUCATION_PHRASES = [
   'principal',
   'classroom',
 ].map((p) => p.split(' '));
-/** Higher education is not the district office's: a sentence with these is left alone. */
+/** Higher education is not the district office's: an item with these is left alone. */
 const NOT_DISTRICT_EDUCATION = ['dai hoc', 'cao dang', 'sinh vien', 'university', 'college'].map((p) => p.split(' '));
 /** Confidence of the office standing for a school the item places in Gò Vấp without naming it. */
 export const DISTRICT_LEVEL_CONFIDENCE = 0.6;
@@ -194,6 +193,10 @@ export function judgeDistrictLevel(
   if (!unit) return undefined;
   const spans: UnitMatch['spans'] = [];
   const phrases: string[] = [];
+  // Higher education anywhere in the item ("… cho sinh viên nghèo" in the title) is not the district office's.
+  for (const { tokens } of fields) {
+    for (let k = 0; k < tokens.count; k++) if (phraseAt(tokens, k, NOT_DISTRICT_INDEX)) return undefined;
+  }
   for (const place of places) {
     if (!isGoVapPlace(place)) continue;
     const field = fields[place.fieldIndex];
@@ -213,14 +216,12 @@ export function judgeDistrictLevel(
     const from = Math.max(0, place.first - DISTRICT_LEVEL_WINDOW);
     const to = Math.min(tokens.count - 1, place.last + DISTRICT_LEVEL_WINDOW);
     let anchor: { first: number; last: number } | undefined;
-    let higher = false;
     for (let k = from; k <= to; k++) {
       if (!inSentence(k) || (k >= place.first && k <= place.last)) continue;
-      if (phraseAt(tokens, k, NOT_DISTRICT_INDEX)) higher = true;
       const words = anchor ? undefined : phraseAt(tokens, k, EDUCATION_INDEX);
       if (words) anchor = { first: k, last: k + words.length - 1 };
     }
-    if (!anchor || higher) continue;
+    if (!anchor) continue;
     const first = Math.min(anchor.first, place.first);
     const last = Math.max(anchor.last, place.last);
     const range = sourceRange(tokens, first, last);

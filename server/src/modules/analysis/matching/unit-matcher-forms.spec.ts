@@ -66,6 +66,9 @@ describe('UnitMatcher: district-level news without a school named', () => {
     expect(codes('Cháy nhà dân ở quận Gò Vấp, không có thương vong')).toEqual([]);
     expect(codes('Học sinh đánh nhau ở một trường THCS tại Quận 3, gần Gò Vấp')).toEqual([]);
     expect(codes('Sinh viên một trường đại học ở Gò Vấp nhận học bổng')).toEqual([]);
+    expect(
+      codes('Tiếp sức ngoại ngữ cho sinh viên nghèo', { summary: 'Lớp học miễn phí ở phường An Hội Tây mỗi tối.' }),
+    ).toEqual([]);
     expect(codes('Một trường THCS ở An Nhơn, Gia Lai bị phản ánh')).toEqual([]);
     // the letters of a ward inside ordinary words ("ban hành Thông tư" is not Hạnh Thông)
     expect(codes('Bộ GD-ĐT ban hành Thông tư mới về kỷ luật học sinh')).toEqual([]);
