@@ -401,6 +401,33 @@ describe('analysis (real PostgreSQL)', () => {
     expect(none.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it("says which source listed an item that names no unit, with a search source's watched queries", async () => {
+    const rows: { id: string }[] = await ds().query(
+      `INSERT INTO source (name, outlet, url, kind, enabled, settings)
+       VALUES ('Google News: Gò Vấp', 'Google News', $1, 'search', false, $2) RETURNING id`,
+      [`https://feeds.invalid/${randomBytes(6).toString('hex')}`, { queries: ['trường Gò Vấp', 'go vap school'] }],
+    );
+    const item = await insertItem(
+      { title: 'Giá xăng giảm lần thứ ba liên tiếp', summary: 'Giá bán lẻ xăng dầu giảm từ 15 giờ chiều nay.' },
+      rows[0]!.id,
+    );
+    await analysis.analysePending();
+    const mention = (await mentionOf(item)) as MentionEntity;
+    expect(mention.unitCodes).toEqual([]);
+    expect(mention.category).toBe('none');
+    const office = tokenFor(t.app, admin.id);
+    const list = await call<Page<MentionView>>(t.baseUrl, 'GET', 'mentions?pageSize=200&q=gia xang', {
+      token: office,
+    });
+    const listed = list.body.items.find((m) => m.id === mention.id);
+    expect(listed?.listedBy).toEqual({
+      source: 'Google News: Gò Vấp',
+      kind: 'search',
+      queries: ['trường Gò Vấp', 'go vap school'],
+    });
+    expect(listed?.category).toBe('none');
+  });
+
   it('searches titles and summaries ignoring diacritics and case, best matches first, by the index', async () => {
     const phuNu = await insertSource('Phụ Nữ TP.HCM');
     const close = await insertItem({

@@ -46,6 +46,11 @@ export interface MentionView {
   storyId: string;
   reachWeight: number;
   analysedAt: string;
+  /**
+   * The source that carried the item, for "why is this listed" when it names no unit: its kind ('rss', 'html',
+   * 'social', 'search') and, for a search, the queries it watches. Absent where the list does not say.
+   */
+  listedBy?: { source: string; kind: string; queries: string[] } | null;
 }
 
 /**

@@ -313,6 +313,8 @@ export const en: Record<MessageKey, string> = {
   'mentions.toneTerms': 'Terms behind the tone',
   'mentions.whyListed': 'Why this item is listed',
   'mentions.listedBecauseOutlet': 'Listed because the outlet «{outlet}» is watched; it names no Gò Vấp unit.',
+  'mentions.listedBecauseKeyword':
+    'Listed because it matches the watched keywords {keywords} of the search source «{source}»; it names no Gò Vấp unit.',
   'mentions.listedBecauseUnit': 'The phrase {phrase} matched the unit {unit}.',
   'mentions.listedBecauseUnitPage': "Published on the unit's own page: {unit}.",
   'mentions.rule': 'Evidence (matching rule)',

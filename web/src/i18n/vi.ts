@@ -311,6 +311,8 @@ export const vi = {
   'mentions.whyListed': 'Vì sao tin này có trong danh sách',
   'mentions.listedBecauseOutlet':
     'Có trong danh sách vì nguồn «{outlet}» đang được theo dõi; tin không nêu đơn vị nào của Gò Vấp.',
+  'mentions.listedBecauseKeyword':
+    'Có trong danh sách vì khớp từ khóa theo dõi {keywords} của nguồn tìm kiếm «{source}»; tin không nêu đơn vị nào của Gò Vấp.',
   'mentions.listedBecauseUnit': 'Cụm {phrase} khớp với đơn vị {unit}.',
   'mentions.listedBecauseUnitPage': 'Tin đăng trên trang của chính đơn vị {unit}.',
   'mentions.rule': 'Căn cứ (quy tắc nhận diện)',

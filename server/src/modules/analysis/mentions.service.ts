@@ -77,7 +77,29 @@ export class MentionsService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: rows.map(toMentionView), total, page, pageSize };
+    const listedBy = await this.listedBy(rows.map((r) => r.sourceId));
+    const items = rows.map((r) => ({ ...toMentionView(r), listedBy: listedBy.get(r.sourceId) ?? null }));
+    return { items, total, page, pageSize };
+  }
+
+  /** The sources of these mentions, as "why listed" names them (a search's queries too). */
+  private async listedBy(sourceIds: readonly string[]): Promise<Map<string, NonNullable<MentionView['listedBy']>>> {
+    const ids = [...new Set(sourceIds)];
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string; kind: string; queries: unknown }[] = await this.dataSource.query(
+      `SELECT id, name, kind, settings->'queries' AS queries FROM source WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          source: r.name,
+          kind: r.kind,
+          queries: Array.isArray(r.queries) ? r.queries.filter((q): q is string => typeof q === 'string') : [],
+        },
+      ]),
+    );
   }
 
   /** The outlets of the mentions the caller may see, with how many each carried, most first. */

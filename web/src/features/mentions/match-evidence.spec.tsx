@@ -53,6 +53,12 @@ describe('MatchEvidence ("why matched")', () => {
     expect(en).toContain('Not about education');
   });
 
+  it('names the watched keywords when a search source listed the item', () => {
+    const listedBy = { source: 'Google News: Gò Vấp', kind: 'search', queries: ['trường Gò Vấp', 'go vap school'] };
+    expect(render({ ...base, listedBy })).toContain('khớp từ khóa theo dõi «trường Gò Vấp», «go vap school»');
+    expect(render({ ...base, listedBy }, 'en')).toContain('watched keywords «trường Gò Vấp», «go vap school»');
+  });
+
   it('names the matched phrase, the unit and the rule for a matched item', () => {
     const html = render({
       ...base,

@@ -13,7 +13,16 @@ export function MatchEvidence({ mention }: { mention: MentionView }) {
       <p>
         <strong>{t('mentions.whyListed')}</strong>
       </p>
-      {mention.units.length === 0 && <p>{t('mentions.listedBecauseOutlet', { outlet: mention.outlet })}</p>}
+      {mention.units.length === 0 && (
+        <p>
+          {mention.listedBy?.kind === 'search' && mention.listedBy.queries.length > 0
+            ? t('mentions.listedBecauseKeyword', {
+                keywords: mention.listedBy.queries.map((q) => `«${q}»`).join(', '),
+                source: mention.listedBy.source,
+              })
+            : t('mentions.listedBecauseOutlet', { outlet: mention.outlet })}
+        </p>
+      )}
       {mention.units.map((unit) => (
         <div key={unit.code}>
           <p>
