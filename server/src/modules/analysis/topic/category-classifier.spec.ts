@@ -45,3 +45,20 @@ describe('topicCues', () => {
     expect(topicCues(new Map()).learnedIncident).toBe(0);
   });
 });
+
+describe('category keyword rules in English', () => {
+  const incidentOf = (title: string, summary = ''): Category =>
+    new CategoryClassifier(null).classify(rulesOf(title, summary), new Map(), SentimentLabel.Negative);
+
+  it('files English reports of bad news under their incident categories', () => {
+    expect(incidentOf('A fight at a secondary school in Go Vap', 'Pupils were beaten by classmates.')).toBe(
+      IncidentCategory.ViolenceBullying,
+    );
+    expect(incidentOf('Food poisoning at a kindergarten', 'Twenty children hospitalised after lunch.')).toBe(
+      IncidentCategory.FoodSafety,
+    );
+    expect(incidentOf('Fake news about school closures', 'A false information post spread online.')).toBe(
+      IncidentCategory.Misinformation,
+    );
+  });
+});

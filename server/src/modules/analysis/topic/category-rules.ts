@@ -6,6 +6,7 @@
  */
 import { IncidentCategory, PlanTheme, type Category } from '@mw/shared';
 import type { PhraseEntry } from '../tone/phrase-index';
+import { ENGLISH_RULES } from './category-rules-en';
 
 export interface CategoryRule extends PhraseEntry {
   readonly category: Category;
@@ -718,11 +719,16 @@ const RULES: Readonly<Record<Category, readonly Row[]>> = {
   ],
 };
 
-export const CATEGORY_RULES: readonly CategoryRule[] = Object.entries(RULES).flatMap(([category, rows]) =>
-  rows.map(([phrase, weight, strict]) => ({
-    category: category as Category,
-    phrase,
-    weight,
-    strict: strict === 'strict',
-  })),
-);
+export const CATEGORY_RULES: readonly CategoryRule[] = [
+  ...Object.entries(RULES).flatMap(([category, rows]) =>
+    rows.map(([phrase, weight, strict]) => ({
+      category: category as Category,
+      phrase,
+      weight,
+      strict: strict === 'strict',
+    })),
+  ),
+  ...Object.entries(ENGLISH_RULES).flatMap(([category, rows]) =>
+    (rows ?? []).map(([phrase, weight]) => ({ category: category as Category, phrase, weight, strict: false })),
+  ),
+];
