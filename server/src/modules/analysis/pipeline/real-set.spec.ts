@@ -117,6 +117,10 @@ describe('runRealEvaluation on a small archive we wrote', () => {
     expect(report.labelled).toBe(11);
     expect(report.train + report.test).toBe(11);
     expect(report.scores.items).toBe(report.test);
+    // Matching is scored over every labelled item too: 7 of the 11 labelled name THCS Gò Vấp, all found.
+    expect(report.matchingAll.items).toBe(11);
+    expect(report.matchingAll.item.support).toBe(7);
+    expect(report.matchingAll.item.recall).toBe(1);
     const year = report.year!;
     expect(year.items).toBe(12);
     expect(year.months.map((m) => m.month)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12']);
