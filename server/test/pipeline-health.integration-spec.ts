@@ -5,8 +5,9 @@
  */
 import type { HealthResponse, RealtimePayloads, SourceDto } from '@mw/shared';
 import { FixedClock } from '../src/common/clock/clock';
-import { HealthMonitorService } from '../src/modules/health/health-monitor.service';
-import { PIPELINE_CACHE_MS } from '../src/modules/health/health.service';
+import { DomainEventBus } from '../src/common/events/domain-events';
+import { EVENT_LOOK_SPACING_MS, HealthMonitorService } from '../src/modules/health/health-monitor.service';
+import { HealthService, PIPELINE_CACHE_MS } from '../src/modules/health/health.service';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
 import { QUIET_DEFAULT_MINUTES } from '../src/modules/sources/collection-health';
 import {
@@ -195,4 +196,28 @@ describe('pipeline health (real PostgreSQL, fixture feed server)', () => {
     await insert('dead-old', 'dead', now, new Date(now.getTime() - 8 * 24 * 60 * MINUTE));
     expect((await health()).pipeline?.notifications).toEqual({ due: 2, dead: 1 });
   });
+});
+
+describe('the health monitor under a burst of source flips (real PostgreSQL)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ MW_SEED_SOURCES: 'false' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reads the pipeline once for a burst, and once more after its last flip, not once per flip', async () => {
+    const looks = jest.spyOn(t.app.get(HealthService), 'pipeline');
+    const bus = t.app.get(DomainEventBus);
+    // A new catalogue's first polls: one flip every 50 ms for a second, each arriving after the last look ended.
+    for (let i = 0; i < 20; i++) {
+      bus.emit('source.health_changed', { sourceId: `s${i}`, ok: true });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(looks).toHaveBeenCalledTimes(1);
+    // The flips after the first are looked at together once the spacing has passed.
+    await new Promise((resolve) => setTimeout(resolve, EVENT_LOOK_SPACING_MS));
+    expect(looks).toHaveBeenCalledTimes(2);
+  }, 20_000);
 });
