@@ -28,18 +28,39 @@ export interface PendingItem {
 export class PendingItems {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Up to `size` pending items in storage order (or the one named), locked for the caller's transaction. */
+  /**
+   * Up to `size` pending items in storage order (or the one named), locked for the caller's transaction.
+   *
+   * The ids are claimed first, from feed_item alone, reading the partial index of pending items in its order and
+   * stopping after `size` unlocked rows; the columns and the source's are read for those ids after. One statement
+   * joining source let the planner hash-join every pending row and sort them all: while a bulk load outruns
+   * autovacuum's statistics (the year's replay) it expects a hundred pending rows and gets 20,000, and each claim
+   * took 35-50 ms instead of 2-3 ms. Bitmap scans are off for the claim alone for the same reason: they lose the
+   * index's order, so a sort of every pending row follows.
+   */
   async claim(m: EntityManager, size: number, onlyId?: string): Promise<PendingItem[]> {
-    return lockDue<PendingItem>(m, {
-      from: 'feed_item fi JOIN source s ON s.id = fi.source_id',
-      columns: `fi.id, fi.source_id, fi.title, fi.summary, fi.content_text, fi.url, fi.outlet, fi.published_at,
-              fi.fetched_at, s.reach_weight, s.unit_code`,
-      where: `fi.analysis_state = 'pending'${onlyId ? ' AND fi.id = $1' : ''}`,
-      orderBy: 'fi.created_at',
+    const [previous] = (await m.query(
+      `SELECT current_setting('enable_bitmapscan') AS was, set_config('enable_bitmapscan', 'off', true)`,
+    )) as { was: string }[];
+    const claimed = await lockDue<{ id: string }>(m, {
+      from: 'feed_item',
+      columns: 'id',
+      where: `analysis_state = 'pending'${onlyId ? ' AND id = $1' : ''}`,
+      orderBy: 'created_at',
       limit: size,
-      of: 'fi',
       params: onlyId ? [onlyId] : [],
     });
+    // Back as it was for the rest of the transaction (a failed claim ends it, and the setting with it).
+    await m.query(`SELECT set_config('enable_bitmapscan', $1, true)`, [previous?.was ?? 'on']);
+    if (claimed.length === 0) return [];
+    return m.query(
+      `SELECT fi.id, fi.source_id, fi.title, fi.summary, fi.content_text, fi.url, fi.outlet, fi.published_at,
+              fi.fetched_at, s.reach_weight, s.unit_code
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, n)
+       JOIN feed_item fi ON fi.id = c.id JOIN source s ON s.id = fi.source_id
+       ORDER BY c.n`,
+      [claimed.map((r) => r.id)],
+    );
   }
 
   /** Records the outcome of analysing claimed items, in the caller's transaction. */
