@@ -23,6 +23,7 @@ import {
   type StoryClustererOptions,
   type StoryItem,
 } from '../stories/story-clusterer';
+import { isEnglish } from '../tone/english';
 import { SentimentAnalyzer } from '../tone/sentiment-analyzer';
 import { CategoryClassifier, ruleScores, topicCues } from '../topic/category-classifier';
 import { isEducationItem } from '../topic/education';
@@ -119,7 +120,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       const logProb = categories.logProb(features);
       const tone = sentiment.analyze(text, features, topicCues(rules, logProb));
       const education = isEducationItem(text, units.length);
-      const category: ItemCategory = education ? categories.classify(rules, logProb, tone.label) : NO_CATEGORY;
+      const category: ItemCategory = education
+        ? categories.classify(rules, logProb, tone.label, isEnglish([text.title, text.summary]))
+        : NO_CATEGORY;
       const story = assignStory({
         ...storyItemOf({ id: raw.id, title, summary, publishedAt: raw.publishedAt, outlet, units, category }),
         foldedTitle: text.title.folded,

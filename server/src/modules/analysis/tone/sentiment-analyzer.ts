@@ -9,6 +9,7 @@ import { SentimentLabel } from '@mw/shared';
 import { NaiveBayes, type NaiveBayesModel } from './naive-bayes';
 import { softmaxProbabilities, type SoftmaxModel } from './softmax-regression';
 import { SparseSoftmax, type SparseSoftmaxModel } from './sparse-softmax';
+import { isEnglish } from './english';
 import { scoreTone, type ToneTerm } from './tone-scorer';
 import type { Syllables } from './syllables';
 
@@ -76,13 +77,14 @@ export function lexiconView(texts: SentimentTexts): LexiconView {
   let negative = 0;
   let titlePositive = 0;
   let titleNegative = 0;
+  const english = isEnglish([texts.title, texts.summary]);
   for (const [text, weight] of [
     [texts.title, TITLE_WEIGHT],
     [texts.summary, 1],
     [texts.content, CONTENT_WEIGHT],
   ] as const) {
     if (text.folded.length === 0) continue;
-    const tone = scoreTone(text, weight);
+    const tone = scoreTone(text, weight, english);
     for (const t of tone.terms) {
       if (t.contribution > 0) positive += t.contribution;
       else negative -= t.contribution;

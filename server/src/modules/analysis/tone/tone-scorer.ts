@@ -6,6 +6,7 @@
  * clause after it count more than the one before, since that is where Vietnamese puts the point.
  */
 import { CONTRASTS, INTENSIFIERS, NEGATORS, TONE_LEXICON, type ToneEntry } from './tone-lexicon';
+import { ENGLISH_CONTRASTS, ENGLISH_INTENSIFIERS, ENGLISH_NEGATORS, ENGLISH_TONE_LEXICON } from './tone-lexicon-en';
 import { PhraseIndex, type PhraseMatch } from './phrase-index';
 import type { Syllables } from './syllables';
 
@@ -36,7 +37,24 @@ const negators = new PhraseIndex<ToneEntry>(NEGATORS);
 const intensifiers = new PhraseIndex<ToneEntry>(INTENSIFIERS);
 const contrasts = new PhraseIndex<ToneEntry>(CONTRASTS);
 
-export function scoreTone(text: Syllables, fieldWeight = 1): LexiconTone {
+interface Lexicon {
+  readonly terms: PhraseIndex<ToneEntry>;
+  readonly negators: PhraseIndex<ToneEntry>;
+  readonly intensifiers: PhraseIndex<ToneEntry>;
+  readonly contrasts: PhraseIndex<ToneEntry>;
+}
+
+const VIETNAMESE: Lexicon = { terms, negators, intensifiers, contrasts };
+const ENGLISH: Lexicon = {
+  terms: new PhraseIndex<ToneEntry>(ENGLISH_TONE_LEXICON),
+  negators: new PhraseIndex<ToneEntry>(ENGLISH_NEGATORS),
+  intensifiers: new PhraseIndex<ToneEntry>(ENGLISH_INTENSIFIERS),
+  contrasts: new PhraseIndex<ToneEntry>(ENGLISH_CONTRASTS),
+};
+
+/** `english`: read the text with the English lexicon (see english.ts) instead of the Vietnamese one. */
+export function scoreTone(text: Syllables, fieldWeight = 1, english = false): LexiconTone {
+  const { terms, negators, intensifiers, contrasts } = english ? ENGLISH : VIETNAMESE;
   const found = terms.findLongest(text);
   if (found.length === 0) return { raw: 0, terms: [] };
   const negs = negators.findLongest(text);

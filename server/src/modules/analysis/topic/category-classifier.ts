@@ -139,7 +139,18 @@ export class CategoryClassifier {
     rules: ReadonlyMap<Category, number>,
     logProb: ReadonlyMap<Category, number>,
     sentiment: SentimentLabel,
+    english = false,
   ): Category {
+    // The classifier learned from Vietnamese text: on an English item it reads only names and numbers, so the English
+    // keywords decide whenever one of them supports a category of the allowed family.
+    if (english && hasFamilyRule(rules, sentiment))
+      return chooseCategory({ rules, logProb: new Map() }, sentiment, this.params);
     return chooseCategory({ rules, logProb }, sentiment, this.params);
   }
+}
+
+function hasFamilyRule(rules: ReadonlyMap<Category, number>, sentiment: SentimentLabel): boolean {
+  const negative = sentiment === SentimentLabel.Negative;
+  for (const [c, w] of rules) if (w > 0 && INCIDENT_SET.has(c) === negative) return true;
+  return false;
 }
