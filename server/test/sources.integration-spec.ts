@@ -79,7 +79,7 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
       {
         MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
         MW_SEED_SOURCES: 'false',
-        MW_FETCH_TOTAL_TIMEOUT_MS: '2500',
+        MW_FETCH_TOTAL_TIMEOUT_MS: '6000',
         MW_FETCH_CONNECT_TIMEOUT_MS: '1000',
         MW_FETCH_MAX_BODY_BYTES: String(2 * 1024 * 1024),
         MW_POLL_CONCURRENCY: '8',

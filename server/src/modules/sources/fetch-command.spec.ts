@@ -93,12 +93,16 @@ describe('runFetchCommand', () => {
     [MISBEHAVIOUR.nested, 'error: refused: elements are nested deeper than 200 levels\n'],
     [MISBEHAVIOUR.serverError, /^error: 127\.0\.0\.1:\d+ answered HTTP 500 for \/misbehave\/500\n$/],
     [MISBEHAVIOUR.gzipBomb, /^error: decompressed body from .* passed the 10485760-byte cap\n$/],
-  ])('fails with one stderr line and exit 1 for %s', async (path, expected) => {
-    const result = await run(['fetch', `${server.url}${path}`]);
-    expect(result.code).toBe(1);
-    expect(result.out).toBe('');
-    expect(result.err).toMatch(expected);
-  });
+  ])(
+    'fails with one stderr line and exit 1 for %s',
+    async (path, expected) => {
+      const result = await run(['fetch', `${server.url}${path}`]);
+      expect(result.code).toBe(1);
+      expect(result.out).toBe('');
+      expect(result.err).toMatch(expected);
+    },
+    30_000,
+  ); // a child process and a bomb compressed on the fly: slow on a loaded machine, bounded by the cap
 
   it('applies the SSRF guard unless the env allow-list names the host', async () => {
     const refused = await run(['fetch', `${server.url}/feeds/tuoitre.rss`], []);
