@@ -5,6 +5,7 @@ import { SourcesModule } from '../sources';
 import { AnalysisCron } from './analysis.cron';
 import { AnalyzeController, MentionsController, StoriesController } from './analysis.controller';
 import { AnalysisService } from './analysis.service';
+import { MentionBatchStore } from './store/mention-batch.store';
 import { AnalysisWorker } from './analysis.worker';
 import { MentionReader } from './mention-reader.service';
 import { MentionReportReader } from './mention-report.reader';
@@ -18,6 +19,7 @@ import { UnitsGazetteerService } from './units-gazetteer.service';
   providers: [
     UnitsGazetteerService,
     AnalysisService,
+    MentionBatchStore,
     MentionsService,
     MentionReader,
     MentionReportReader,

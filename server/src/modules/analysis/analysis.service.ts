@@ -24,9 +24,11 @@ import { DomainEventBus } from '../../common/events/domain-events';
 import { Metrics } from '../../common/metrics/metrics';
 import { RealtimeService, type Publication } from '../realtime';
 import { PendingItems, type PendingItem } from '../sources';
-import { MentionStories, type StoryChoice } from './mention-stories';
+import { MentionStories } from './mention-stories';
 import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
 import type { StoryAssignment, StoryItem } from './stories/story-clusterer';
+import { MentionBatchStore } from './store/mention-batch.store';
+import { errorText, mentionRow, provisionalStory, seenAtOf, storyChanges } from './store/mention-rows';
 import { UnitsGazetteerService } from './units-gazetteer.service';
 
 /**
@@ -104,6 +106,7 @@ export class AnalysisService {
     private readonly events: DomainEventBus,
     private readonly clock: Clock,
     private readonly pending: PendingItems,
+    private readonly store: MentionBatchStore,
     metrics: Metrics,
     @Optional() private readonly realtime?: RealtimeService,
   ) {
@@ -325,13 +328,13 @@ export class AnalysisService {
     );
     const rows = analysed.map((a, i) => mentionRow(a.item, outs[i] as AnalyzeOutput));
     const changes = storyChanges(rows, choices);
-    const created = await this.createStories(
+    const created = await this.store.createStories(
       m,
       [...changes.values()].filter((c) => c.id === null),
     );
     result.storiesCreated = created.size;
     const storyIds = choices.map((c) => c.storyId ?? (created.get(c.key) as string));
-    const inserted = await this.insertMentions(m, rows, storyIds, now);
+    const inserted = await this.store.insertMentions(m, rows, storyIds, now);
     for (const [i, row] of rows.entries()) {
       const storyId = storyIds[i] as string;
       const mention = inserted[i] as { id: string; seq: string };
@@ -344,7 +347,7 @@ export class AnalysisService {
         unitCodes: row.unitCodes,
       });
     }
-    await this.updateStories(
+    await this.store.updateStories(
       m,
       [...changes.values()].filter((c) => c.id !== null),
     );
@@ -373,78 +376,6 @@ export class AnalysisService {
     } finally {
       this.assignStory = provisionalStory;
     }
-  }
-
-  /** The batch's new stories, each written once with all of its mentions counted; returns key → story id. */
-  private async createStories(m: EntityManager, changes: StoryChange[]): Promise<Map<string, string>> {
-    if (changes.length === 0) return new Map();
-    const created: { id: string; key: string }[] = await m.query(
-      `INSERT INTO story (key, title, first_outlet, first_seen_at, last_seen_at, mention_count, outlets, unit_codes)
-       SELECT c.key, c."firstTitle", c."firstOutlet", c."firstSeen", c."lastSeen", c.n, c.outlets,
-              ARRAY(SELECT DISTINCT u FROM unnest(c."unitCodes") AS u ORDER BY u)
-       FROM jsonb_to_recordset($1::jsonb) AS c(key text, n int, "firstSeen" timestamptz, "lastSeen" timestamptz,
-              "firstTitle" text, "firstOutlet" text, outlets text[], "unitCodes" text[])
-       RETURNING id, key`,
-      [JSON.stringify(changes)],
-    );
-    return new Map(created.map((c) => [c.key, c.id]));
-  }
-
-  /** The batch's mentions in one statement; their seq follow the batch's order, which replays then repeat. */
-  private async insertMentions(
-    m: EntityManager,
-    rows: MentionRow[],
-    storyIds: string[],
-    now: Date,
-  ): Promise<{ id: string; seq: string }[]> {
-    const inserted: { id: string; seq: string; item_id: string }[] = await m.query(
-      `INSERT INTO mention (item_id, source_id, title, summary, url, outlet, published_at, seen_at, units, unit_codes,
-         sentiment_score, sentiment_label, sentiment_terms, category, incident, severity, severity_reasons, story_id,
-         reach_weight, analysed_at)
-       SELECT r."itemId", r."sourceId", r.title, r.summary, r.url, r.outlet, r."publishedAt", r."seenAt", r.units,
-              r."unitCodes", r."sentimentScore", r."sentimentLabel", r."sentimentTerms", r.category, r.incident,
-              r.severity, r."severityReasons", r."storyId", r."reachWeight", $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(ord int, "itemId" uuid, "sourceId" uuid, title text, summary text,
-              url text, outlet text, "publishedAt" timestamptz, "seenAt" timestamptz, units jsonb, "unitCodes" text[],
-              "sentimentScore" real, "sentimentLabel" text, "sentimentTerms" text[], category text, incident boolean,
-              severity text, "severityReasons" text[], "storyId" uuid, "reachWeight" real)
-       ORDER BY r.ord
-       ON CONFLICT (item_id) DO NOTHING
-       RETURNING id, seq::text AS seq, item_id`,
-      [JSON.stringify(rows.map((r, i) => ({ ord: i, ...r, storyId: storyIds[i] }))), now],
-    );
-    // The row locks make a conflict impossible; if it ever happens, the clusterer has seen an item the database did
-    // not take, so the transaction is abandoned and the state rebuilt. Replays follow seq, so it must follow the
-    // batch's order.
-    const byItem = new Map(inserted.map((r) => [r.item_id, r]));
-    let previous = 0n;
-    return rows.map((row) => {
-      const mention = byItem.get(row.itemId);
-      if (!mention) throw new Error(`item ${row.itemId} already has a mention`);
-      if (BigInt(mention.seq) <= previous) throw new Error('mentions were numbered out of the batch order');
-      previous = BigInt(mention.seq);
-      return mention;
-    });
-  }
-
-  /** Each earlier story the batch joined, once: its new mentions counted, first and last seen, outlets, units. */
-  private async updateStories(m: EntityManager, changes: StoryChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    await m.query(
-      `UPDATE story s SET
-         mention_count = s.mention_count + c.n,
-         title = CASE WHEN c."firstSeen" < s.first_seen_at THEN c."firstTitle" ELSE s.title END,
-         first_outlet = CASE WHEN c."firstSeen" < s.first_seen_at THEN c."firstOutlet" ELSE s.first_outlet END,
-         first_seen_at = LEAST(s.first_seen_at, c."firstSeen"),
-         last_seen_at = GREATEST(s.last_seen_at, c."lastSeen"),
-         outlets = s.outlets || ARRAY(SELECT o FROM unnest(c.outlets) WITH ORDINALITY AS x(o, i)
-                                      WHERE o <> ALL(s.outlets) ORDER BY i),
-         unit_codes = ARRAY(SELECT DISTINCT u FROM unnest(s.unit_codes || c."unitCodes") AS u ORDER BY u)
-       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, n int, "firstSeen" timestamptz, "lastSeen" timestamptz,
-              "firstTitle" text, "firstOutlet" text, outlets text[], "unitCodes" text[])
-       WHERE s.id = c.id`,
-      [JSON.stringify(changes)],
-    );
   }
 
   private async markItems(m: EntityManager, state: 'done' | 'failed', ids: string[], now: Date): Promise<void> {
@@ -493,115 +424,4 @@ function mentionCreated(mention: StoredMention, rooms: string[]): Publication {
     event: RealtimeEvent.MentionCreated,
     payload: { mentionId: mention.mentionId, unitCodes: mention.unitCodes, incidentId: null, title: mention.title },
   };
-}
-
-/** What a batch adds to one story: an earlier one (`id`) or one new in the batch (`key` only). */
-interface StoryChange {
-  id: string | null;
-  key: string;
-  n: number;
-  firstSeen: string;
-  lastSeen: string;
-  firstTitle: string;
-  firstOutlet: string;
-  outlets: string[];
-  unitCodes: string[];
-}
-
-/**
- * The batch's mentions summed up per story. Rows are in publication order, so a story's first row in the batch is
- * its earliest there (and, for a new story, the item that opened it) and its last row the latest.
- */
-function storyChanges(rows: MentionRow[], choices: StoryChoice[]): Map<string, StoryChange> {
-  const changes = new Map<string, StoryChange>();
-  for (const [i, row] of rows.entries()) {
-    const choice = choices[i] as StoryChoice;
-    const key = choice.storyId ?? `new:${choice.key}`;
-    const change = changes.get(key);
-    if (!change) {
-      changes.set(key, {
-        id: choice.storyId,
-        key: choice.key,
-        n: 1,
-        firstSeen: row.seenAt,
-        lastSeen: row.seenAt,
-        firstTitle: row.title,
-        firstOutlet: row.outlet,
-        outlets: [row.outlet],
-        unitCodes: [...row.unitCodes],
-      });
-      continue;
-    }
-    change.n++;
-    change.lastSeen = row.seenAt;
-    if (!change.outlets.includes(row.outlet)) change.outlets.push(row.outlet);
-    for (const code of row.unitCodes) if (!change.unitCodes.includes(code)) change.unitCodes.push(code);
-  }
-  return changes;
-}
-
-/** A mention as the batch insert reads it (JSON: dates as ISO strings). */
-interface MentionRow {
-  itemId: string;
-  sourceId: string;
-  title: string;
-  summary: string;
-  url: string;
-  outlet: string;
-  publishedAt: string | null;
-  seenAt: string;
-  units: AnalyzeOutput['units'];
-  unitCodes: string[];
-  sentimentScore: number;
-  sentimentLabel: string;
-  sentimentTerms: string[];
-  category: string;
-  incident: boolean;
-  severity: string | null;
-  severityReasons: string[];
-  reachWeight: number;
-}
-
-function mentionRow(item: ClaimedItem, out: AnalyzeOutput): MentionRow {
-  return {
-    itemId: item.id,
-    sourceId: item.source_id,
-    title: item.title.normalize('NFC'),
-    summary: item.summary.normalize('NFC'),
-    url: item.url,
-    outlet: item.outlet.normalize('NFC'),
-    publishedAt: item.published_at ? new Date(item.published_at).toISOString() : null,
-    seenAt: seenAtOf(item).toISOString(),
-    units: out.units,
-    unitCodes: out.units.map((u) => u.code),
-    sentimentScore: Math.max(-1, Math.min(1, out.sentiment.score)),
-    sentimentLabel: out.sentiment.label,
-    sentimentTerms: out.sentiment.terms,
-    category: out.category,
-    incident: out.incident,
-    severity: out.severity,
-    severityReasons: out.severityReasons,
-    reachWeight: item.reach_weight,
-  };
-}
-
-/** The story an item would have alone: step 1's stand-in, replaced under the story lock. */
-function provisionalStory(item: StoryItem): StoryAssignment {
-  const seen = item.publishedAt ? new Date(item.publishedAt).toISOString() : null;
-  return {
-    storyId: item.id,
-    firstOutlet: item.outlet ?? null,
-    firstSeenAt: seen,
-    size: 1,
-    outlets: item.outlet ? 1 : 0,
-  };
-}
-
-/** Publication time, or fetch time when the feed gave none. */
-function seenAtOf(item: ClaimedItem): Date {
-  return new Date(item.published_at ?? item.fetched_at);
-}
-
-function errorText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 }
