@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { buildId, versionServiceWorker } from './src/app/sw-version';
+import { buildId, versionServiceWorker } from './src/app/sw-version.ts';
 
 /** dist/sw.js names its cache after this build (see src/app/sw-version.ts). */
 function serviceWorkerVersion(): Plugin {
@@ -28,5 +28,12 @@ export default defineConfig({
       '/socket.io': { target: api, ws: true },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The report page's chunk carries ECharts (tree-shaken to bar, scatter and SVG: ~540 kB, 180 kB gzipped); it is
+    // loaded lazily by that page only, so the shell stays small. The limit sits just above it, so growth still warns.
+    chunkSizeWarningLimit: 600,
+  },
 });
