@@ -4,8 +4,8 @@
  * For a file under server/src, an import (or re-export, or dynamic import) that resolves into
  * server/src/modules/<m>/ must be `modules/<m>` itself, i.e. its index.ts, unless the file belongs to <m>; inside
  * <m>, files import their siblings directly and never their own index (that would make load-order cycles). Code in
- * server/src/common is below every module and imports none (its unit specs may, as tests). Tests (server/test) are not linted by this rule: they
- * may reach a module's internals to drive them.
+ * server/src/common is below every module and imports none (its unit specs may, as tests). Tests (server/test) are not
+ * linted by this rule: they may reach a module's internals to drive them.
  */
 const path = require('node:path');
 

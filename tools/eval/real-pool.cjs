@@ -11,7 +11,8 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { createHash } = require('node:crypto');
 
-// Beside the checkout (../shared/...), or at the nearest ancestor holding it (a nested git worktree); NEWS_ARCHIVE wins.
+// Beside the checkout (../shared/...), or at the nearest ancestor holding it (a nested git worktree); NEWS_ARCHIVE
+// wins.
 function findArchive() {
   if (process.env.NEWS_ARCHIVE) return path.resolve(process.env.NEWS_ARCHIVE);
   const inShared = 'shared/reference/news-archive/items.jsonl.gz';

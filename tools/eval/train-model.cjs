@@ -1,8 +1,9 @@
-// Trains the analysis model on the written set's TRAIN split plus the real set's TRAIN split (our labels of news-archive
-// items, joined with the archive's text at run time) and writes the committed
+// Trains the analysis model on the written set's TRAIN split plus the real set's TRAIN split (our labels of
+// news-archive items, joined with the archive's text at run time) and writes the committed
 // server/src/modules/analysis/pipeline/trained-model.json (the server loads it at startup). The real set's TEST split
 // is never read. Needs the news archive (../shared/reference/news-archive/items.jsonl.gz, or NEWS_ARCHIVE).
-// Usage: node tools/eval/train-model.cjs [labelled.jsonl]   Re-run after editing either label file, the lexicon or rules.
+// Usage: node tools/eval/train-model.cjs [labelled.jsonl]   Re-run after editing either label file, the lexicon or
+// rules.
 'use strict';
 
 require('./ts-hook.cjs');

@@ -25,6 +25,9 @@ export interface ApiErrorBody {
   constraint?: string;
   /** That constraint's limits where it has any, e.g. `{ max: 200 }`, `{ min: 1, max: 500 }`, `{ values: 'a, b' }`. */
   params?: Record<string, string | number>;
-  /** For ACCOUNT_LOCKED: whole minutes until sign-in is possible again (the same answer whether or not the e-mail has an account). */
+  /**
+   * For ACCOUNT_LOCKED: whole minutes until sign-in is possible again (the same answer whether or not the e-mail has an
+   * account).
+   */
   retryAfterMinutes?: number;
 }

@@ -64,7 +64,10 @@ export function lastCompleteIsoWeek(now: Date): string {
   return shiftIsoWeek(isoWeekOf(now), -1);
 }
 
-/** The week as Vietnamese readers name it, '47/2026' for '2026-W47' (shown as "tuần 47/2026"); the ISO name stays in URLs and the API. */
+/**
+ * The week as Vietnamese readers name it, '47/2026' for '2026-W47' (shown as "tuần 47/2026"); the ISO name stays in
+ * URLs and the API.
+ */
 export function weekNumberLabel(week: string): string {
   const match = ISO_WEEK_PATTERN.exec(week);
   return match ? `${Number(match[2])}/${match[1]}` : week;

@@ -87,7 +87,9 @@ export const SeverityReasonCode = {
 } as const;
 export type SeverityReasonCode = (typeof SeverityReasonCode)[keyof typeof SeverityReasonCode];
 
-/** What a timeline entry says, as a stable code with params; finer than TimelineKind (an opening by hand or detected). */
+/**
+ * What a timeline entry says, as a stable code with params; finer than TimelineKind (an opening by hand or detected).
+ */
 export const TimelineCode = {
   OpenedDetected: 'opened_detected',
   OpenedManual: 'opened_manual',

@@ -124,7 +124,9 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Infinity],
 ];
 
-/** The distance between `date` and `now` as "5 phút trước" / "5 minutes ago" ("vừa xong" / "just now" under a minute). */
+/**
+ * The distance between `date` and `now` as "5 phút trước" / "5 minutes ago" ("vừa xong" / "just now" under a minute).
+ */
 export function formatRelative(language: Language, date: Date, now: number): string {
   const format = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'auto' });
   let amount = (date.getTime() - now) / 60_000;

@@ -21,9 +21,10 @@ import { withRoles } from './scope';
  * The one guard on every HTTP route (APP_GUARD), deny by default: @Public() routes pass; every other route needs a
  * valid bearer token and an access rule (@Roles or @Authenticated), else 403. A @Roles route is open to a person
  * holding one of its roles at some unit, and its handler receives the person with those grants only (role and
- * unit together), so a role held elsewhere widens nothing; the handler then checks the unit of what it touches. Socket.io traffic is not HTTP: the
- * realtime gateway verifies the token at the handshake and asks canJoinRoom for each room. A @ScrapeToken() route
- * (GET /api/metrics) also admits MW_METRICS_TOKEN as the bearer token, with no person behind it.
+ * unit together), so a role held elsewhere widens nothing; the handler then checks the unit of what it touches.
+ * Socket.io traffic is not HTTP: the realtime gateway verifies the token at the handshake and asks canJoinRoom for each
+ * room. A @ScrapeToken() route (GET /api/metrics) also admits MW_METRICS_TOKEN as the bearer token, with no person
+ * behind it.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {

@@ -19,10 +19,11 @@ export const EVENT_LOOK_SPACING_MS = 5_000;
 
 /**
  * Tells the office when the install starts or stops collecting news (`health.changed`), so the banner comes and goes
- * live. It looks again after a source's health flips or the sources change, and on a tick (the "nothing stored" rule depends on time alone).
- * Several instances may look at once: the state is swapped in app_setting with a compare-and-set, and only the
- * instance whose swap changed it publishes. Looks caused by events are spaced by EVENT_LOOK_SPACING_MS: a lone flip is
- * looked at at once, a burst once per spacing, and the last flip of a burst always gets a look after it.
+ * live. It looks again after a source's health flips or the sources change, and on a tick (the "nothing stored" rule
+ * depends on time alone). Several instances may look at once: the state is swapped in app_setting with a
+ * compare-and-set, and only the instance whose swap changed it publishes. Looks caused by events are spaced by
+ * EVENT_LOOK_SPACING_MS: a lone flip is looked at at once, a burst once per spacing, and the last flip of a burst
+ * always gets a look after it.
  */
 @Injectable()
 export class HealthMonitorService implements OnModuleInit, BeforeApplicationShutdown {

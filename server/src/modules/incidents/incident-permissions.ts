@@ -15,7 +15,9 @@ export { INCIDENT_OPENERS };
 /** Roles allowed to mark a response published besides the designated spokesperson. */
 export const PUBLISH_AUTHORITIES: readonly Role[] = [Role.Leader, Role.Admin];
 
-/** Roles that make an assignee the designated spokesperson, when held at one of the incident's units (or the office). */
+/**
+ * Roles that make an assignee the designated spokesperson, when held at one of the incident's units (or the office).
+ */
 export const SPOKESPERSON_ROLES: readonly Role[] = [Role.OfficeSpokesperson, Role.UnitSpokesperson];
 
 /**
@@ -27,7 +29,9 @@ export const SERIOUS_DISMISSAL_AUTHORITIES: readonly Role[] = [Role.OfficeSpokes
 /** Roles that approve or send back a response (office roles, so they count at every unit). */
 export const APPROVERS: readonly Role[] = [Role.Leader, Role.Admin];
 
-/** Roles at one of the incident's units that make a person assignable to it: spokesperson and principal, deputies too. */
+/**
+ * Roles at one of the incident's units that make a person assignable to it: spokesperson and principal, deputies too.
+ */
 export const UNIT_ASSIGNEE_ROLES: readonly Role[] = [Role.UnitSpokesperson, Role.Principal];
 
 /** Office roles that make a person assignable to any incident: office spokesperson (and deputy), leadership. */

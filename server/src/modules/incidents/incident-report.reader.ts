@@ -78,9 +78,9 @@ const UNACKNOWLEDGED_AT = `i.opened_at < $1
   AND (i.dismissed_at IS NULL OR i.dismissed_at >= $1)`;
 
 /**
- * Good news items of the period [$1, $2) of `recorded_at` (when their mention was analysed), archived ones excluded (from the count and the list
- * alike), one per article: a distinct (story, outlet) pair, as the mention figures count them; an item without a
- * story counts on its own.
+ * Good news items of the period [$1, $2) of `recorded_at` (when their mention was analysed), archived ones excluded
+ * (from the count and the list alike), one per article: a distinct (story, outlet) pair, as the mention figures count
+ * them; an item without a story counts on its own.
  */
 const goodNews = (where: string): string => `WITH article AS (
   SELECT DISTINCT ON (coalesce(g.story_id::text, g.id::text), g.outlet) g.*

@@ -2,7 +2,8 @@
  * The texts of every notification, in Vietnamese and English, as functions of their parameters. The same template
  * gives an e-mail (subject, text, HTML), the in-app title/body and the short Zalo text. Parameters are written by
  * the module that enqueues (incidents, escalation): `title`, `units`, `severity`, `level`, `reason`, `deadline`,
- * `by`, `author`, `approver`, `outlet`, `count`, `summary`, `from`; a missing one reads as a dash, never as "undefined".
+ * `by`, `author`, `approver`, `outlet`, `count`, `summary`, `from`; a missing one reads as a dash, never as
+ * "undefined".
  */
 import type { Language } from '@mw/shared';
 

@@ -15,7 +15,9 @@ import { NotificationPlanner } from './notification-planner.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsQuery } from './notifications-query.service';
 
-/** The notification outbox, its planner and its delivery workers and channels; incidents and reports enqueue through it. */
+/**
+ * The notification outbox, its planner and its delivery workers and channels; incidents and reports enqueue through it.
+ */
 @Module({
   imports: [OrganisationModule, RealtimeModule],
   controllers: [NotificationsController],

@@ -1,8 +1,8 @@
 /**
  * One read of a source: fetch with the safe fetcher (conditional GET when validators are known), then decode the
  * charset and parse by kind with the given DocumentParser (the server's runs on worker threads). Shared by the
- * poller, POST /api/sources/test and the bench, so what an operator tests is exactly what the scheduler will do. Failures come back as a `ReadFailure`: a code to branch on and one
- * human sentence for the source's status line.
+ * poller, POST /api/sources/test and the bench, so what an operator tests is exactly what the scheduler will do.
+ * Failures come back as a `ReadFailure`: a code to branch on and one human sentence for the source's status line.
  */
 import type { SourceErrorCode, SourceKind, SourceSettings } from '@mw/shared';
 import { FetchError } from './fetch/fetch-error';

@@ -69,8 +69,8 @@ export interface FieldMessage {
 
 /**
  * A form's labelled fields: `field` lays out a label, the control (whose id must be `${prefix}-${name}`), an optional
- * hint and the field's message (`${prefix}-${name}-error`); `inputProps` wires a text input to `values` (and `set`) and to that
- * message (aria-invalid, aria-describedby); `errorOf` says which message a field has.
+ * hint and the field's message (`${prefix}-${name}-error`); `inputProps` wires a text input to `values` (and `set`) and
+ * to that message (aria-invalid, aria-describedby); `errorOf` says which message a field has.
  */
 export function useLabelledFields<F extends string, T extends F>({
   prefix,

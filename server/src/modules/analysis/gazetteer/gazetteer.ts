@@ -60,7 +60,9 @@ export type ElsewhereType = 'district' | 'ward' | 'province' | 'lookAlike' | 'sc
 /** What one automaton pattern stands for. */
 export type GazetteerEntry =
   | { kind: 'unit'; code: string; strength: AliasStrength }
-  /** A unit's bare core name: a school only inside a list that follows a level word ("THPT Gò Vấp, Nguyễn Công Trứ"). */
+  /**
+   * A unit's bare core name: a school only inside a list that follows a level word ("THPT Gò Vấp, Nguyễn Công Trứ").
+   */
   | { kind: 'unitCore'; code: string; levels: readonly SchoolLevel[] }
   /**
    * The education office named without its district ("Phòng GD-ĐT", "Phòng Giáo dục"): the office only in an item

@@ -22,7 +22,9 @@ export interface AutomatonHit<P> {
 
 export class TokenAutomaton<P> {
   private readonly vocabulary = new Map<string, number>();
-  /** Token hash → token id, so a scan over a text's ranges never slices token strings; COLLISION sends to `collisions`. */
+  /**
+   * Token hash → token id, so a scan over a text's ranges never slices token strings; COLLISION sends to `collisions`.
+   */
   private readonly idByHash = new Map<number, number>();
   private readonly words: string[] = [];
   private readonly collisions = new Map<number, number[]>();

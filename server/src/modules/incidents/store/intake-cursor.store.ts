@@ -1,4 +1,6 @@
-/** The `incident_intake_cursor` row: how far the intake has read the mention sequence, and the first sweep's backlog. */
+/**
+ * The `incident_intake_cursor` row: how far the intake has read the mention sequence, and the first sweep's backlog.
+ */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { lockDue } from '../../../common/database/row-lease';
