@@ -15,9 +15,7 @@ const swc = [
 
 module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)',
-  ],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
   moduleNameMapper: { '^@mw/shared$': path.join(__dirname, 'shared/src/index.ts') },
   testEnvironment: 'node',
 };

@@ -6,7 +6,14 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const build = spawnSync(
   process.execPath,
-  [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '--projects=@mw/shared,@mw/server', '--output-style=static'],
+  [
+    require.resolve('nx/bin/nx.js'),
+    'run-many',
+    '-t',
+    'build',
+    '--projects=@mw/shared,@mw/server',
+    '--output-style=static',
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -18,7 +18,9 @@ async function main() {
   try {
     for (const size of [192, 512]) {
       const page = await browser.newPage({ viewport: { width: size, height: size } });
-      await page.setContent(`<html><body style="margin:0">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+      );
       await page.screenshot({ path: path.join(dir, `icon-${size}.png`), omitBackground: false });
       await page.close();
     }

@@ -27,8 +27,7 @@ function walk(dir) {
     // Benchmarks seed their own fixture rows in every table; they are not the product writing them.
     if (entry.isDirectory()) {
       if (entry.name !== 'bench') out.push(...walk(full));
-    }
-    else if (/\.ts$/.test(entry.name) && !/\.(spec|bench)\.ts$/.test(entry.name)) out.push(full);
+    } else if (/\.ts$/.test(entry.name) && !/\.(spec|bench)\.ts$/.test(entry.name)) out.push(full);
   }
   return out;
 }

@@ -176,10 +176,7 @@ function deriveStreets(units) {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/\(.*?\)/g, ' ');
     for (const part of address.split(/cơ sở \d\s*:/i)) {
-      const words = part
-        .replace(/[,.-]/g, ' ')
-        .split(/\s+/)
-        .filter(Boolean);
+      const words = part.replace(/[,.-]/g, ' ').split(/\s+/).filter(Boolean);
       const numberAt = words.findIndex((w) => /^\d/.test(w));
       if (numberAt < 0) continue;
       const name = [];
