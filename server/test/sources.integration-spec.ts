@@ -21,16 +21,12 @@ import {
 } from '../src/modules/sources/fetch/fixture-feed-server.testing';
 import { bearer, tokenFor } from './factories/auth.factory';
 import { createPerson } from './factories/person.factory';
+import { jsonApi, sourcesApi } from './harness/json-api';
 import { startTestApp, TestApp } from './harness/test-app';
 
 const { startFixtureFeedServer, MISBEHAVIOUR } = loadFixtureFeedServer();
 
 const MINUTE = 60_000;
-
-interface Reply<T> {
-  status: number;
-  body: T;
-}
 
 describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
   let t: TestApp;
@@ -42,26 +38,8 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
   const admin = (): Record<string, string> => bearer(tokenFor(t.app, adminId));
   const stored: string[] = [];
 
-  async function api<T>(method: string, path: string, body?: unknown, headers = admin()): Promise<Reply<T>> {
-    const res = await fetch(`${t.baseUrl}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as T };
-  }
-
-  async function createSource(body: Record<string, unknown>): Promise<SourceDto> {
-    const res = await api<SourceDto>('POST', '/sources', body);
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-
-  async function sourceById(id: string): Promise<SourceDto> {
-    const res = await api<SourceDto>('GET', `/sources/${id}`);
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const api = jsonApi(() => t.baseUrl, admin);
+  const { createSource, sourceById } = sourcesApi(api);
 
   async function itemCount(sourceId?: string): Promise<number> {
     const rows: { n: number }[] = await t.db.dataSource.query(
