@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import { RealtimeEvent } from '@mw/shared';
-import { alertFor, AlertMemory } from './alerts';
+import { alertFor, AlertMemory, toastsFor } from './alerts';
 
 const created = (notificationId: string, severity = 'S1') => ({
   notificationId,
@@ -35,5 +35,18 @@ describe('alertFor', () => {
     for (const id of ['a', 'b', 'c']) expect(memory.firstTime(id)).toBe(true);
     expect(memory.firstTime('c')).toBe(false);
     expect(memory.firstTime('a')).toBe(true);
+  });
+});
+
+describe('toastsFor', () => {
+  it('hides alerts about the ticket on screen, and only those', () => {
+    const toasts = [
+      { notificationId: 'n1', incidentId: 'incident-1', title: 'a', severity: 'S1' },
+      { notificationId: 'n2', incidentId: 'incident-2', title: 'b', severity: 'S2' },
+      { notificationId: 'n3', incidentId: null, title: 'c', severity: 'S1' },
+    ];
+    expect(toastsFor('/incidents/incident-1', toasts).map((t) => t.notificationId)).toEqual(['n2', 'n3']);
+    expect(toastsFor('/incidents', toasts)).toHaveLength(3);
+    expect(toastsFor('/inbox', toasts)).toHaveLength(3);
   });
 });

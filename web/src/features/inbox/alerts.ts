@@ -20,6 +20,11 @@ export interface AlertToast {
   severity: string | null;
 }
 
+/** Toasts worth showing here: an alert about the ticket on screen says nothing new, and would cover its actions. */
+export function toastsFor(pathname: string, toasts: readonly AlertToast[]): AlertToast[] {
+  return toasts.filter((toast) => !toast.incidentId || pathname !== `/incidents/${toast.incidentId}`);
+}
+
 /**
  * Which notifications this tab has already called attention to. The socket drops an envelope it has seen, but the
  * same notification can come again in another envelope: replayed after a reconnect from a stored id older than the

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { onRealtimeEvent } from '../../../api/socket';
 import { useI18n } from '../../../i18n/i18n';
 import { SeverityBadge } from '../../incidents/components/SeverityBadge';
@@ -10,6 +10,7 @@ import {
   mayOfferNotifications,
   playChime,
   showSystemNotification,
+  toastsFor,
   type AlertToast,
 } from '../alerts';
 import { useInbox, useMarkRead } from '../hooks/useInbox';
@@ -54,9 +55,10 @@ export function AlertCenter({ unread }: { unread: number | undefined }) {
   }, [unread, t]);
 
   const close = (id: string) => setToasts((list) => list.filter((x) => x.notificationId !== id));
+  const shown = toastsFor(useLocation().pathname, toasts);
   return (
     <div className="toasts" role="status" aria-live="assertive" aria-label={t('inbox.alerts')}>
-      {toasts.map((toast) => {
+      {shown.map((toast) => {
         const item = inbox.data?.items.find((i) => i.id === toast.notificationId);
         const incident = item?.incident;
         return (
