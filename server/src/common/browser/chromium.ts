@@ -9,7 +9,7 @@
  * The package's fonts (Open Sans, which covers Vietnamese) are added to the system's fontconfig, so Vietnamese renders
  * with its diacritics even on a machine with no fonts installed.
  *
- * `MW_CHROMIUM` (read by the caller) names a system browser instead; nothing looks at /usr/bin/chromium on its own.
+ * `MW_CHROMIUM` (read by the caller) names a system browser instead; no fixed system path is ever looked at.
  */
 import { createReadStream, createWriteStream, existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
