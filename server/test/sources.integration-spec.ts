@@ -13,7 +13,6 @@ import {
   type SourceTestResult,
 } from '@mw/shared';
 import { FixedClock } from '../src/common/clock/clock';
-import { DomainEventBus } from '../src/common/events/domain-events';
 import { SourcePollerService } from '../src/modules/sources/source-poller.service';
 import {
   loadFixtureFeedServer,
@@ -22,9 +21,10 @@ import {
 import { bearer, tokenFor } from './factories/auth.factory';
 import { createPerson } from './factories/person.factory';
 import { jsonApi, sourcesApi } from './harness/json-api';
-import { startTestApp, TestApp } from './harness/test-app';
+import { startSourcesTestApp } from './harness/sources-app';
+import type { TestApp } from './harness/test-app';
 
-const { startFixtureFeedServer, MISBEHAVIOUR } = loadFixtureFeedServer();
+const { MISBEHAVIOUR } = loadFixtureFeedServer();
 
 const MINUTE = 60_000;
 
@@ -50,25 +50,7 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
   }
 
   beforeAll(async () => {
-    feeds = await startFixtureFeedServer();
-    clock = new FixedClock(new Date());
-    t = await startTestApp(
-      {
-        MW_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-        MW_SEED_SOURCES: 'false',
-        MW_FETCH_TOTAL_TIMEOUT_MS: '6000',
-        MW_FETCH_CONNECT_TIMEOUT_MS: '1000',
-        MW_FETCH_MAX_BODY_BYTES: String(2 * 1024 * 1024),
-        MW_POLL_CONCURRENCY: '8',
-      },
-      { clock },
-    );
-    poller = t.app.get(SourcePollerService);
-    t.app.get(DomainEventBus).on('item.stored', ({ itemId }) => {
-      stored.push(itemId);
-    });
-    const person = await createPerson(t.db.dataSource, { roles: [{ role: Role.Admin }] });
-    adminId = person.id;
+    ({ t, feeds, clock, poller, adminId } = await startSourcesTestApp(stored));
   });
 
   afterAll(async () => {
