@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isAlive, isPostgresProcess } from '@mw/server/dist/database/embedded-postgres';
 
 export interface DemoServer {
   child: ChildProcess;
@@ -117,7 +118,7 @@ export async function prepareDataDir(dataDir: string, keep: boolean): Promise<vo
     throw new Error(`another demo (pid ${owner}) is using ${dataDir}; stop it first`);
   }
   const postmaster = readPid(path.join(pgDir, 'postmaster.pid'));
-  if (postmaster !== null && isAlive(postmaster) && isPostgres(postmaster)) {
+  if (postmaster !== null && isAlive(postmaster) && isPostgresProcess(postmaster)) {
     process.kill(postmaster, 'SIGINT');
     const deadline = Date.now() + 20_000;
     while (isAlive(postmaster) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -133,22 +134,5 @@ function readPid(file: string): number | null {
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function isPostgres(pid: number): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
-  } catch {
-    return process.platform !== 'linux';
   }
 }

@@ -330,7 +330,8 @@ function writeOwner(dataDir: string): void {
   fs.writeFileSync(`${dataDir}.owner`, String(process.pid));
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this id exists (EPERM: it exists but is another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -339,7 +340,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function isPostgresProcess(pid: number): boolean {
+/** True when the process's command line names postgres (off Linux, where /proc is missing, assumed so). */
+export function isPostgresProcess(pid: number): boolean {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
   } catch {
