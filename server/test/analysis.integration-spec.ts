@@ -15,6 +15,7 @@ import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { UnitMatcher } from '../src/modules/analysis/matching/unit-matcher';
 import { MentionEntity } from '../src/modules/analysis/mention.entity';
 import { MentionStories } from '../src/modules/analysis/mention-stories';
+import { StoryClusterer } from '../src/modules/analysis/stories/story-clusterer';
 import { StoryEntity } from '../src/modules/analysis/story.entity';
 import { call, tokenFor } from './factories/auth.factory';
 import { createFeedItem, createFeedSource, type FeedItemInput } from './factories/feed-item.factory';
@@ -325,7 +326,53 @@ describe('analysis (real PostgreSQL)', () => {
       await restarted.close();
     }
   });
+
+  it('replays stored mentions in seq order when the numbers gain a digit', async () => {
+    // The next mentions are numbered 10^k - 2, 10^k - 1, 10^k, 10^k + 1: text order would put 10^k first.
+    const [{ max }] = (await ds().query(`SELECT coalesce(max(seq), 0)::int AS max FROM mention`)) as { max: number }[];
+    const next = 10 ** String(max + 3).length - 2;
+    await ds().query(`SELECT setval(pg_get_serial_sequence('mention', 'seq'), $1, false)`, [next]);
+    const source = await insertSource('Pháp Luật TP.HCM');
+    for (let k = 0; k < 4; k++) {
+      await insertItem(
+        {
+          title: `Phường An Hội Tây tổ chức ngày hội đọc sách số ${k + 1} cho thiếu nhi`,
+          summary: `Ngày hội đọc sách lần ${k + 1} diễn ra ở nhà văn hóa phường.`,
+          outlet: 'Pháp Luật TP.HCM',
+          publishedAt: new Date(Date.now() - (10 - k) * HOUR),
+        },
+        source,
+      );
+    }
+    expect(await analysis.analysePending()).toMatchObject({ analysed: 4 });
+
+    const replayed: string[] = [];
+    const assign = jest.spyOn(StoryClusterer.prototype, 'assign');
+    assign.mockImplementation(function (this: StoryClusterer, item) {
+      replayed.push(item.id);
+      return originalAssign.call(this, item);
+    });
+    try {
+      await ds().transaction(async (m) => {
+        const stories = new MentionStories();
+        await stories.lock(m);
+        await stories.catchUp(m);
+      });
+    } finally {
+      assign.mockRestore();
+    }
+    const seqs = (await ds().query(`SELECT item_id, seq::int AS seq FROM mention WHERE item_id = ANY($1::uuid[])`, [
+      replayed,
+    ])) as { item_id: string; seq: number }[];
+    const seqOf = new Map(seqs.map((r) => [r.item_id, r.seq]));
+    const order = replayed.map((id) => seqOf.get(id) as number);
+    expect(order).toContain(next + 2);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(order.length);
+  });
 });
+
+const originalAssign = StoryClusterer.prototype.assign;
 
 describe('analysis worker (schedules on)', () => {
   let t: TestApp;

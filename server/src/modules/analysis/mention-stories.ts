@@ -102,9 +102,11 @@ export class MentionStories {
       this.lastSeq = first[0]?.seq ?? '0';
     }
     for (;;) {
+      // Qualified: a bare `seq` in ORDER BY is the text output column, sorted as text ("10" before "9") and with no
+      // index, a sort of the whole window on every turn.
       const rows: ReplayRow[] = await m.query(
         `SELECT seq::text AS seq, item_id, title, summary, seen_at, outlet, units, category
-         FROM mention WHERE seq > $1 ORDER BY seq LIMIT $2`,
+         FROM mention WHERE mention.seq > $1 ORDER BY mention.seq LIMIT $2`,
         [this.lastSeq, REPLAY_PAGE],
       );
       for (const row of rows) {
