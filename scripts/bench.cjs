@@ -5,7 +5,8 @@
 //   report   the leadership report and its PDF over a year of stored coverage (100,000 mentions; goals < 2 s, < 5 s)
 //   pipeline a year of weekly feeds (the news archive, else generated) through the compiled server: fetch+parse,
 //            store, analyse and intake rates (goal >= 3,000 items/s, the year in under 90 s); --instances N,
-//            --cpu-prof DIR (each server writes a V8 CPU profile there)
+//            --cpu-prof DIR (each server writes a V8 CPU profile there), --pg-stats (PostgreSQL's costliest
+//            statements, from pg_stat_statements)
 //   stall    event-loop delay while a poll parses the largest feed and article pages the caps allow, on the event
 //            loop and on the server's worker threads
 // Runs the TypeScript sources directly (no build needed), except pipeline, which builds the server when stale.
@@ -43,7 +44,12 @@ const BENCHES = {
       const { ensureServerBuilt } = require('./build-server.cjs');
       ensureServerBuilt();
       const { runPipelineBench } = require('../server/src/modules/sources/bench/pipeline.bench.ts');
-      await runPipelineBench({ items, instances: flags.instances, cpuProfileDir: flags.cpuProfileDir });
+      await runPipelineBench({
+        items,
+        instances: flags.instances,
+        cpuProfileDir: flags.cpuProfileDir,
+        pgStats: flags.pgStats,
+      });
     },
   },
   stall: {
@@ -79,6 +85,11 @@ async function main() {
     flags.cpuProfileDir = path.resolve(args[prof + 1] ?? '');
     args.splice(prof, 2);
   }
+  const stats = args.indexOf('--pg-stats');
+  if (stats >= 0) {
+    flags.pgStats = true;
+    args.splice(stats, 1);
+  }
   const [name, count] = args;
   const items = count === undefined ? undefined : Number(count);
   if (items !== undefined && !(Number.isInteger(items) && items > 0)) {
@@ -90,7 +101,7 @@ async function main() {
       .map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`)
       .join('\n');
     process.stderr.write(
-      `error: unknown bench "${name}"\nusage: npm run bench [-- <name> [items] [--instances N] [--cpu-prof DIR]]\n${list}\n`,
+      `error: unknown bench "${name}"\nusage: npm run bench [-- <name> [items] [--instances N] [--cpu-prof DIR] [--pg-stats]]\n${list}\n`,
     );
     return 1;
   }

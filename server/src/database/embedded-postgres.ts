@@ -30,6 +30,8 @@ export interface EmbeddedPostgresOptions {
   log: (message: string) => void;
   /** Delete the data folder on stop (tests). */
   ephemeral?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. the pipeline bench's pg_stat_statements. */
+  settings?: Record<string, string>;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -79,7 +81,7 @@ export async function startOrAttachEmbeddedPostgres(opts: EmbeddedPostgresOption
   }
 
   const port = opts.port || (await freePort());
-  const pid = await spawnPostmaster(dataDir, port);
+  const pid = await spawnPostmaster(dataDir, port, opts.settings);
   const adminUrl = urlFor(credentials, port);
   await waitUntilReady(adminUrl, pid, dataDir);
   writeOwner(dataDir);
@@ -255,14 +257,17 @@ function binaries(): { postgres: string; initdb: string } {
   return { postgres: path.join(bin, 'postgres'), initdb: path.join(bin, 'initdb') };
 }
 
-async function spawnPostmaster(dataDir: string, port: number): Promise<number> {
+async function spawnPostmaster(dataDir: string, port: number, settings: Record<string, string> = {}): Promise<number> {
   const { postgres } = binaries();
   // The log file descriptor is opened here (as the current user) and inherited, so ownership never matters.
   const logFd = fs.openSync(`${dataDir}.log`, 'a');
   const ids = os.userInfo().uid === 0 ? postgresUserIds() : {};
   const child = spawn(
     postgres,
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      ...['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     { detached: true, stdio: ['ignore', logFd, logFd], ...ids },
   );
   fs.closeSync(logFd);

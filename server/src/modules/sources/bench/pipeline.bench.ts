@@ -35,6 +35,8 @@ export interface PipelineBenchOptions {
   instances?: number;
   /** Folder where each server writes a V8 CPU profile (node --cpu-prof) when it stops. */
   cpuProfileDir?: string;
+  /** Print the statements PostgreSQL spent most time on (pg_stat_statements; embedded PostgreSQL only). */
+  pgStats?: boolean;
   log?: (line: string) => void;
 }
 
@@ -67,7 +69,7 @@ export async function runPipelineBench(options: PipelineBenchOptions = {}): Prom
   log(`pipeline bench: ${set.description}, ${set.feeds.length} weekly feeds (at most 900 items each)`);
 
   const feedServer = await serveFeeds(set.feeds);
-  const database = await openDatabase(log);
+  const database = await openDatabase(log, options.pgStats === true);
   const servers: ChildProcess[] = [];
   // Ctrl-C stops the servers and the temporary PostgreSQL too.
   const interrupted = () => {
@@ -135,6 +137,7 @@ export async function runPipelineBench(options: PipelineBenchOptions = {}): Prom
           `${serverCpu.toFixed(1)} s` +
           (pgCpu === null ? '' : `, PostgreSQL ${pgCpu.toFixed(1)} s`),
       );
+      if (options.pgStats) await logStatements(db, log);
       if (counts.mentions + counts.failed !== expected) {
         throw new Error(
           `expected ${expected} analysed items, found ${counts.mentions} mentions + ${counts.failed} failed`,
@@ -236,7 +239,7 @@ interface BenchDatabase {
 }
 
 /** A fresh database: on DATABASE_URL's server (dropped afterwards), else in a temporary embedded PostgreSQL. */
-async function openDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+async function openDatabase(log: (line: string) => void, pgStats: boolean): Promise<BenchDatabase> {
   const env = parseEnv(process.env);
   let adminUrl = env.DATABASE_URL;
   let stopEmbedded = async (): Promise<void> => undefined;
@@ -249,6 +252,7 @@ async function openDatabase(log: (line: string) => void): Promise<BenchDatabase>
       port: 0,
       ephemeral: true,
       log: () => undefined,
+      settings: pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
     });
     adminUrl = pg.adminUrl;
     postmasterPid = pg.pid;
@@ -344,6 +348,25 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** The statements that took most of PostgreSQL's time over the replay, from pg_stat_statements. */
+async function logStatements(db: Client, log: (line: string) => void): Promise<void> {
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const rows = (
+      await db.query<{ ms: number; calls: string; rows: string; query: string }>(
+        `SELECT round(total_exec_time)::int AS ms, calls::text, rows::text,
+                regexp_replace(left(query, 140), '\\s+', ' ', 'g') AS query
+         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+      )
+    ).rows;
+    log('  PostgreSQL statements by total time (ms, calls, rows, statement):');
+    for (const r of rows)
+      log(`    ${String(r.ms).padStart(7)} ${r.calls.padStart(7)} ${r.rows.padStart(8)}  ${r.query}`);
+  } catch (err) {
+    log(`  no statement statistics: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** utime + stime of a live process, in seconds. */
