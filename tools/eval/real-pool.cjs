@@ -3,7 +3,9 @@
 // search ties to Gò Vấp, items naming a school whose name a Gò Vấp unit also bears, a sample of education news
 // (positive and negative cues oversampled) and off-topic items holding ordinary words that are kindergarten names.
 // Reads the archive at run time (never committed) and prints one archive id per line with the reason it was taken.
-// Usage: node tools/eval/real-pool.cjs [archive.jsonl.gz]
+// Usage: node tools/eval/real-pool.cjs [--round 2] [archive.jsonl.gz]
+//   --round 2: the second round, training data only: per bucket, the next items by the same rank after the first
+//   round's, keeping only those the real set's id-hash split puts in TRAIN, so the TEST split stays as it was.
 'use strict';
 
 const fs = require('node:fs');
@@ -26,6 +28,8 @@ const UNITS = path.resolve(__dirname, '../../server/src/database/seeds/govap-uni
 
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 const rank = (id) => createHash('sha1').update(`pool:${id}`).digest('hex');
+// The real set's split (server/src/modules/analysis/pipeline/real-set.ts: realSplitOf), repeated here.
+const inTrain = (id) => createHash('sha1').update(`real-split:${id}`).digest().readUInt32BE(0) / 0x1_0000_0000 >= 0.5;
 
 function unitCores() {
   const lines = fs.readFileSync(UNITS, 'utf8').trim().split('\n').slice(1);
@@ -56,7 +60,14 @@ const ORDINARY =
   /\b(sao viet|be tho|hoa mai|hoa sen|anh duong|vang anh|son ca|hoa hong|tuoi tho|binh minh|ban mai|thien than|tuoi ngoc)\b/;
 
 function main() {
-  const file = process.argv[2] ?? ARCHIVE;
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--round');
+  const round = at >= 0 ? Number(args.splice(at, 2)[1]) : 1;
+  if (round !== 1 && round !== 2) {
+    process.stderr.write('--round takes 1 or 2\n');
+    process.exit(2);
+  }
+  const file = args[0] ?? ARCHIVE;
   if (!fs.existsSync(file)) {
     process.stderr.write(`The news archive is not here (${file}); the real pool needs it.\n`);
     process.exit(2);
@@ -79,10 +90,13 @@ function main() {
     else if (ORDINARY.test(text)) buckets.ordinary.push(item.id);
   }
   const take = { govap: Infinity, same_name: 200, positive: 400, negative: 300, education: 250, ordinary: 60 };
+  const second = { govap: 0, same_name: 150, positive: 350, negative: 300, education: 250, ordinary: 0 };
   for (const [bucket, ids] of Object.entries(buckets)) {
-    const chosen = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1)).slice(0, take[bucket]);
+    const ranked = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
+    const chosen =
+      round === 1 ? ranked.slice(0, take[bucket]) : ranked.slice(take[bucket]).filter(inTrain).slice(0, second[bucket]);
     process.stderr.write(`${bucket}: ${chosen.length} of ${ids.length}\n`);
-    for (const id of chosen) process.stdout.write(`${id}\t${bucket}\n`);
+    for (const id of chosen) process.stdout.write(`${id}\t${round === 1 ? bucket : 'train_extra'}\n`);
   }
 }
 

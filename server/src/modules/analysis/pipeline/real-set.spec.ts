@@ -49,13 +49,24 @@ describe('real-set labels', () => {
     expect(labelProblem(label(1, { bucket: 'elsewhere' as RealLabel['bucket'] }), codes)).toMatch(/bucket/);
   });
 
-  it('splits by id hash: stable, and about half of the committed labels on each side', () => {
+  it('splits by id hash: stable, about half of the pool on each side, the extra training round all in TRAIN', () => {
     const labels = readRealLabels(DEFAULT_REAL_LABELS_PATH, govapUnitCodes());
     expect(labels.length).toBeGreaterThanOrEqual(600);
     expect(realSplitOf(labels[0].id)).toBe(realSplitOf(labels[0].id));
-    const test = labels.filter((l) => realSplitOf(l.id) === 'test').length;
-    expect(test / labels.length).toBeGreaterThan(0.4);
-    expect(test / labels.length).toBeLessThan(0.6);
+    const pool = labels.filter((l) => l.bucket !== 'train_extra');
+    const test = pool.filter((l) => realSplitOf(l.id) === 'test').length;
+    expect(test / pool.length).toBeGreaterThan(0.4);
+    expect(test / pool.length).toBeLessThan(0.6);
+    const extra = labels.filter((l) => l.bucket === 'train_extra');
+    expect(extra.length).toBeGreaterThan(0);
+    expect(extra.filter((l) => realSplitOf(l.id) === 'test')).toEqual([]);
+  });
+
+  it('refuses a train_extra label on an item of the TEST split', () => {
+    const testId = Array.from({ length: 64 }, (_, i) => i.toString(16).padStart(32, 'a')).find(
+      (id) => realSplitOf(id) === 'test',
+    ) as string;
+    expect(labelProblem({ ...label(1), id: testId, bucket: 'train_extra' }, govapUnitCodes())).toMatch(/TEST split/);
   });
 
   it('joins labels with archive items by id and refuses a label the archive lacks', () => {

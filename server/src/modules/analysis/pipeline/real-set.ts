@@ -31,7 +31,17 @@ export const OFFICE_UNIT = 'GV-OFFICE';
 /** Share of the labelled items kept for measuring; the rest may train the classifiers. */
 export const REAL_TEST_SHARE = 0.5;
 
-export const REAL_BUCKETS = ['govap', 'same_name', 'positive', 'negative', 'education', 'ordinary', 'flagged'] as const;
+/** `train_extra`: the pool's second round (real-pool.cjs --round 2), TRAIN-split items only, more to learn from. */
+export const REAL_BUCKETS = [
+  'govap',
+  'same_name',
+  'positive',
+  'negative',
+  'education',
+  'ordinary',
+  'flagged',
+  'train_extra',
+] as const;
 export type RealBucket = (typeof REAL_BUCKETS)[number];
 
 export interface RealLabel {
@@ -86,6 +96,7 @@ export function labelProblem(value: unknown, unitCodes?: ReadonlySet<string>): s
   if (!l || typeof l !== 'object') return 'not an object';
   if (typeof l.id !== 'string' || !/^[0-9a-f]{32}$/.test(l.id)) return 'id is not an archive id';
   if (typeof l.bucket !== 'string' || !BUCKET_SET.has(l.bucket)) return `bucket "${String(l.bucket)}" is unknown`;
+  if (l.bucket === 'train_extra' && realSplitOf(l.id) !== 'train') return 'a train_extra item is in the TEST split';
   if (!Array.isArray(l.units) || l.units.some((u) => typeof u !== 'string')) return 'units is not a list of codes';
   const unknown = unitCodes ? l.units.filter((u) => !unitCodes.has(u) || u === OFFICE_UNIT) : [];
   if (unknown.length > 0) return `units ${unknown.join(',')} are not school codes`;
