@@ -18,6 +18,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OFFICE_ROOM, RealtimeEvent, roomForUnit, type AnalyzeTextRequest, type AnalyzeTextResult } from '@mw/shared';
 import type { Counter } from 'prom-client';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { DomainEventBus } from '../../common/events/domain-events';
@@ -26,7 +27,7 @@ import { RealtimeService, type Publication } from '../realtime';
 import { PendingItems, type PendingItem } from '../sources';
 import { MentionStories } from './mention-stories';
 import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
-import type { StoryAssignment, StoryItem } from './stories/story-clusterer';
+import { StoryClusterer, type StoryAssignment, type StoryFeatures, type StoryItem } from './stories/story-clusterer';
 import { MentionBatchStore } from './store/mention-batch.store';
 import { errorText, mentionRow, provisionalStory, seenAtOf, storyChanges } from './store/mention-rows';
 import { UnitsGazetteerService } from './units-gazetteer.service';
@@ -36,6 +37,8 @@ import { UnitsGazetteerService } from './units-gazetteer.service';
  * large; each still commits within a fraction of a second.
  */
 export const ANALYSIS_BATCH_SIZE = 250;
+/** Items analysed between two returns to the event loop (a few milliseconds of work). */
+const ANALYSE_SLICE = 16;
 /** Batches one instance runs at once: one is analysed while the other's writes are in PostgreSQL. */
 export const ANALYSIS_CONCURRENCY = 2;
 
@@ -62,6 +65,8 @@ interface Analysed {
   input: AnalyzeInput;
   out: AnalyzeOutput;
   storyItem: StoryItem;
+  /** What story grouping compares, computed in step 1 so the story turn only searches and joins. */
+  storyFeatures: StoryFeatures;
   /** The outlets the provisional story counted (the severity read them). */
   provisionalOutlets: number;
 }
@@ -238,7 +243,7 @@ export class AnalysisService {
           await runner.commitTransaction();
           return NO_BATCH;
         }
-        const { analysed, failedIds } = this.analyseAll(analyzer, items);
+        const { analysed, failedIds } = await this.analyseAll(analyzer, items);
         return await this.storyTurn(async () => {
           try {
             const result = await this.storeBatch(runner.manager, analyzer, items.length, analysed, failedIds);
@@ -259,12 +264,21 @@ export class AnalysisService {
     }
   }
 
-  /** Step 1: every item analysed with a provisional story, in publication order (the order stories will see). */
-  private analyseAll(analyzer: Analyzer, items: ClaimedItem[]): { analysed: Analysed[]; failedIds: string[] } {
+  /**
+   * Step 1: every item analysed with a provisional story, in publication order (the order stories will see). The
+   * event loop is given back every ANALYSE_SLICE items: another batch's story turn, the one part of the data path
+   * that runs in series, waits on each of its statements' answers, and a batch analysed in one go held each of them
+   * back by its whole length (tens of milliseconds).
+   */
+  private async analyseAll(
+    analyzer: Analyzer,
+    items: ClaimedItem[],
+  ): Promise<{ analysed: Analysed[]; failedIds: string[] }> {
     const ordered = [...items].sort((a, b) => seenAtOf(a).getTime() - seenAtOf(b).getTime() || (a.id < b.id ? -1 : 1));
     const analysed: Analysed[] = [];
     const failedIds: string[] = [];
-    for (const item of ordered) {
+    for (const [k, item] of ordered.entries()) {
+      if (k > 0 && k % ANALYSE_SLICE === 0) await yieldToEventLoop();
       const input: AnalyzeInput = {
         id: item.id,
         title: item.title,
@@ -283,7 +297,14 @@ export class AnalysisService {
       try {
         const out = analyzer.analyze(input);
         if (!noted) throw new Error('the analyzer assigned no story');
-        analysed.push({ item, input, out, storyItem: noted.item, provisionalOutlets: noted.outlets });
+        analysed.push({
+          item,
+          input,
+          out,
+          storyItem: noted.item,
+          storyFeatures: StoryClusterer.features(noted.item),
+          provisionalOutlets: noted.outlets,
+        });
       } catch (err) {
         this.logger.error(`analysis of item ${item.id} failed: ${errorText(err)}`);
         failedIds.push(item.id);
@@ -367,7 +388,7 @@ export class AnalysisService {
    * incident whose story counts other outlets than the provisional one is analysed again with it.
    */
   private withStory(analyzer: Analyzer, a: Analysed): AnalyzeOutput {
-    const assignment = this.stories.assign(a.storyItem);
+    const assignment = this.stories.assign(a.storyItem, a.storyFeatures);
     if (!a.out.incident || assignment.outlets === a.provisionalOutlets)
       return { ...a.out, storyId: assignment.storyId };
     this.assignStory = () => assignment;

@@ -23,6 +23,7 @@ import {
   StoryClusterer,
   type StoryAssignment,
   type StoryClustererOptions,
+  type StoryFeatures,
   type StoryItem,
 } from './stories/story-clusterer';
 
@@ -129,12 +130,13 @@ export class MentionStories {
   }
 
   /**
-   * Puts a new item in a story, in memory: the analyzer's AssignStory. Call under the lock after `catchUp`; the item
+   * Puts a new item in a story, in memory: the analyzer's AssignStory (`features`: StoryClusterer.features(item),
+   * computed before the lock was taken). Call under the lock after `catchUp`; the item
    * must then be stored (`chooseAll`, `stored`) in the same transaction, or the state `reset`.
    */
-  assign(item: StoryItem): StoryAssignment {
+  assign(item: StoryItem, features?: StoryFeatures): StoryAssignment {
     if (this.unstored.has(item.id)) throw new Error(`item ${item.id} was assigned a story twice`);
-    const assignment = this.clustererOrThrow().assign(item);
+    const assignment = this.clustererOrThrow().assign(item, features);
     this.unstored.add(item.id);
     return assignment;
   }

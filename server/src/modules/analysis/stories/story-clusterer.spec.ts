@@ -33,6 +33,16 @@ const award = {
 };
 
 describe('StoryClusterer', () => {
+  it('assigns the same stories from features computed beforehand as from the items alone', () => {
+    const items = [...poisoning.slice(0, 2), award, poisoning[2]];
+    const plain = new StoryClusterer();
+    const expected = items.map((item) => plain.assign(item));
+    const features = items.map((item) => StoryClusterer.features(item));
+    const prepared = new StoryClusterer();
+    expect(items.map((item, i) => prepared.assign(item, features[i]))).toEqual(expected);
+    expect(expected.map((s) => s.storyId)).toEqual(['a1', 'a1', 'd9', 'a1']);
+  });
+
   it('puts the same event told by three outlets into one story named after its first item', () => {
     const clusterer = new StoryClusterer();
     const stories = poisoning.map((item) => clusterer.assign(item));

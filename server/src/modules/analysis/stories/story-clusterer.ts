@@ -122,6 +122,13 @@ interface Story {
   visited: number;
 }
 
+const FEATURES = Symbol('story features');
+
+/** An item's comparable content (StoryClusterer.features); opaque to callers. */
+export interface StoryFeatures {
+  readonly [FEATURES]: { readonly member: Member; readonly keys: Keys };
+}
+
 export interface StoryClustererStats {
   readonly liveStories: number;
   readonly indexKeys: number;
@@ -135,8 +142,6 @@ export class StoryClusterer {
   private readonly stories = new Map<string, Story>();
   /** Hashed band, title-bigram and entity keys to the live stories holding them; collisions only add candidates. */
   private readonly index = new Map<number, Set<Story>>();
-  /** Entity name → its folded syllables; names repeat across items. */
-  private readonly nameSyllables = new Map<string, readonly string[]>();
   private watermark = Number.NEGATIVE_INFINITY;
   private sinceSweep = 0;
   private visit = 0;
@@ -152,13 +157,12 @@ export class StoryClusterer {
     return { liveStories: this.stories.size, indexKeys: this.index.size };
   }
 
-  assign(item: StoryItem): StoryAssignment {
-    const parsed = toTime(item.publishedAt);
-    const time = parsed ?? (Number.isFinite(this.watermark) ? this.watermark : 0);
-    if (time > this.watermark) this.watermark = time;
-    if (++this.sinceSweep >= 256 || this.stories.size > this.maxStories) this.sweep();
-
-    const masked = this.maskedNames(item.names);
+  /**
+   * What the clusterer compares of an item, computed apart from the story state: a caller that assigns under a lock
+   * (MentionStories) computes it beforehand, outside the lock, and passes it to `assign`.
+   */
+  static features(item: StoryItem): StoryFeatures {
+    const masked = maskedNames(item.names);
     const title = contentOf(item.foldedTitle ?? toSyllables(item.title).folded, masked);
     const body = contentOf(item.foldedText ?? toSyllables(item.text ?? '').folded, masked);
     const shingles = shinglesOf(title, body);
@@ -169,8 +173,17 @@ export class StoryClusterer {
       entities: item.keys ?? [],
       topic: item.topic ?? null,
     };
-    const keys = this.keysOf(member, title);
+    return { [FEATURES]: { member, keys: keysOf(member, title) } };
+  }
 
+  /** Puts the item in a story; `features` are StoryClusterer.features(item), computed here when not given. */
+  assign(item: StoryItem, features: StoryFeatures = StoryClusterer.features(item)): StoryAssignment {
+    const parsed = toTime(item.publishedAt);
+    const time = parsed ?? (Number.isFinite(this.watermark) ? this.watermark : 0);
+    if (time > this.watermark) this.watermark = time;
+    if (++this.sinceSweep >= 256 || this.stories.size > this.maxStories) this.sweep();
+
+    const { member, keys } = features[FEATURES];
     const story = this.bestStory(member, keys, time);
     const outlet = item.outlet ?? null;
     if (story) {
@@ -203,21 +216,6 @@ export class StoryClusterer {
     this.stories.set(id, created);
     for (const key of keys.all) this.addKey(created, key);
     return describe(created, parsed !== null);
-  }
-
-  private maskedNames(names: readonly string[] | undefined): Set<string> | null {
-    if (!names || names.length === 0) return null;
-    const out = new Set<string>();
-    for (const name of names) {
-      let syllables = this.nameSyllables.get(name);
-      if (!syllables) {
-        syllables = toSyllables(name).folded;
-        if (this.nameSyllables.size >= NAME_CACHE_LIMIT) this.nameSyllables.clear();
-        this.nameSyllables.set(name, syllables);
-      }
-      for (const s of syllables) out.add(s);
-    }
-    return out;
   }
 
   private bestStory(member: Member, keys: Keys, time: number): Story | undefined {
@@ -274,25 +272,6 @@ export class StoryClusterer {
     return best;
   }
 
-  private keysOf(member: Member, title: readonly string[]): Keys {
-    const all: number[] = [];
-    if (member.shingles.length > 0) {
-      for (let b = 0; b < BANDS; b++) {
-        let key = Math.imul(b + 1, 0x9e3779b1);
-        for (let r = 0; r < ROWS_PER_BAND; r++)
-          key = Math.imul(key ^ member.signature[b * ROWS_PER_BAND + r], 0x01000193);
-        all.push(key >>> 0);
-      }
-    }
-    for (const entity of member.entities) all.push(fnv1a('e:' + entity));
-    const titleFrom = all.length;
-    for (let i = 0; i + 1 < title.length; i++) {
-      if (!isShingle(title[i], title[i + 1])) continue;
-      all.push(fnv1a('t:' + title[i] + ' ' + title[i + 1]));
-    }
-    return { all, titleFrom, titleTo: all.length };
-  }
-
   private addKey(story: Story, key: number): void {
     let posting = this.index.get(key);
     if (!posting) {
@@ -324,6 +303,43 @@ export class StoryClusterer {
       if (posting.size === 0) this.index.delete(key);
     }
   }
+}
+
+/** Entity name → its folded syllables; names repeat across items. */
+const nameSyllables = new Map<string, readonly string[]>();
+
+function maskedNames(names: readonly string[] | undefined): Set<string> | null {
+  if (!names || names.length === 0) return null;
+  const out = new Set<string>();
+  for (const name of names) {
+    let syllables = nameSyllables.get(name);
+    if (!syllables) {
+      syllables = toSyllables(name).folded;
+      if (nameSyllables.size >= NAME_CACHE_LIMIT) nameSyllables.clear();
+      nameSyllables.set(name, syllables);
+    }
+    for (const s of syllables) out.add(s);
+  }
+  return out;
+}
+
+function keysOf(member: Member, title: readonly string[]): Keys {
+  const all: number[] = [];
+  if (member.shingles.length > 0) {
+    for (let b = 0; b < BANDS; b++) {
+      let key = Math.imul(b + 1, 0x9e3779b1);
+      for (let r = 0; r < ROWS_PER_BAND; r++)
+        key = Math.imul(key ^ member.signature[b * ROWS_PER_BAND + r], 0x01000193);
+      all.push(key >>> 0);
+    }
+  }
+  for (const entity of member.entities) all.push(fnv1a('e:' + entity));
+  const titleFrom = all.length;
+  for (let i = 0; i + 1 < title.length; i++) {
+    if (!isShingle(title[i], title[i + 1])) continue;
+    all.push(fnv1a('t:' + title[i] + ' ' + title[i + 1]));
+  }
+  return { all, titleFrom, titleTo: all.length };
 }
 
 function describe(story: Story, timed: boolean): StoryAssignment {
