@@ -1,7 +1,7 @@
 /**
  * A source's lease lasts the whole poll, against real PostgreSQL with two instances: an article page slower than the
  * lease does not let the second instance poll the same source, and a holder that finds its lease taken stops at once
- * and writes nothing more.
+ * (its article fetch cut off) and writes nothing more.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,10 +31,13 @@ async function startSlowSite(): Promise<{
   url: string;
   hits: Map<string, number>;
   answered: Set<string>;
+  /** Article requests the client gave up on before they were answered. */
+  abandoned: Set<string>;
   server: Server;
 }> {
   const hits = new Map<string, number>();
   const answered = new Set<string>();
+  const abandoned = new Set<string>();
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
@@ -54,11 +57,14 @@ async function startSlowSite(): Promise<{
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<html><body><article><p>Nội dung bài báo về trường học ở Gò Vấp.</p></article></body></html>');
     }, ARTICLE_DELAY_MS);
-    res.on('close', () => clearTimeout(timer));
+    res.on('close', () => {
+      clearTimeout(timer);
+      if (!answered.has(path)) abandoned.add(path);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, hits, answered, server };
+  return { url: `http://127.0.0.1:${port}`, hits, answered, abandoned, server };
 }
 
 describe('a source lease held for the whole poll', () => {
@@ -129,8 +135,10 @@ describe('a source lease held for the whole poll', () => {
     );
     const outcome = await polling;
     expect(outcome).toMatchObject({ sourceId: id, ok: false, itemsStored: 0, error: { code: 'LEASE_LOST' } });
-    // The poll ended before the article page answered, and nothing it read is stored afterwards.
+    // The poll ended before the article page answered, its fetch was cut off, and nothing it read is stored after.
     expect(site.answered.has('/article/stolen')).toBe(false);
+    await sleep(200);
+    expect(site.abandoned.has('/article/stolen')).toBe(true);
     await sleep(ARTICLE_DELAY_MS);
     const [row] = (await t.db.dataSource.query(
       `SELECT lease_owner, last_polled_at, (SELECT count(*)::int FROM feed_item WHERE source_id = $1) AS items

@@ -11,13 +11,18 @@ import { FetchError } from './fetch/fetch-error';
 
 const ARTICLE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
+/**
+ * `signal` stops the page's fetch (the poll's lease was lost): the item is then not stored by this poll, so the
+ * abort's reason is thrown rather than kept beside the item.
+ */
 export async function enrichWithArticle(
   fetcher: SafeFetcher,
   row: NewFeedItem,
   parser: DocumentParser = inlineDocumentParser,
+  signal?: AbortSignal,
 ): Promise<NewFeedItem> {
   try {
-    const res = await fetcher.fetch(row.url, { accept: ARTICLE_ACCEPT });
+    const res = await fetcher.fetch(row.url, { accept: ARTICLE_ACCEPT, signal });
     const { text } = await parser.extractArticle(res.body, res.headers['content-type'], res.url);
     const contentText = text.trim() ? text : null;
     return {
@@ -29,6 +34,7 @@ export async function enrichWithArticle(
       contentHash: contentText ? sha256(contentText) : row.contentHash,
     };
   } catch (error) {
+    if (signal?.aborted) throw error;
     const failure = toReadFailure(error);
     return {
       ...row,

@@ -224,7 +224,7 @@ export class SourcePollerService implements BeforeApplicationShutdown {
     let itemsRead = 0;
     const progress = { stored: 0 };
     try {
-      const read = await held.guard(readSource(this.fetcher, source, this.parser));
+      const read = await held.guard(readSource(this.fetcher, source, this.parser, held.signal));
       itemsRead = read.items.length;
       if (!read.notModified) {
         const result = await this.storeItems(
@@ -284,7 +284,8 @@ export class SourcePollerService implements BeforeApplicationShutdown {
       batchSize: fetchArticles ? STORE_BATCH_SIZE : STORE_BATCH_SIZE_WITHOUT_ARTICLES,
       now: () => this.clock.now(),
       prepare: fetchArticles
-        ? (batch) => held.guard(Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row, this.parser))))
+        ? (batch) =>
+            held.guard(Promise.all(batch.map((row) => enrichWithArticle(this.fetcher, row, this.parser, held.signal))))
         : undefined,
       onInserted: (items) => {
         progress.stored += items.length;

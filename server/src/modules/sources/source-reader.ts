@@ -57,9 +57,11 @@ export async function readSource(
   fetcher: SafeFetcher,
   target: ReadTarget,
   parser: DocumentParser = inlineDocumentParser,
+  signal?: AbortSignal,
 ): Promise<ReadResult> {
   try {
     const res = await fetcher.fetch(target.url, {
+      signal,
       etag: target.etag ?? undefined,
       lastModified: target.lastModified ?? undefined,
       accept: target.kind === 'html' ? HTML_ACCEPT : FEED_ACCEPT,

@@ -158,6 +158,28 @@ describe('safe fetcher against the fixture server', () => {
     expect(error.message).toMatch(/timeout/);
   });
 
+  it('stops a fetch in flight and one waiting for its turn at the host when their signal aborts', async () => {
+    const f = fetcher({ maxPerHost: 1, totalTimeoutMs: 20_000 });
+    const before = server.hits(MISBEHAVIOUR.slow);
+    const controller = new AbortController();
+    const reason = new Error('lease lost');
+    const startedAt = Date.now();
+    const inFlight = f.fetch(`${server.url}${MISBEHAVIOUR.slow}`, { signal: controller.signal });
+    const waiting = f.fetch(`${server.url}${MISBEHAVIOUR.slow}`, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 150);
+    const settled = await Promise.allSettled([inFlight, waiting]);
+    expect(settled.map((r) => (r.status === 'rejected' ? r.reason : r.value))).toEqual([reason, reason]);
+    // Well before the trickle would end or the total timeout pass; the waiting one never reached the host.
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    expect(server.hits(MISBEHAVIOUR.slow) - before).toBe(1);
+    // The host's slot was given back: the next fetch runs (and is itself cut short by its own signal).
+    const next = new AbortController();
+    setTimeout(() => next.abort(reason), 50);
+    await expect(f.fetch(`${server.url}${MISBEHAVIOUR.slow}`, { signal: next.signal })).rejects.toBe(reason);
+    expect(server.hits(MISBEHAVIOUR.slow) - before).toBe(2);
+    await expect(f.fetch(`${server.url}${MISBEHAVIOUR.slow}`, { signal: next.signal })).rejects.toBe(reason);
+  });
+
   it('reports HTTP 500 as HTTP_STATUS with the status', async () => {
     const error = await failure(fetcher().fetch(`${server.url}${MISBEHAVIOUR.serverError}`));
     expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 500 });

@@ -50,6 +50,11 @@ export interface FetchOptions {
   etag?: string;
   lastModified?: string;
   accept?: string;
+  /**
+   * Stops the fetch where it is (waiting for its turn at the host, connecting or reading): it rejects with the
+   * signal's reason and its socket is destroyed. A poll whose lease is lost aborts its article fetches this way.
+   */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -134,10 +139,15 @@ function pinnedLookup(target: ResolvedAddress) {
   };
 }
 
-/** Everything an in-flight fetch may need to tear down when the total deadline passes. */
+/** Everything an in-flight fetch may need to tear down when the total deadline passes or it is aborted. */
 interface Phase {
-  reject(error: FetchError): void;
+  reject(error: Error): void;
   destroy(): void;
+}
+
+/** The reason an aborted signal carries, as an Error. */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('the fetch was aborted');
 }
 
 export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher {
@@ -216,7 +226,7 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
 
   async function fetchOnce(startUrl: URL, fetchOptions: FetchOptions): Promise<FetchResult> {
     let phase: Phase | undefined;
-    let timeoutError: FetchError | undefined;
+    let timeoutError: Error | undefined;
     const timer = setTimeout(() => {
       timeoutError = new FetchError(
         'TIMEOUT',
@@ -229,6 +239,13 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
       phase?.reject(timeoutError);
       phase?.destroy();
     }, totalTimeoutMs);
+    const signal = fetchOptions.signal;
+    const onAbort = (): void => {
+      timeoutError ??= abortReason(signal as AbortSignal);
+      phase?.reject(timeoutError);
+      phase?.destroy();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
 
     function inPhase<T>(
       start: (resolve: (value: T) => void, reject: (e: FetchError) => void) => () => void,
@@ -242,7 +259,7 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
             resolve(value);
           }
         };
-        const settleReject = (error: FetchError): void => {
+        const settleReject = (error: Error): void => {
           if (!settled) {
             settled = true;
             reject(error);
@@ -316,6 +333,7 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
       }
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
 
     function sendRequest(url: URL, target: ResolvedAddress, fetchOpts: FetchOptions) {
@@ -454,7 +472,11 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
   async function fetch(rawUrl: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
     const url = parseHttpUrl(rawUrl);
     throwIfHeldBack(url);
-    return limiter.run(bareHostname(url), () => fetchOnce(url, fetchOptions));
+    const { signal } = fetchOptions;
+    if (signal?.aborted) throw abortReason(signal);
+    return limiter.run(bareHostname(url), () =>
+      signal?.aborted ? Promise.reject(abortReason(signal)) : fetchOnce(url, fetchOptions),
+    );
   }
 
   return { fetch, notBefore };
