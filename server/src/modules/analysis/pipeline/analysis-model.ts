@@ -56,6 +56,16 @@ export const MODEL_VERSION = 5;
 /** Body syllables beyond this add cost and little signal: the lead paragraph carries the event. */
 const BODY_SYLLABLES = 120;
 const FOLDS = 5;
+/**
+ * Passes of the sentiment regression over the training items: stopping at 10 rather than the default 20 regularises
+ * it a little more (real out-of-fold macro-F1 +0.002 on top of STACKER_L2, mean of four fold partitions).
+ */
+const REGRESSION_EPOCHS = 10;
+/**
+ * The stacker's L2 penalty. It has 14 inputs and a couple of thousand out-of-fold rows, so it needs little: the
+ * default 0.01 cost ~0.005 real out-of-fold macro-F1 (mean of four fold partitions; 0.0003 to 0.003 score alike).
+ */
+const STACKER_L2 = 0.001;
 
 /** The three text fields of an item as syllables, computed once per item and shared by every stage. */
 export interface ItemText {
@@ -121,6 +131,7 @@ function trainModels(docs: readonly Prepared[]): {
     sentimentRegression: trainSparseSoftmax(
       docs.map((d) => ({ ids: encoder.encode(d.features), label: d.item.sentiment })),
       SENTIMENT_ORDER,
+      { epochs: REGRESSION_EPOCHS },
     ),
   };
 }
@@ -187,7 +198,8 @@ function tuneParams(docs: readonly Prepared[]): AnalysisParams {
   let bestF1 = -1;
   TEMPERATURES.forEach((temperature, t) => {
     const xs = heldOut.map((h) => stackFeatures(h.doc.lexicon, h.cues, h.learned[t]));
-    const params = { temperature, stacker: trainSoftmax(xs, ys, SENTIMENT_ORDER.length, { balanced: true }) };
+    const stacker = trainSoftmax(xs, ys, SENTIMENT_ORDER.length, { balanced: true, l2: STACKER_L2 });
+    const params = { temperature, stacker };
     const f1 = macroF1(
       judged.map((h) => [h.doc.item.sentiment, combineSentiment(h.doc.lexicon, h.cues, h.learned[t], params).label]),
     );
