@@ -7,8 +7,8 @@
  *  1. the analysis itself (units, tone, topic), the costly part, with no lock beyond the batch's rows, so instances
  *     analyse side by side;
  *  2. under the story lock, a short turn: stories assigned in publication order (a severity counts the outlets of
- *     the stored story, so the few incident items are analysed again with their story), then the batch's stories,
- *     mentions and item states written in a handful of statements.
+ *     the stored story, so the few incident items are analysed again with their story), then the batch's stories
+ *     and mentions written in a handful of statements (the item states are written just before the turn).
  * Everything commits together, so a crash loses no mention and the unique `mention.item_id` makes a duplicate
  * impossible. An item whose analysis throws is marked failed (and logged) in that transaction: it is not retried
  * forever. When the batch's transaction itself fails, the items are retried one by one, and an item that still
@@ -244,9 +244,23 @@ export class AnalysisService {
           return NO_BATCH;
         }
         const { analysed, failedIds } = await this.analyseAll(analyzer, items);
+        // The items' states need no lock but their own rows' (the claim holds them): written before the story turn,
+        // they keep it short.
+        const now = this.clock.now();
+        await this.markItems(
+          runner.manager,
+          'done',
+          analysed.map((a) => a.item.id),
+          now,
+        );
+        await this.markItems(runner.manager, 'failed', failedIds, now);
+        if (analysed.length === 0) {
+          await runner.commitTransaction();
+          return { claimed: items.length, analysed: 0, failed: failedIds.length, storiesCreated: 0, stored: [] };
+        }
         return await this.storyTurn(async () => {
           try {
-            const result = await this.storeBatch(runner.manager, analyzer, items.length, analysed, failedIds);
+            const result = await this.storeBatch(runner.manager, analyzer, items.length, analysed, failedIds, now);
             await runner.commitTransaction();
             return result;
           } catch (err) {
@@ -326,22 +340,18 @@ export class AnalysisService {
     return turn;
   }
 
-  /** Step 2, under the story lock: stories, then every row of the batch in a few statements. */
+  /** Step 2, under the story lock: stories, then the batch's story and mention rows in a few statements. */
   private async storeBatch(
     m: EntityManager,
     analyzer: Analyzer,
     claimed: number,
     analysed: Analysed[],
     failedIds: string[],
+    now: Date,
   ): Promise<BatchResult> {
     const result: BatchResult = { claimed, analysed: 0, failed: failedIds.length, storiesCreated: 0, stored: [] };
-    const now = this.clock.now();
     await this.stories.lock(m);
     await this.stories.catchUp(m);
-    if (analysed.length === 0) {
-      await this.markItems(m, 'failed', failedIds, now);
-      return result;
-    }
     const outs = analysed.map((a) => this.withStory(analyzer, a));
     const choices = await this.stories.chooseAll(
       m,
@@ -373,13 +383,6 @@ export class AnalysisService {
       [...changes.values()].filter((c) => c.id !== null),
     );
     result.analysed = rows.length;
-    await this.markItems(
-      m,
-      'done',
-      rows.map((r) => r.itemId),
-      now,
-    );
-    await this.markItems(m, 'failed', failedIds, now);
     return result;
   }
 
