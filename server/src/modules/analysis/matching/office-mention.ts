@@ -15,6 +15,7 @@ import {
   type Hit,
   type UnitMatch,
 } from './match-text';
+import { SCHOOL_WORDS_EN } from '../topic/education';
 import { elsewhereEvidence, goVapEvidence } from './place-evidence';
 
 /**
@@ -133,14 +134,7 @@ const EDUCATION_PHRASES = [
   'mot truong',
   'ngoi truong',
   'cac truong',
-  'school',
-  'schools',
-  'pupil',
-  'pupils',
-  'student',
-  'students',
-  'teacher',
-  'teachers',
+  ...SCHOOL_WORDS_EN,
   'kindergarten',
   'preschool',
   'principal',

@@ -10,6 +10,18 @@
  */
 import type { Syllables } from '../tone/syllables';
 
+/** English words for the school and its people, in international editions ("a secondary school in Go Vap"). */
+export const SCHOOL_WORDS_EN: readonly string[] = [
+  'school',
+  'schools',
+  'pupil',
+  'pupils',
+  'student',
+  'students',
+  'teacher',
+  'teachers',
+];
+
 const EDUCATION_CUES: readonly string[][] = [
   'hoc sinh',
   'giao vien',
@@ -61,14 +73,7 @@ const EDUCATION_CUES: readonly string[][] = [
   'thu khoa',
   'dao tao',
   'tnsv',
-  'school',
-  'schools',
-  'pupil',
-  'pupils',
-  'student',
-  'students',
-  'teacher',
-  'teachers',
+  ...SCHOOL_WORDS_EN,
   'university',
   'education',
   'exam',
