@@ -29,9 +29,8 @@ function stale() {
   return newestMtime(path.join(root, 'server/src')) > built || newestMtime(path.join(root, 'shared/src')) > built;
 }
 
-/** Builds when stale; exits the process with an error line when the build fails. */
-function ensureServerBuilt(what = 'the server') {
-  if (!stale()) return;
+/** Builds the shared package and the server with nx, output to `stdio`; returns the exit status. */
+function buildServer(stdio) {
   const result = spawnSync(
     process.execPath,
     [
@@ -42,9 +41,15 @@ function ensureServerBuilt(what = 'the server') {
       '--projects=@mw/shared,@mw/server',
       '--output-style=static',
     ],
-    { cwd: root, stdio: ['ignore', process.stderr, process.stderr], env: { ...process.env, NX_DAEMON: 'false' } },
+    { cwd: root, stdio, env: { ...process.env, NX_DAEMON: 'false' } },
   );
-  if (result.status !== 0) {
+  return result.status ?? 1;
+}
+
+/** Builds when stale; exits the process with an error line when the build fails. */
+function ensureServerBuilt(what = 'the server') {
+  if (!stale()) return;
+  if (buildServer(['ignore', process.stderr, process.stderr]) !== 0) {
     process.stderr.write(`error: could not build ${what} (see above)\n`);
     process.exit(1);
   }
@@ -53,4 +58,4 @@ function ensureServerBuilt(what = 'the server') {
   fs.utimesSync(entry, now, now);
 }
 
-module.exports = { ensureServerBuilt, entry };
+module.exports = { buildServer, ensureServerBuilt, entry };

@@ -1,22 +1,12 @@
 #!/usr/bin/env node
 // `npm run dev`: the API server (compiled, on PORT or 3000) and Vite's dev server with its proxy to it.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
+const { buildServer } = require('./build-server.cjs');
 
 const root = path.resolve(__dirname, '..');
-const build = spawnSync(
-  process.execPath,
-  [
-    require.resolve('nx/bin/nx.js'),
-    'run-many',
-    '-t',
-    'build',
-    '--projects=@mw/shared,@mw/server',
-    '--output-style=static',
-  ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
+const status = buildServer('inherit');
+if (status !== 0) process.exit(status);
 
 const apiPort = process.env.PORT ?? '3000';
 // vite does not export its bin path; resolve it next to its package.json before anything is started.
