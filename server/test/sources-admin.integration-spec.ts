@@ -10,8 +10,7 @@ import type { FixtureFeedServer } from '../src/modules/sources/fetch/fixture-fee
 import { bearer, tokenFor } from './factories/auth.factory';
 import { createPerson } from './factories/person.factory';
 import { createUnit } from './factories/unit.factory';
-import { jsonApi, sourcesApi } from './harness/json-api';
-import { startSourcesTestApp } from './harness/sources-app';
+import { useSourcesTestApp } from './harness/sources-app';
 import type { TestApp } from './harness/test-app';
 
 const MINUTE = 60_000;
@@ -21,21 +20,8 @@ describe('source health and settings (real PostgreSQL, fixture feed server)', ()
   let feeds: FixtureFeedServer;
   let clock: FixedClock;
   let poller: SourcePollerService;
-  let adminId: string;
-  /** Tokens expire by the injected clock, which these tests move: issue a fresh one per request. */
-  const admin = (): Record<string, string> => bearer(tokenFor(t.app, adminId));
-  const stored: string[] = [];
-
-  const api = jsonApi(() => t.baseUrl, admin);
-  const { createSource, sourceById } = sourcesApi(api);
-
-  beforeAll(async () => {
-    ({ t, feeds, clock, poller, adminId } = await startSourcesTestApp(stored));
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await feeds?.close();
+  const { api, createSource, sourceById } = useSourcesTestApp((app) => {
+    ({ t, feeds, clock, poller } = app);
   });
 
   describe('health', () => {

@@ -20,8 +20,7 @@ import {
 } from '../src/modules/sources/fetch/fixture-feed-server.testing';
 import { bearer, tokenFor } from './factories/auth.factory';
 import { createPerson } from './factories/person.factory';
-import { jsonApi, sourcesApi } from './harness/json-api';
-import { startSourcesTestApp } from './harness/sources-app';
+import { useSourcesTestApp } from './harness/sources-app';
 import type { TestApp } from './harness/test-app';
 
 const { MISBEHAVIOUR } = loadFixtureFeedServer();
@@ -34,12 +33,9 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
   let clock: FixedClock;
   let poller: SourcePollerService;
   let adminId: string;
-  /** Tokens expire by the injected clock, which these tests move: issue a fresh one per request. */
-  const admin = (): Record<string, string> => bearer(tokenFor(t.app, adminId));
-  const stored: string[] = [];
-
-  const api = jsonApi(() => t.baseUrl, admin);
-  const { createSource, sourceById } = sourcesApi(api);
+  const { api, stored, createSource, sourceById } = useSourcesTestApp((app) => {
+    ({ t, feeds, clock, poller, adminId } = app);
+  });
 
   async function itemCount(sourceId?: string): Promise<number> {
     const rows: { n: number }[] = await t.db.dataSource.query(
@@ -48,15 +44,6 @@ describe('sources and ingestion (real PostgreSQL, fixture feed server)', () => {
     );
     return rows[0]!.n;
   }
-
-  beforeAll(async () => {
-    ({ t, feeds, clock, poller, adminId } = await startSourcesTestApp(stored));
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await feeds?.close();
-  });
 
   describe('API contract', () => {
     it('refuses reads and writes without a token', async () => {

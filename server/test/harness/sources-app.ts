@@ -10,7 +10,9 @@ import {
   type FixtureFeedServer,
 } from '../../src/modules/sources/fetch/fixture-feed-server.testing';
 import { SourcePollerService } from '../../src/modules/sources/source-poller.service';
+import { bearer, tokenFor } from '../factories/auth.factory';
 import { createPerson } from '../factories/person.factory';
+import { jsonApi, sourcesApi, type JsonApi } from './json-api';
 import { startTestApp, type TestApp } from './test-app';
 
 const { startFixtureFeedServer } = loadFixtureFeedServer();
@@ -24,7 +26,7 @@ export interface SourcesTestApp {
 }
 
 /** Starts the app; each stored item's id is pushed to `stored`. */
-export async function startSourcesTestApp(stored: string[]): Promise<SourcesTestApp> {
+async function startSourcesTestApp(stored: string[]): Promise<SourcesTestApp> {
   const feeds = await startFixtureFeedServer();
   const clock = new FixedClock(new Date());
   const t = await startTestApp(
@@ -43,4 +45,32 @@ export async function startSourcesTestApp(stored: string[]): Promise<SourcesTest
   });
   const person = await createPerson(t.db.dataSource, { roles: [{ role: Role.Admin }] });
   return { t, feeds, clock, poller: t.app.get(SourcePollerService), adminId: person.id };
+}
+
+export interface SourcesSpec extends ReturnType<typeof sourcesApi> {
+  /** Signed in as the admin, a fresh token per request (tokens expire by the injected clock, which tests move). */
+  api: JsonApi;
+  /** Ids of the items stored so far, in order. */
+  stored: string[];
+}
+
+/**
+ * Starts the app before the calling describe block's tests and closes it after them; `assign` receives it once
+ * started (the spec keeps its own bindings).
+ */
+export function useSourcesTestApp(assign: (app: SourcesTestApp) => void): SourcesSpec {
+  let app: SourcesTestApp | undefined;
+  const stored: string[] = [];
+  beforeAll(async () => {
+    app = await startSourcesTestApp(stored);
+    assign(app);
+  });
+  afterAll(async () => {
+    await app?.t.close();
+    await app?.feeds.close();
+  });
+  const admin = (): Record<string, string> =>
+    bearer(tokenFor((app as SourcesTestApp).t.app, (app as SourcesTestApp).adminId));
+  const api = jsonApi(() => (app as SourcesTestApp).t.baseUrl, admin);
+  return { api, stored, ...sourcesApi(api) };
 }
