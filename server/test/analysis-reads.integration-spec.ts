@@ -9,10 +9,10 @@ import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { MentionEntity } from '../src/modules/analysis/mention.entity';
 import { MENTION_DOCUMENT } from '../src/modules/analysis/mentions.service';
 import { call, tokenFor } from './factories/auth.factory';
-import { createFeedItem, createFeedSource, type FeedItemInput } from './factories/feed-item.factory';
 import { createPerson, type PersonRow } from './factories/person.factory';
 import { foldedQuery, searchSql, searchTerms, type SearchTerms } from '../src/common/database/text-search';
-import { startTestApp, type TestApp } from './harness/test-app';
+import { useAnalysisTestApp } from './harness/analysis-app';
+import type { TestApp } from './harness/test-app';
 
 const SCHOOL_A = '79000724'; // THPT Gò Vấp
 const SCHOOL_B = '79000725'; // THPT Nguyễn Công Trứ
@@ -22,28 +22,13 @@ describe('analysis reads (real PostgreSQL)', () => {
   let t: TestApp;
   let admin: PersonRow;
   let principalA: PersonRow;
-  let sourceId: string;
   let analysis: AnalysisService;
-
-  const ds = () => t.db.dataSource;
-
-  const insertSource = (outlet: string, unitCode: string | null = null, reachWeight = 1): Promise<string> =>
-    createFeedSource(ds(), outlet, unitCode, reachWeight);
-  const insertItem = (item: FeedItemInput, source = sourceId): Promise<string> => createFeedItem(ds(), source, item);
-
-  async function mentionOf(itemId: string): Promise<MentionEntity | null> {
-    return ds().getRepository(MentionEntity).findOneBy({ itemId });
-  }
+  const { ds, insertSource, insertItem, mentionOf } = useAnalysisTestApp((app) => {
+    ({ t, admin, analysis } = app);
+  });
 
   beforeAll(async () => {
-    t = await startTestApp({ MW_JWT_SECRET: 'a'.repeat(40), MW_SEED_SOURCES: 'false' });
-    admin = await createPerson(ds(), { roles: [{ role: 'admin' }] });
     principalA = await createPerson(ds(), { roles: [{ role: 'principal', unitCode: SCHOOL_A }] });
-    sourceId = await insertSource('Tuổi Trẻ', null, 2.5);
-    analysis = t.app.get(AnalysisService);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('shows a principal only the mentions and stories of their own school', async () => {

@@ -18,9 +18,9 @@ import { MentionStories } from '../src/modules/analysis/mention-stories';
 import { StoryClusterer } from '../src/modules/analysis/stories/story-clusterer';
 import { StoryEntity } from '../src/modules/analysis/story.entity';
 import { call, tokenFor } from './factories/auth.factory';
-import { createFeedItem, createFeedSource, type FeedItemInput } from './factories/feed-item.factory';
-import { createPerson, type PersonRow } from './factories/person.factory';
+import type { PersonRow } from './factories/person.factory';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
+import { useAnalysisTestApp } from './harness/analysis-app';
 import { startTestApp, type TestApp } from './harness/test-app';
 import { schemaLog } from './harness/schema-log';
 
@@ -39,18 +39,10 @@ async function startInstance(url: string): Promise<NestExpressApplication> {
 describe('analysis (real PostgreSQL)', () => {
   let t: TestApp;
   let admin: PersonRow;
-  let sourceId: string;
   let analysis: AnalysisService;
-
-  const ds = () => t.db.dataSource;
-
-  const insertSource = (outlet: string, unitCode: string | null = null, reachWeight = 1): Promise<string> =>
-    createFeedSource(ds(), outlet, unitCode, reachWeight);
-  const insertItem = (item: FeedItemInput, source = sourceId): Promise<string> => createFeedItem(ds(), source, item);
-
-  async function mentionOf(itemId: string): Promise<MentionEntity | null> {
-    return ds().getRepository(MentionEntity).findOneBy({ itemId });
-  }
+  const { ds, insertSource, insertItem, mentionOf } = useAnalysisTestApp((app) => {
+    ({ t, admin, analysis } = app);
+  });
 
   async function stateOf(itemId: string): Promise<string> {
     const rows: { analysis_state: string }[] = await ds().query(`SELECT analysis_state FROM feed_item WHERE id = $1`, [
@@ -58,16 +50,6 @@ describe('analysis (real PostgreSQL)', () => {
     ]);
     return (rows[0] as { analysis_state: string }).analysis_state;
   }
-
-  beforeAll(async () => {
-    t = await startTestApp({ MW_JWT_SECRET: 'a'.repeat(40), MW_SEED_SOURCES: 'false' });
-    admin = await createPerson(ds(), { roles: [{ role: 'admin' }] });
-    sourceId = await insertSource('Tuổi Trẻ', null, 2.5);
-    analysis = t.app.get(AnalysisService);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('declares mention and story exactly as the migration creates them', async () => {
     const tables = [StoryEntity, MentionEntity].map((e) => ds().getMetadata(e).tableName);
