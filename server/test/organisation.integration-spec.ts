@@ -16,30 +16,19 @@ import type {
 import { canJoinRoom } from '../src/common/auth/scope';
 import { AuthService } from '../src/modules/organisation/auth/auth.service';
 import { UnitsService } from '../src/modules/organisation/units/units.service';
-import { call, tokenFor } from './factories/auth.factory';
+import { call } from './factories/auth.factory';
 import { createPerson, PersonRow } from './factories/person.factory';
 import { createUnit } from './factories/unit.factory';
-import { startTestApp, TestApp } from './harness/test-app';
-
-const SCHOOL_A = '79000724'; // THPT Gò Vấp
-const SCHOOL_B = '79000725'; // THPT Nguyễn Công Trứ
+import { SCHOOL_A, SCHOOL_B, useOrganisationTestApp } from './harness/organisation-app';
+import type { TestApp } from './harness/test-app';
 
 describe('organisation (real PostgreSQL)', () => {
   let t: TestApp;
   let admin: PersonRow;
   let leader: PersonRow;
   let principalA: PersonRow;
-  const token = (p: PersonRow) => tokenFor(t.app, p.id);
-
-  beforeAll(async () => {
-    t = await startTestApp({ MW_JWT_SECRET: 'x'.repeat(40) });
-    const ds = t.db.dataSource;
-    admin = await createPerson(ds, { roles: [{ role: 'admin' }] });
-    leader = await createPerson(ds, { roles: [{ role: 'leader' }] });
-    principalA = await createPerson(ds, { name: 'Hiệu trưởng A', roles: [{ role: 'principal', unitCode: SCHOOL_A }] });
-  });
-  afterAll(async () => {
-    await t.close();
+  const { token } = useOrganisationTestApp((app) => {
+    ({ t, admin, leader, principalA } = app);
   });
 
   describe('units', () => {
