@@ -12,6 +12,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { createHash } = require('node:crypto');
+require('./ts-hook.cjs');
+const { realSplitOf } = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 
 // Beside the checkout (../shared/...), or at the nearest ancestor holding it (a nested git worktree); NEWS_ARCHIVE
 // wins.
@@ -28,8 +30,6 @@ const UNITS = path.resolve(__dirname, '../../server/src/database/seeds/govap-uni
 
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 const rank = (id) => createHash('sha1').update(`pool:${id}`).digest('hex');
-// The real set's split (server/src/modules/analysis/pipeline/real-set.ts: realSplitOf), repeated here.
-const inTrain = (id) => createHash('sha1').update(`real-split:${id}`).digest().readUInt32BE(0) / 0x1_0000_0000 >= 0.5;
 
 function unitCores() {
   const lines = fs.readFileSync(UNITS, 'utf8').trim().split('\n').slice(1);
@@ -94,7 +94,12 @@ function main() {
   for (const [bucket, ids] of Object.entries(buckets)) {
     const ranked = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
     const chosen =
-      round === 1 ? ranked.slice(0, take[bucket]) : ranked.slice(take[bucket]).filter(inTrain).slice(0, second[bucket]);
+      round === 1
+        ? ranked.slice(0, take[bucket])
+        : ranked
+            .slice(take[bucket])
+            .filter((id) => realSplitOf(id) === 'train')
+            .slice(0, second[bucket]);
     process.stderr.write(`${bucket}: ${chosen.length} of ${ids.length}\n`);
     for (const id of chosen) process.stdout.write(`${id}\t${round === 1 ? bucket : 'train_extra'}\n`);
   }
