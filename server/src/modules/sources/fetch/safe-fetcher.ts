@@ -226,31 +226,31 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): SafeFetcher
 
   async function fetchOnce(startUrl: URL, fetchOptions: FetchOptions): Promise<FetchResult> {
     let phase: Phase | undefined;
-    let timeoutError: Error | undefined;
-    const timer = setTimeout(() => {
-      timeoutError = new FetchError(
-        'TIMEOUT',
-        `gave up on ${startUrl.host} after ${totalTimeoutMs} ms (total timeout)`,
-        {
-          url: startUrl.href,
-        },
-      );
+    /** Why the fetch was stopped (total timeout, or its signal), the first reason winning. */
+    let stopped: Error | undefined;
+    const stop = (error: Error): void => {
+      stopped ??= error;
       // Reject before tearing down: destroying the socket fires its own 'aborted'/'error', which must not win.
-      phase?.reject(timeoutError);
-      phase?.destroy();
-    }, totalTimeoutMs);
-    const signal = fetchOptions.signal;
-    const onAbort = (): void => {
-      timeoutError ??= abortReason(signal as AbortSignal);
-      phase?.reject(timeoutError);
+      phase?.reject(stopped);
       phase?.destroy();
     };
+    const timer = setTimeout(
+      () =>
+        stop(
+          new FetchError('TIMEOUT', `gave up on ${startUrl.host} after ${totalTimeoutMs} ms (total timeout)`, {
+            url: startUrl.href,
+          }),
+        ),
+      totalTimeoutMs,
+    );
+    const signal = fetchOptions.signal;
+    const onAbort = (): void => stop(abortReason(signal as AbortSignal));
     signal?.addEventListener('abort', onAbort, { once: true });
 
     function inPhase<T>(
       start: (resolve: (value: T) => void, reject: (e: FetchError) => void) => () => void,
     ): Promise<T> {
-      if (timeoutError) return Promise.reject(timeoutError);
+      if (stopped) return Promise.reject(stopped);
       return new Promise<T>((resolve, reject) => {
         let settled = false;
         const settleResolve = (value: T): void => {
