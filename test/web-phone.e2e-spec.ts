@@ -317,6 +317,8 @@ describe('the dashboard on a 390 px phone', () => {
     // Search ignores diacritics and lives in the address: a shared link opens the same results.
     await page.goto(`${app.baseUrl}/mentions?q=${encodeURIComponent('mam non hoa sen thuc pham')}`);
     await page.locator('li.mention', { hasText: FOOD_POISONING.title }).waitFor();
+    // Folded on a phone, the filters say how many are set; opened, they show the shared words.
+    await page.getByRole('button', { name: 'Bộ lọc (1)' }).tap();
     expect(await page.getByRole('searchbox').inputValue()).toBe('mam non hoa sen thuc pham');
     expect(await page.getByTestId('mention-total').textContent()).toBe('1 tin bài');
     await check('mention search');
@@ -326,6 +328,14 @@ describe('the dashboard on a 390 px phone', () => {
     // Times read relative beside the absolute: "… · 5 phút trước".
     await page.goto(`${app.baseUrl}/mentions`);
     expect(await page.locator('li.mention .relative-time').first().textContent()).toMatch(/trước|bây giờ/);
+    // The first item is in the first screen: the filters fold behind "Bộ lọc", as on the incidents page.
+    const firstMention = await page.locator('li.mention').first().boundingBox();
+    expect((firstMention?.y ?? PHONE.height) + 40).toBeLessThan(PHONE.height);
+    expect(await page.getByLabel('Sắc thái').isVisible()).toBe(false);
+    await page.screenshot({ path: '/tmp/mw-phone-mentions-folded.png' });
+    await page.getByRole('button', { name: 'Bộ lọc' }).tap();
+    expect(await page.getByLabel('Sắc thái').isVisible()).toBe(true);
+    await check('mention filters');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -21,6 +21,11 @@ const PAGE_SIZE = 25;
 /** Every filter of the page lives in the address, so a search can be shared, bookmarked or reloaded as it is. */
 type Param = 'tab' | 'q' | 'unit' | 'outlet' | 'sentiment' | 'category' | 'incident' | 'from' | 'to' | 'page';
 type Setter = (patch: Partial<Record<Param, string>>) => void;
+/** The filters of each tab, counted on the phone's "Bộ lọc (n)" button. */
+const TAB_FILTERS: Record<'mentions' | 'stories', Param[]> = {
+  mentions: ['unit', 'q', 'outlet', 'sentiment', 'category', 'incident', 'from', 'to'],
+  stories: ['unit'],
+};
 
 function MentionItem({ mention }: { mention: MentionView }) {
   const { t } = useI18n();
@@ -135,7 +140,6 @@ function MentionsList({ params, set }: { params: URLSearchParams; set: Setter })
   });
   return (
     <>
-      <MentionFilters key={params.get('q') ?? ''} params={params} set={set} />
       {list.isPending && <Loading />}
       {list.isError && <ErrorMessage error={list.error} />}
       {list.data && (
@@ -200,6 +204,8 @@ export function MentionsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'stories' ? 'stories' : 'mentions';
+  // On a phone the filters fold away behind one button, as on the incidents page, so the first item is in view.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const set: Setter = (patch) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch))
@@ -223,13 +229,25 @@ export function MentionsPage() {
           {t('stories.tab')}
         </button>
       </div>
-      <div className="card" role="tabpanel">
-        <div className="filters">
-          <UnitSelect
-            value={params.get('unit') ?? ''}
-            onChange={(code) => set({ unit: code, page: '' })}
-            emptyLabel={t('common.all')}
-          />
+      <div className={`card list-card${filtersOpen ? ' filters-open' : ''}`} role="tabpanel">
+        <button
+          type="button"
+          className="filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="mention-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {t('filters.toggle', { n: TAB_FILTERS[tab].filter((name) => params.get(name)).length })}
+        </button>
+        <div id="mention-filters" className="filters-panel">
+          <div className="filters">
+            <UnitSelect
+              value={params.get('unit') ?? ''}
+              onChange={(code) => set({ unit: code, page: '' })}
+              emptyLabel={t('common.all')}
+            />
+          </div>
+          {tab === 'mentions' && <MentionFilters key={params.get('q') ?? ''} params={params} set={set} />}
         </div>
         {tab === 'mentions' ? <MentionsList params={params} set={set} /> : <StoriesList params={params} set={set} />}
       </div>
