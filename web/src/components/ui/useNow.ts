@@ -26,5 +26,10 @@ function subscribe(listener: () => void): () => void {
 
 /** Milliseconds since the epoch, refreshed every 30 seconds while something on the page shows a relative time. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  // The same reading serves a render outside the browser (a static render in tests).
+  return useSyncExternalStore(subscribe, readNow, readNow);
+}
+
+function readNow(): number {
+  return now;
 }

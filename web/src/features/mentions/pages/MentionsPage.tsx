@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CATEGORIES, type Category, type MentionView, type SentimentLabel, type StoryView } from '@mw/shared';
+import { CATEGORIES, type Category, type SentimentLabel, type StoryView } from '@mw/shared';
 import { DataTable, type Column } from '../../../components/ui/DataTable';
 import { dayBoundary, dayInvalid } from '../../../components/ui/dates';
 import { DateTime } from '../../../components/ui/DateTime';
@@ -11,9 +11,8 @@ import { Loading } from '../../../components/ui/Loading';
 import { Pagination } from '../../../components/ui/Pagination';
 import { SelectField } from '../../../components/ui/SelectField';
 import { UnitSelect } from '../../../components/ui/UnitSelect';
-import { SeverityBadge } from '../../incidents/components/SeverityBadge';
 import { useI18n } from '../../../i18n/i18n';
-import { MatchEvidence } from '../components/MatchEvidence';
+import { MentionItem } from '../components/MentionItem';
 import { useMentions, useOutlets, useStories } from '../hooks/useMentions';
 
 const PAGE_SIZE = 25;
@@ -26,31 +25,6 @@ const TAB_FILTERS: Record<'mentions' | 'stories', Param[]> = {
   mentions: ['unit', 'q', 'outlet', 'sentiment', 'category', 'incident', 'from', 'to'],
   stories: ['unit'],
 };
-
-function MentionItem({ mention }: { mention: MentionView }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  return (
-    <li className="mention" data-mention-id={mention.id}>
-      <div>
-        <a href={mention.url} target="_blank" rel="noreferrer noopener">
-          {mention.title}
-        </a>{' '}
-        {mention.incident && <SeverityBadge severity={mention.severity} />}
-      </div>
-      <div className="muted">
-        {mention.outlet} · <DateTime value={mention.publishedAt ?? mention.analysedAt} /> ·{' '}
-        <span className={`tone tone-${mention.sentiment.label}`}>{t(`sentiment.${mention.sentiment.label}`)}</span> ·{' '}
-        {t(`category.${mention.category}`)} · {mention.units.map((u) => u.name).join(', ')} ·{' '}
-        <Link to={`/stories/${mention.storyId}`}>{t('mentions.story')}</Link>
-      </div>
-      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-        {t('mentions.whyMatched')}
-      </button>
-      {open && <MatchEvidence mention={mention} />}
-    </li>
-  );
-}
 
 /** Search words, outlet and the dd/MM/yyyy days apply on submit; the selects at once. */
 function MentionFilters({ params, set }: { params: URLSearchParams; set: Setter }) {
