@@ -1,9 +1,7 @@
 /// <reference types="jest" />
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { ErrorCode, type ApiErrorBody } from '@mw/shared';
 import { ApiError } from '../../api/http';
-import { I18nProvider } from '../../i18n/i18n';
+import { renderInLanguage } from '../../i18n/render-static.testing';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldError, serverFieldError } from './FieldError';
 import { validationFailure, validationSentence } from './validation-message';
@@ -76,18 +74,7 @@ describe('validationSentence', () => {
 });
 
 describe('ErrorMessage and FieldError', () => {
-  const stored: { language: string | null } = { language: null };
-  beforeAll(() => {
-    (globalThis as { localStorage?: unknown }).localStorage = { getItem: () => stored.language };
-  });
-  afterAll(() => {
-    delete (globalThis as { localStorage?: unknown }).localStorage;
-  });
-
-  const render = (language: 'vi' | 'en', node: ReactNode) => {
-    stored.language = language;
-    return renderToStaticMarkup(<I18nProvider>{node}</I18nProvider>);
-  };
+  const render = renderInLanguage;
   const error = badRequest({ constraint: 'maxLength', params: { max: 200 } });
 
   it('shows Vietnamese readers the translated sentence, the English one only as the title', () => {

@@ -1,47 +1,16 @@
 /// <reference types="jest" />
 import type { MentionView } from '@mw/shared';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nProvider } from '../../i18n/i18n';
+import { renderInLanguage } from '../../i18n/render-static.testing';
 import { MatchEvidence } from './components/MatchEvidence';
+import { mentionView } from './mention-view.testing';
 
-const base: MentionView = {
-  id: 'm1',
-  itemId: 'i1',
-  title: 'Xung đột vũ trang leo thang ở Trung Đông',
-  summary: '',
-  url: 'https://news.example.vn/1',
-  outlet: 'Báo Quốc Tế',
-  publishedAt: null,
-  units: [],
-  unitCodes: [],
-  sentiment: { score: -0.5, label: 'negative', terms: [] },
-  category: 'none',
-  incident: false,
-  severity: null,
-  severityReasons: [],
-  storyId: 's1',
-  reachWeight: 1,
-  analysedAt: '2026-03-10T02:00:00.000Z',
-};
+const base = mentionView();
 
 function render(mention: MentionView, language: 'vi' | 'en' = 'vi'): string {
-  const store = new Map<string, string>([['mw.language', language]]);
-  (globalThis as { localStorage?: unknown }).localStorage = {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-  };
-  return renderToStaticMarkup(
-    <I18nProvider>
-      <MatchEvidence mention={mention} />
-    </I18nProvider>,
-  );
+  return renderInLanguage(language, <MatchEvidence mention={mention} />);
 }
 
 describe('MatchEvidence ("why matched")', () => {
-  afterEach(() => {
-    delete (globalThis as { localStorage?: unknown }).localStorage;
-  });
-
   it('says why an off-topic item is listed, and that it is outside education, in Vietnamese and English', () => {
     const vi = render(base);
     expect(vi).toContain('Vì sao tin này có trong danh sách');

@@ -1,45 +1,25 @@
 /// <reference types="jest" />
 import type { MentionView } from '@mw/shared';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router-dom';
-import { I18nProvider } from '../../i18n/i18n';
+import { renderInLanguage } from '../../i18n/render-static.testing';
 import { MentionItem } from './components/MentionItem';
+import { mentionView } from './mention-view.testing';
 
-const base: MentionView = {
-  id: 'm1',
-  itemId: 'i1',
+const base = mentionView({
   title: 'Mảng trần phòng học của một trường ở quận Tân Bình rơi xuống',
-  summary: '',
-  url: 'https://news.example.vn/1',
   outlet: 'Thanh Niên',
   publishedAt: '2026-03-10T02:00:00.000Z',
-  units: [],
-  unitCodes: [],
-  sentiment: { score: -0.5, label: 'negative', terms: [] },
   category: 'facilities_safety',
-  incident: false,
-  severity: null,
-  severityReasons: [],
-  storyId: 's1',
-  reachWeight: 1,
-  analysedAt: '2026-03-10T02:00:00.000Z',
-};
+});
 
+/** The item's text, tags removed. */
 function render(mention: MentionView): string {
-  const store = new Map<string, string>([['mw.language', 'vi']]);
-  (globalThis as { localStorage?: unknown }).localStorage = {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-  };
-  const html = renderToStaticMarkup(
+  return renderInLanguage(
+    'vi',
     <MemoryRouter>
-      <I18nProvider>
-        <MentionItem mention={mention} />
-      </I18nProvider>
+      <MentionItem mention={mention} />
     </MemoryRouter>,
-  );
-  delete (globalThis as { localStorage?: unknown }).localStorage;
-  return html.replace(/<[^>]+>/g, '');
+  ).replace(/<[^>]+>/g, '');
 }
 
 describe('MentionItem', () => {
