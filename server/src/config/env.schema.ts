@@ -178,6 +178,12 @@ export const ENV_SCHEMA = {
     default: '4',
     parse: integer(1, 100),
   },
+  MW_ANALYSIS_THREADS: {
+    description:
+      'Worker threads that analyse stored items on this instance (0: on the event loop). auto: the cores less one, at least 1, at most 4.',
+    default: 'auto',
+    parse: (raw: string): number | 'auto' => (raw.trim() === 'auto' ? 'auto' : integer(0, 16)(raw)),
+  },
   MW_SOURCE_LEASE_SECONDS: {
     description:
       'How long a claimed source stays reserved for the instance polling it; renewed while the poll runs, so another instance takes over only after a crash.',

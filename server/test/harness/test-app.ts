@@ -19,7 +19,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = new AppConfig(
-    parseEnv({ MW_SCHEDULER_ENABLED: 'false', MW_WEB_DIST: '', LOG_LEVEL: 'error', ...env }),
+    // Analysis on the event loop unless a spec asks for threads (analysis-threads.integration-spec.ts does).
+    parseEnv({ MW_SCHEDULER_ENABLED: 'false', MW_WEB_DIST: '', LOG_LEVEL: 'error', MW_ANALYSIS_THREADS: '0', ...env }),
     db.url,
   );
   const app = await createApp(config, new JsonLogger('error', process.stderr), overrides);

@@ -8,7 +8,8 @@ import { parseCsv } from '../../database/seeds/seed-files';
 import { AuditService, UnitsService, upsertUnits, type UnitUpsert } from '../organisation';
 import { AnalysisService } from './analysis.service';
 import { analyzeJsonLines, createAnalyzer, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
-import { buildUnitsGazetteer, readUnitsForCli } from './units-gazetteer';
+import { buildUnitsGazetteer } from './units-gazetteer';
+import { readUnitsForCli } from './units-for-cli';
 
 /**
  * External contract: `npm run -s cli -- analyze < items.jsonl > out.jsonl`. One output line per good input line,

@@ -7,6 +7,8 @@ import { AnalyzeController, MentionsController, StoriesController } from './anal
 import { AnalysisService } from './analysis.service';
 import { MentionBatchStore } from './store/mention-batch.store';
 import { AnalysisWorker } from './analysis.worker';
+import { AnalysisPool } from './threads/analysis-pool';
+import { AppConfig } from '../../config/app-config';
 import { MentionReader } from './mention-reader.service';
 import { MentionReportReader } from './mention-report.reader';
 import { MentionsService } from './mentions.service';
@@ -19,6 +21,11 @@ import { UnitsGazetteerService } from './units-gazetteer.service';
   providers: [
     UnitsGazetteerService,
     AnalysisService,
+    {
+      provide: AnalysisPool,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new AnalysisPool(config.env.MW_ANALYSIS_THREADS),
+    },
     MentionBatchStore,
     MentionsService,
     MentionReader,

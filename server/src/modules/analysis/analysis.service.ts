@@ -27,26 +27,31 @@ import { RealtimeService, type Publication } from '../realtime';
 import { PendingItems, type PendingItem } from '../sources';
 import { MentionStories } from './mention-stories';
 import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
-import { StoryClusterer, type StoryAssignment, type StoryFeatures, type StoryItem } from './stories/story-clusterer';
+import { StoryAwareAnalyzer, type ProvisionalResult } from './pipeline/story-aware-analyzer';
+import { StoryClusterer, type StoryFeatures, type StoryItem } from './stories/story-clusterer';
 import { MentionBatchStore } from './store/mention-batch.store';
-import { errorText, mentionRow, provisionalStory, seenAtOf, storyChanges } from './store/mention-rows';
-import { UnitsGazetteerService } from './units-gazetteer.service';
+import { errorText, mentionRow, seenAtOf, storyChanges } from './store/mention-rows';
+import { AnalysisPool } from './threads/analysis-pool';
+import { UnitsGazetteerService, type VersionedGazetteer } from './units-gazetteer.service';
 
 /**
  * Items claimed per transaction: the story turn costs a few statements per batch whatever its size, so batches are
  * large; each still commits within a fraction of a second.
  */
 export const ANALYSIS_BATCH_SIZE = 250;
-/** Items analysed between two returns to the event loop (a few milliseconds of work). */
+/** Items analysed (or their story features computed) between two returns to the event loop. */
 const ANALYSE_SLICE = 16;
-/** Batches one instance runs at once: one is analysed while the other's writes are in PostgreSQL. */
+/**
+ * Batches one instance runs at once, at least: one is analysed while the other's writes are in PostgreSQL. With
+ * analysis threads, one more than the threads, so every thread has a batch while one batch writes.
+ */
 export const ANALYSIS_CONCURRENCY = 2;
 
 export interface AnalysePendingOptions {
   batchSize?: number;
   /** Stop after this many items (default: until none are pending). */
   limit?: number;
-  /** Batches run at once (default ANALYSIS_CONCURRENCY). */
+  /** Batches run at once (default: ANALYSIS_CONCURRENCY, or one more than the analysis threads). */
   concurrency?: number;
 }
 
@@ -58,6 +63,12 @@ export interface AnalysePendingSummary {
 }
 
 type ClaimedItem = PendingItem;
+
+/** The analyzer of step 2 (and of step 1 when the pool has no threads), with the units it was built from. */
+interface WorkerAnalyzer {
+  analyzer: StoryAwareAnalyzer;
+  units: VersionedGazetteer;
+}
 
 /** An item after step 1: its analysis with a provisional story, and what story grouping will read of it. */
 interface Analysed {
@@ -94,13 +105,9 @@ const NO_BATCH: BatchResult = { claimed: 0, analysed: 0, failed: 0, storiesCreat
 export class AnalysisService {
   private readonly logger = new Logger('analysis');
   private readonly stories = new MentionStories();
-  private worker: { analyzer: Analyzer; version: string } | undefined;
+  /** Step 2's analyzer (and step 1's when the pool has no threads). */
+  private worker: WorkerAnalyzer | undefined;
   private preview: { analyzer: Analyzer; version: string } | undefined;
-  /**
-   * What the worker's analyzer does with an item's story: step 1 notes the item and answers a provisional story of
-   * its own; step 2 answers the stored story's assignment.
-   */
-  private assignStory: (item: StoryItem) => StoryAssignment = provisionalStory;
   /** The story turns of this instance's concurrent batches, one after another (see `storyTurn`). */
   private turns: Promise<unknown> = Promise.resolve();
   private readonly analysed: Counter<'result'>;
@@ -112,6 +119,7 @@ export class AnalysisService {
     private readonly clock: Clock,
     private readonly pending: PendingItems,
     private readonly store: MentionBatchStore,
+    private readonly pool: AnalysisPool,
     metrics: Metrics,
     @Optional() private readonly realtime?: RealtimeService,
   ) {
@@ -150,7 +158,8 @@ export class AnalysisService {
         summary.storiesCreated += result.storiesCreated;
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? ANALYSIS_CONCURRENCY) }, lane));
+    const lanes = options.concurrency ?? Math.max(ANALYSIS_CONCURRENCY, this.pool.threads + 1);
+    await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
     return summary;
   }
 
@@ -176,20 +185,19 @@ export class AnalysisService {
     };
   }
 
-  private async workerAnalyzer(): Promise<Analyzer> {
-    const { gazetteer, version } = await this.gazetteers.current();
-    if (this.worker?.version !== version) {
-      const analyzer = createAnalyzer({ gazetteer, assignStory: (item) => this.assignStory(item) });
-      this.worker = { analyzer, version };
+  private async workerAnalyzer(): Promise<WorkerAnalyzer> {
+    const units = await this.gazetteers.current();
+    if (this.worker?.units.version !== units.version) {
+      this.worker = { analyzer: new StoryAwareAnalyzer(units.gazetteer), units };
     }
-    return this.worker.analyzer;
+    return this.worker;
   }
 
   private async runBatch(size: number): Promise<BatchResult> {
-    const analyzer = await this.workerAnalyzer();
+    const worker = await this.workerAnalyzer();
     let claimedIds: string[] = [];
     try {
-      const result = await this.inBatchTransaction(analyzer, size, undefined, (ids) => {
+      const result = await this.inBatchTransaction(worker, size, undefined, (ids) => {
         claimedIds = ids;
       });
       this.emitStored(result.stored);
@@ -203,7 +211,7 @@ export class AnalysisService {
       const total: BatchResult = { claimed: 0, analysed: 0, failed: 0, storiesCreated: 0, stored: [] };
       total.claimed = claimedIds.length;
       for (const id of claimedIds) {
-        const one = await this.runOne(analyzer, id);
+        const one = await this.runOne(worker, id);
         total.analysed += one.analysed;
         total.failed += one.failed;
         total.storiesCreated += one.storiesCreated;
@@ -212,9 +220,9 @@ export class AnalysisService {
     }
   }
 
-  private async runOne(analyzer: Analyzer, id: string): Promise<BatchResult> {
+  private async runOne(worker: WorkerAnalyzer, id: string): Promise<BatchResult> {
     try {
-      const result = await this.inBatchTransaction(analyzer, 1, id);
+      const result = await this.inBatchTransaction(worker, 1, id);
       this.emitStored(result.stored);
       return result;
     } catch (err) {
@@ -227,7 +235,7 @@ export class AnalysisService {
    * commit, so a failed commit also resets the clusterer before this instance's next turn uses it.
    */
   private async inBatchTransaction(
-    analyzer: Analyzer,
+    worker: WorkerAnalyzer,
     size: number,
     onlyId: string | undefined,
     onClaimed?: (ids: string[]) => void,
@@ -243,7 +251,7 @@ export class AnalysisService {
           await runner.commitTransaction();
           return NO_BATCH;
         }
-        const { analysed, failedIds } = await this.analyseAll(analyzer, items);
+        const { analysed, failedIds } = await this.analyseAll(worker, items);
         // The items' states need no lock but their own rows' (the claim holds them): written before the story turn,
         // they keep it short.
         const now = this.clock.now();
@@ -260,7 +268,14 @@ export class AnalysisService {
         }
         return await this.storyTurn(async () => {
           try {
-            const result = await this.storeBatch(runner.manager, analyzer, items.length, analysed, failedIds, now);
+            const result = await this.storeBatch(
+              runner.manager,
+              worker.analyzer,
+              items.length,
+              analysed,
+              failedIds,
+              now,
+            );
             await runner.commitTransaction();
             return result;
           } catch (err) {
@@ -279,54 +294,60 @@ export class AnalysisService {
   }
 
   /**
-   * Step 1: every item analysed with a provisional story, in publication order (the order stories will see). The
-   * event loop is given back every ANALYSE_SLICE items: another batch's story turn, the one part of the data path
-   * that runs in series, waits on each of its statements' answers, and a batch analysed in one go held each of them
-   * back by its whole length (tens of milliseconds).
+   * Step 1: every item analysed with a provisional story, in publication order (the order stories will see), on the
+   * pool's threads when it has any. On the event loop, the loop is given back every ANALYSE_SLICE items: another
+   * batch's story turn, the one part of the data path that runs in series, waits on each of its statements' answers,
+   * and a batch analysed in one go held each of them back by its whole length (tens of milliseconds). The features
+   * story grouping compares are computed here too, so the story turn only searches and joins.
    */
   private async analyseAll(
-    analyzer: Analyzer,
+    worker: WorkerAnalyzer,
     items: ClaimedItem[],
   ): Promise<{ analysed: Analysed[]; failedIds: string[] }> {
     const ordered = [...items].sort((a, b) => seenAtOf(a).getTime() - seenAtOf(b).getTime() || (a.id < b.id ? -1 : 1));
+    const inputs = ordered.map((item): AnalyzeInput => ({
+      id: item.id,
+      title: item.title,
+      summary: item.summary,
+      content: item.content_text ?? undefined,
+      outlet: item.outlet,
+      publishedAt: seenAtOf(item).toISOString(),
+      sourceUnitCode: item.unit_code ?? undefined,
+    }));
+    const results = await this.provisional(worker, inputs);
     const analysed: Analysed[] = [];
     const failedIds: string[] = [];
     for (const [k, item] of ordered.entries()) {
       if (k > 0 && k % ANALYSE_SLICE === 0) await yieldToEventLoop();
-      const input: AnalyzeInput = {
-        id: item.id,
-        title: item.title,
-        summary: item.summary,
-        content: item.content_text ?? undefined,
-        outlet: item.outlet,
-        publishedAt: seenAtOf(item).toISOString(),
-        sourceUnitCode: item.unit_code ?? undefined,
-      };
-      let noted: { item: StoryItem; outlets: number } | undefined;
-      this.assignStory = (storyItem) => {
-        const provisional = provisionalStory(storyItem);
-        noted = { item: storyItem, outlets: provisional.outlets };
-        return provisional;
-      };
-      try {
-        const out = analyzer.analyze(input);
-        if (!noted) throw new Error('the analyzer assigned no story');
-        analysed.push({
-          item,
-          input,
-          out,
-          storyItem: noted.item,
-          storyFeatures: StoryClusterer.features(noted.item),
-          provisionalOutlets: noted.outlets,
-        });
-      } catch (err) {
-        this.logger.error(`analysis of item ${item.id} failed: ${errorText(err)}`);
+      const result = results[k] as ProvisionalResult;
+      if (!result.ok) {
+        this.logger.error(`analysis of item ${item.id} failed: ${result.message}`);
         failedIds.push(item.id);
-      } finally {
-        this.assignStory = provisionalStory;
+        continue;
       }
+      analysed.push({
+        item,
+        input: inputs[k] as AnalyzeInput,
+        out: result.out,
+        storyItem: result.storyItem,
+        storyFeatures: StoryClusterer.features(result.storyItem),
+        provisionalOutlets: result.provisionalOutlets,
+      });
     }
     return { analysed, failedIds };
+  }
+
+  private async provisional(worker: WorkerAnalyzer, inputs: AnalyzeInput[]): Promise<ProvisionalResult[]> {
+    if (this.pool.threads > 0) {
+      const { version, units } = worker.units;
+      return this.pool.analyse({ version, units, inputs });
+    }
+    const results: ProvisionalResult[] = [];
+    for (const [k, input] of inputs.entries()) {
+      if (k > 0 && k % ANALYSE_SLICE === 0) await yieldToEventLoop();
+      results.push(worker.analyzer.tryProvisional(input));
+    }
+    return results;
   }
 
   /**
@@ -343,7 +364,7 @@ export class AnalysisService {
   /** Step 2, under the story lock: stories, then the batch's story and mention rows in a few statements. */
   private async storeBatch(
     m: EntityManager,
-    analyzer: Analyzer,
+    analyzer: StoryAwareAnalyzer,
     claimed: number,
     analysed: Analysed[],
     failedIds: string[],
@@ -390,16 +411,11 @@ export class AnalysisService {
    * The item's story from the stored stories. Only an incident's severity reads the story (its outlets), so an
    * incident whose story counts other outlets than the provisional one is analysed again with it.
    */
-  private withStory(analyzer: Analyzer, a: Analysed): AnalyzeOutput {
+  private withStory(analyzer: StoryAwareAnalyzer, a: Analysed): AnalyzeOutput {
     const assignment = this.stories.assign(a.storyItem, a.storyFeatures);
     if (!a.out.incident || assignment.outlets === a.provisionalOutlets)
       return { ...a.out, storyId: assignment.storyId };
-    this.assignStory = () => assignment;
-    try {
-      return analyzer.analyze(a.input);
-    } finally {
-      this.assignStory = provisionalStory;
-    }
+    return analyzer.withAssignment(a.input, assignment);
   }
 
   private async markItems(m: EntityManager, state: 'done' | 'failed', ids: string[], now: Date): Promise<void> {

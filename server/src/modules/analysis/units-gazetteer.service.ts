@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitsService } from '../organisation';
 import type { Gazetteer } from './gazetteer/gazetteer';
-import { buildUnitsGazetteer, unitsFingerprint } from './units-gazetteer';
+import { buildUnitsGazetteer, unitsFingerprint, type UnitForGazetteer } from './units-gazetteer';
 
 export interface VersionedGazetteer {
   gazetteer: Gazetteer;
+  /** The unit rows it was built from (the analysis threads build their own from them). */
+  units: UnitForGazetteer[];
   /** Changes whenever a unit, its name, address or aliases change: holders of derived state rebuild then. */
   version: string;
 }
@@ -34,7 +36,7 @@ export class UnitsGazetteerService {
         this.logger.log(
           `gazetteer built from ${gazetteer.units.size} units (${gazetteer.patternCount} patterns) in ${Date.now() - started} ms`,
         );
-        return { gazetteer, version };
+        return { gazetteer, units, version };
       });
       this.building
         .then((built) => {

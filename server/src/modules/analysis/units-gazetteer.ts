@@ -2,17 +2,11 @@
  * The gazetteer as the product uses it: the units as the database holds them (with the aliases admins edit), plus
  * the other districts' schools and the locality words from the committed seed files, which do not change at run
  * time. `unitsFingerprint` turns a unit list into a short key, so a holder rebuilds the gazetteer (≈ 0.4 s) only
- * when a unit or an alias really changed.
- *
- * `readUnitsForCli` serves `cli -- analyze`, which must write nothing anywhere: it connects only to a database that
- * is already configured or running (`runningDatabaseUrl`, the same finding as the server's start-up), reads the
- * units through the organisation module's read-only reader, and never starts, creates or migrates anything.
+ * when a unit or an alias really changed. Pure (no database, no Nest), so the analysis threads build their own
+ * gazetteer from the unit rows they are sent.
  */
 import { createHash } from 'node:crypto';
-import type { AppEnv } from '../../config/env.schema';
-import { runningDatabaseUrl } from '../../database/database-bootstrap';
 import { loadLocalities, loadOtherSchools, loadSeedUnits } from '../../database/seeds/seed-files';
-import { readUnitsReadOnly } from '../organisation';
 import { buildGazetteer, type Gazetteer, type GazetteerData, type GazetteerUnit } from './gazetteer/gazetteer';
 
 /** The fields of a unit row the gazetteer reads. */
@@ -55,29 +49,4 @@ export function unitsFingerprint(units: readonly UnitForGazetteer[]): string {
 /** The seed units (the 231 Gò Vấp schools; the office has no seed row and is named by its own aliases). */
 export function seedUnitsForGazetteer(): UnitForGazetteer[] {
   return loadSeedUnits().map((u) => ({ ...u, aliases: [], active: true }));
-}
-
-export interface CliUnits {
-  units: UnitForGazetteer[];
-  /** Where the list came from, for the one stderr line the CLI writes. */
-  origin: string;
-}
-
-/** Units from the configured database when there is one and it holds units, else from the seed file. */
-export async function readUnitsForCli(env: AppEnv, warn: (line: string) => void): Promise<CliUnits> {
-  const url = runningDatabaseUrl(env);
-  if (url) {
-    try {
-      const units = await readUnitsReadOnly(url);
-      if (units.length > 0) return { units, origin: 'database' };
-      warn('the database holds no units yet: using the seed unit list');
-    } catch (err) {
-      warn(`cannot read units from the database (${errorText(err)}): using the seed unit list`);
-    }
-  }
-  return { units: seedUnitsForGazetteer(), origin: 'seed file' };
-}
-
-function errorText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 }

@@ -2,15 +2,12 @@
  * Parsing on worker threads (piscina), so a huge or hostile feed or page never stalls the event loop: HTTP answers,
  * sockets and timers go on while it is read. Threads start on the first task and stop after a minute idle. Each task
  * has a time limit and each thread a heap limit; a task over either is abandoned (its thread is replaced) and
- * reported as an error of that document only.
- *
- * From the compiled server the worker is parse.worker.js beside this file. When the server runs from its TypeScript
- * sources (tests, benches), the worker is the .ts file, loaded through the repository's TypeScript hook.
+ * reported as an error of that document only. The threads run parse.worker (common/work/thread-pool.ts).
  */
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { createThreadPool, threadFailure } from '../../../common/work/thread-pool';
 import type { ArticleText } from '../extract/article-text';
 import type { DocumentParser, DocumentTarget } from './document-parser';
 import { ParseError } from './parse-error';
@@ -21,7 +18,6 @@ import type { ParseAnswer, ParseTask } from './parse.worker';
 export const PARSE_TIMEOUT_MS = 60_000;
 /** Heap of one parsing thread: a 10 MB document's tree fits several times over. */
 export const PARSE_HEAP_MB = 768;
-const IDLE_MS = 60_000;
 
 export interface ParserPoolOptions {
   threads?: number;
@@ -65,7 +61,8 @@ export class ParserPool implements DocumentParser, OnApplicationShutdown {
     try {
       answer = await this.piscina().run(task, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
-      throw new Error(describeFailure(error, this.timeoutMs), { cause: error });
+      const words = { doing: 'parsing the document', failed: 'the parser failed' };
+      throw new Error(threadFailure(error, this.timeoutMs, words), { cause: error });
     }
     if (answer.ok) return answer;
     if (answer.code) throw new ParseError(answer.code, answer.message);
@@ -73,27 +70,13 @@ export class ParserPool implements DocumentParser, OnApplicationShutdown {
   }
 
   private piscina(): Piscina<ParseTask, ParseAnswer> {
-    if (!this.pool) {
-      const compiled = path.extname(__filename) === '.js';
-      this.pool = new Piscina<ParseTask, ParseAnswer>({
-        filename: path.join(__dirname, `parse.worker${compiled ? '.js' : '.ts'}`),
-        execArgv: compiled ? [] : ['--require', path.resolve(__dirname, '../../../../../tools/eval/ts-hook.cjs')],
-        minThreads: 0,
-        maxThreads: this.threads,
-        idleTimeout: IDLE_MS,
-        resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB },
-      });
-    }
+    this.pool ??= createThreadPool<ParseTask, ParseAnswer>({
+      dirname: __dirname,
+      filename: __filename,
+      file: 'parse.worker',
+      threads: this.threads,
+      heapMb: PARSE_HEAP_MB,
+    });
     return this.pool;
   }
-}
-
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const name = error instanceof Error ? error.name : '';
-  const code = (error as { code?: unknown } | null)?.code;
-  if (name === 'AbortError' || name === 'TimeoutError') {
-    return `parsing the document took longer than ${Math.round(timeoutMs / 1000)} s and was abandoned`;
-  }
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'parsing the document needed more memory than allowed';
-  return `the parser failed: ${error instanceof Error ? error.message : String(error)}`;
 }
