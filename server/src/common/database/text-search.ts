@@ -92,3 +92,69 @@ export function searchSql(document: string, terms: SearchTerms, param: (value: s
     rankings: [`(${document} @@ ${whole})`, `ts_rank_cd(${document}, ${query})`],
   };
 }
+
+/**
+ * What `mw_fold` (lower(unaccent)) makes of each character the application folds itself: ASCII, the Vietnamese
+ * letters and a few typographic marks. Any other character and the application leaves the document to PostgreSQL.
+ */
+const FOLDED_MARKS: Readonly<Record<string, string>> = {
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u2026': '...',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u00A0': ' ',
+};
+const VIETNAMESE_LETTER = /^[a-zA-Zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]$/iu;
+/**
+ * Where PostgreSQL's parser reads more than words and separators: paths, hosts, decimals, signed numbers, tags, and
+ * two dots after a word (read as a path). Found by comparing both over every kind of separator and the news archive.
+ */
+const PARSER_CONSTRUCT = /[+\-/~][a-z0-9]|[a-z0-9][./][a-z0-9]|[a-z0-9]\.\.(?!\.)|[<&]/;
+/** PostgreSQL keeps at most 256 positions of a lexeme and numbers positions up to 16,383. */
+const MAX_POSITIONS = 255;
+const MAX_POSITION = 16_383;
+const MAX_LEXEME = 200;
+
+/** `text` folded exactly as mw_fold folds it; undefined when it holds a character the application does not fold. */
+export function foldLikeDatabase(text: string): string | undefined {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (ch === '\n' || ch === '\t' || ch === '\r') out += ch;
+    else if (FOLDED_MARKS[ch] !== undefined) out += FOLDED_MARKS[ch];
+    else if (VIETNAMESE_LETTER.test(ch)) out += ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD')[0];
+    else return undefined;
+  }
+  return out.toLowerCase();
+}
+
+/**
+ * The document `searchDocument` describes, computed by the application as a tsvector literal, so PostgreSQL stores
+ * it without parsing (to_tsvector was the most costly part of storing a mention). The same value PostgreSQL would
+ * compute, for text made only of words and plain separators; undefined otherwise (a URL, a decimal, a hyphenated
+ * word, a tag, another script), and PostgreSQL computes that document itself. `text-search.integration-spec.ts`
+ * holds the two equal.
+ */
+export function searchVector(weightA: readonly string[], weightB: readonly string[]): string | undefined {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const [texts, weight] of [
+    [weightA, 'A'],
+    [weightB, 'B'],
+  ] as const) {
+    const folded = foldLikeDatabase(texts.join(' '));
+    if (folded === undefined || PARSER_CONSTRUCT.test(folded)) return undefined;
+    for (const [word] of folded.matchAll(/[a-z0-9]+/g)) {
+      if (word.length > MAX_LEXEME || ++position > MAX_POSITION) return undefined;
+      const list = positions.get(word);
+      if (!list) positions.set(word, [`${position}${weight}`]);
+      else if (list.length >= MAX_POSITIONS) return undefined;
+      else list.push(`${position}${weight}`);
+    }
+  }
+  return [...positions].map(([word, at]) => `${word}:${at.join(',')}`).join(' ');
+}
