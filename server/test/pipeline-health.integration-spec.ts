@@ -9,7 +9,9 @@ import { DomainEventBus } from '../src/common/events/domain-events';
 import { EVENT_LOOK_SPACING_MS, HealthMonitorService } from '../src/modules/health/health-monitor.service';
 import { HealthService, PIPELINE_CACHE_MS } from '../src/modules/health/health.service';
 import { RealtimeService } from '../src/modules/realtime/realtime.service';
+import { DataSource } from 'typeorm';
 import { QUIET_DEFAULT_MINUTES } from '../src/modules/sources/collection-health';
+import { CollectionHealthService, RHYTHM_TTL_MS } from '../src/modules/sources/collection-health.service';
 import {
   loadFixtureFeedServer,
   type FixtureFeedServer,
@@ -177,6 +179,26 @@ describe('pipeline health (real PostgreSQL, fixture feed server)', () => {
     expect(before.pipeline?.quietLimitMinutes).toBe(QUIET_DEFAULT_MINUTES);
     clock.advance((QUIET_DEFAULT_MINUTES + 1) * MINUTE);
     expect((await health()).pipeline).toMatchObject({ collecting: false, problem: 'nothing_stored' });
+  });
+
+  it('reads the usual rhythm of storing at most every ten minutes, the newest item every time', async () => {
+    const query = jest.spyOn(t.app.get(DataSource), 'query');
+    const reads = (part: string) => query.mock.calls.filter(([sql]) => String(sql).includes(part)).length;
+    try {
+      const collection = t.app.get(CollectionHealthService);
+      // The earlier tests' reads are older than the limit now.
+      clock.advance(RHYTHM_TTL_MS);
+      await collection.read();
+      clock.advance(RHYTHM_TTL_MS - 1);
+      await collection.read();
+      expect(reads('WITH stored AS')).toBe(1);
+      expect(reads('AS last_item_at')).toBe(2);
+      clock.advance(1);
+      await collection.read();
+      expect(reads('WITH stored AS')).toBe(2);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it('counts notifications due and given up', async () => {
