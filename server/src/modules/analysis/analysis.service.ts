@@ -30,7 +30,7 @@ import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } 
 import { StoryAwareAnalyzer, type ProvisionalResult } from './pipeline/story-aware-analyzer';
 import { StoryClusterer, type StoryFeatures, type StoryItem } from './stories/story-clusterer';
 import { MentionBatchStore } from './store/mention-batch.store';
-import { errorText, mentionRow, mentionSearchDoc, seenAtOf, storyChanges } from './store/mention-rows';
+import { errorText, mentionRow, seenAtOf, storyChanges } from './store/mention-rows';
 import { AnalysisPool } from './threads/analysis-pool';
 import { UnitsGazetteerService, type VersionedGazetteer } from './units-gazetteer.service';
 
@@ -80,8 +80,6 @@ interface Analysed {
   storyFeatures: StoryFeatures;
   /** The outlets the provisional story counted (the severity read them). */
   provisionalOutlets: number;
-  /** The mention's search document, computed here so the story turn does not (`mentionSearchDoc`). */
-  searchDoc: string | null;
 }
 
 interface StoredMention {
@@ -300,8 +298,7 @@ export class AnalysisService {
    * pool's threads when it has any. On the event loop, the loop is given back every ANALYSE_SLICE items: another
    * batch's story turn, the one part of the data path that runs in series, waits on each of its statements' answers,
    * and a batch analysed in one go held each of them back by its whole length (tens of milliseconds). The features
-   * story grouping compares and the search documents are computed here too, so the story turn only searches, joins
-   * and writes.
+   * story grouping compares are computed here too, so the story turn only searches and joins.
    */
   private async analyseAll(
     worker: WorkerAnalyzer,
@@ -335,7 +332,6 @@ export class AnalysisService {
         storyItem: result.storyItem,
         storyFeatures: StoryClusterer.features(result.storyItem),
         provisionalOutlets: result.provisionalOutlets,
-        searchDoc: mentionSearchDoc(item, result.out),
       });
     }
     return { analysed, failedIds };
@@ -382,7 +378,7 @@ export class AnalysisService {
       m,
       analysed.map((a, i) => ({ itemId: a.item.id, storyKey: (outs[i] as AnalyzeOutput).storyId })),
     );
-    const rows = analysed.map((a, i) => mentionRow(a.item, outs[i] as AnalyzeOutput, a.searchDoc));
+    const rows = analysed.map((a, i) => mentionRow(a.item, outs[i] as AnalyzeOutput));
     const changes = storyChanges(rows, choices);
     const created = await this.store.createStories(
       m,

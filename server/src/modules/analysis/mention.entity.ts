@@ -71,13 +71,6 @@ export class MentionEntity {
   @Column('text', { name: 'unit_codes', array: true, default: () => "'{}'" })
   unitCodes!: string[];
 
-  /**
-   * What a search reads (title and units' names above the summary): written with the row by the analysis, or by the
-   * trigger from title, summary and units (migration MentionSearchDocument1796600000000). Never read back.
-   */
-  @Column({ type: 'tsvector', name: 'search_doc', select: false, insert: false, update: false })
-  searchDoc!: string;
-
   @Column('real', { name: 'sentiment_score' })
   sentimentScore!: number;
 

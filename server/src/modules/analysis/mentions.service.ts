@@ -19,7 +19,7 @@ import {
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/auth/scope';
-import { searchSql, searchTerms, searchText } from '../../common/database/text-search';
+import { searchDocument, searchSql, searchTerms, searchText } from '../../common/database/text-search';
 import { MentionEntity } from './mention.entity';
 import { toMentionView, toStoryView } from './mention.mapper';
 import { StoryEntity } from './story.entity';
@@ -27,10 +27,13 @@ import { StoryEntity } from './story.entity';
 const DEFAULT_PAGE_SIZE = 50;
 const OUTLETS_LIMIT = 200;
 /**
- * The searched text of a mention, stored with it (migration MentionSearchDocument1796600000000, indexed by
- * mention_search_idx): the title and the names of the units it was found to name weigh more than the summary.
+ * The searched text of a mention, exactly as mention_search_idx was built (migration SearchByUnit1796508508464): the
+ * title and the names of the units it was found to name weigh more than the summary.
  */
-export const MENTION_DOCUMENT = 'm.search_doc';
+export const MENTION_DOCUMENT = searchDocument(
+  ['m.title', `jsonb_path_query_array(m.units, '$[*].name')::text`],
+  ['m.summary'],
+);
 /** Mentions shown on a story page; a story told by more outlets than this is rare. */
 const STORY_MENTIONS_LIMIT = 500;
 const HOUR_MS = 3_600_000;

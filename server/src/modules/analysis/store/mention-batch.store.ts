@@ -23,10 +23,7 @@ export class MentionBatchStore {
     return new Map(created.map((c) => [c.key, c.id]));
   }
 
-  /**
-   * The batch's mentions in one statement; their seq follow the batch's order, which replays then repeat. A row
-   * without a search document gets it from the trigger.
-   */
+  /** The batch's mentions in one statement; their seq follow the batch's order, which replays then repeat. */
   async insertMentions(
     m: EntityManager,
     rows: MentionRow[],
@@ -36,14 +33,14 @@ export class MentionBatchStore {
     const inserted: { id: string; seq: string; item_id: string }[] = await m.query(
       `INSERT INTO mention (item_id, source_id, title, summary, url, outlet, published_at, seen_at, units, unit_codes,
          sentiment_score, sentiment_label, sentiment_terms, category, incident, severity, severity_reasons, story_id,
-         reach_weight, search_doc, analysed_at)
+         reach_weight, analysed_at)
        SELECT r."itemId", r."sourceId", r.title, r.summary, r.url, r.outlet, r."publishedAt", r."seenAt", r.units,
               r."unitCodes", r."sentimentScore", r."sentimentLabel", r."sentimentTerms", r.category, r.incident,
-              r.severity, r."severityReasons", r."storyId", r."reachWeight", r."searchDoc"::tsvector, $2
+              r.severity, r."severityReasons", r."storyId", r."reachWeight", $2
        FROM jsonb_to_recordset($1::jsonb) AS r(ord int, "itemId" uuid, "sourceId" uuid, title text, summary text,
               url text, outlet text, "publishedAt" timestamptz, "seenAt" timestamptz, units jsonb, "unitCodes" text[],
               "sentimentScore" real, "sentimentLabel" text, "sentimentTerms" text[], category text, incident boolean,
-              severity text, "severityReasons" text[], "storyId" uuid, "reachWeight" real, "searchDoc" text)
+              severity text, "severityReasons" text[], "storyId" uuid, "reachWeight" real)
        ORDER BY r.ord
        ON CONFLICT (item_id) DO NOTHING
        RETURNING id, seq::text AS seq, item_id`,

@@ -2,7 +2,6 @@
  * The pure half of an analysis batch: what is written for each analysed item (`MentionRow`), what the batch adds to
  * each story (`StoryChange`), and the provisional story step 1 analyses with. No database, no clock.
  */
-import { searchVector } from '../../../common/database/text-search';
 import type { PendingItem } from '../../sources';
 import type { AnalyzeOutput } from '../pipeline/analyze-item';
 import type { StoryChoice } from '../mention-stories';
@@ -73,20 +72,9 @@ export interface MentionRow {
   severity: string | null;
   severityReasons: string[];
   reachWeight: number;
-  /** The search document as a tsvector literal; null leaves it to the database (see `searchVector`). */
-  searchDoc: string | null;
 }
 
-/**
- * The mention's search document (title and units' names, then the summary), computed outside the story turn: it
- * depends on nothing a story changes. `mentionRow` takes it.
- */
-export function mentionSearchDoc(item: PendingItem, out: AnalyzeOutput): string | null {
-  const names = out.units.map((u) => u.name);
-  return searchVector([item.title.normalize('NFC'), ...names], [item.summary.normalize('NFC')]) ?? null;
-}
-
-export function mentionRow(item: PendingItem, out: AnalyzeOutput, searchDoc: string | null): MentionRow {
+export function mentionRow(item: PendingItem, out: AnalyzeOutput): MentionRow {
   return {
     itemId: item.id,
     sourceId: item.source_id,
@@ -106,7 +94,6 @@ export function mentionRow(item: PendingItem, out: AnalyzeOutput, searchDoc: str
     severity: out.severity,
     severityReasons: out.severityReasons,
     reachWeight: item.reach_weight,
-    searchDoc,
   };
 }
 
