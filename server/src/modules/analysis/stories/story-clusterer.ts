@@ -122,6 +122,9 @@ interface Story {
   visited: number;
 }
 
+/** The live stories holding one index key: the story itself when it is the only one (the common case). */
+type Posting = Story | Story[];
+
 const FEATURES = Symbol('story features');
 
 /** An item's comparable content (StoryClusterer.features); opaque to callers. */
@@ -140,8 +143,12 @@ export class StoryClusterer {
   private readonly textThreshold: number;
   private readonly titleThreshold: number;
   private readonly stories = new Map<string, Story>();
-  /** Hashed band, title-bigram and entity keys to the live stories holding them; collisions only add candidates. */
-  private readonly index = new Map<number, Set<Story>>();
+  /**
+   * Hashed band, title-bigram and entity keys to the live stories holding them, in the order they took the key;
+   * collisions only add candidates. Most keys belong to one story, so a lone story is stored as itself: a Set per
+   * key made index upkeep (and the garbage it left) cost more than finding and comparing the candidates.
+   */
+  private readonly index = new Map<number, Posting>();
   private watermark = Number.NEGATIVE_INFINITY;
   private sinceSweep = 0;
   private visit = 0;
@@ -224,13 +231,17 @@ export class StoryClusterer {
     let bestScore = 0;
     for (let k = 0; k < keys.all.length; k++) {
       const posting = this.index.get(keys.all[k]);
-      if (!posting || (posting.size > MAX_POSTINGS && k >= keys.titleFrom && k < keys.titleTo)) continue;
-      for (const story of posting) {
+      if (posting === undefined) continue;
+      const many = Array.isArray(posting);
+      if (many && posting.length > MAX_POSTINGS && k >= keys.titleFrom && k < keys.titleTo) continue;
+      const count = many ? posting.length : 1;
+      for (let p = 0; p < count; p++) {
+        const story = many ? posting[p] : posting;
         if (story.visited === stamp) continue;
         story.visited = stamp;
         if (Math.abs(time - story.firstSeen) > this.windowMs) continue;
         const score = this.similarity(member, story);
-        // Ties go to the older story so the result does not depend on Set iteration details.
+        // Ties go to the older story so the result does not depend on the order candidates are met.
         if (score > bestScore || (score === bestScore && best && story.firstSeen < best.firstSeen)) {
           bestScore = score;
           best = story;
@@ -273,15 +284,17 @@ export class StoryClusterer {
   }
 
   private addKey(story: Story, key: number): void {
-    let posting = this.index.get(key);
-    if (!posting) {
-      posting = new Set();
-      this.index.set(key, posting);
+    const posting = this.index.get(key);
+    if (posting === undefined) {
+      this.index.set(key, story);
+    } else if (!Array.isArray(posting)) {
+      if (posting === story) return;
+      this.index.set(key, [posting, story]);
+    } else {
+      if (posting.includes(story)) return;
+      posting.push(story);
     }
-    if (!posting.has(story)) {
-      posting.add(story);
-      story.keys.push(key);
-    }
+    story.keys.push(key);
   }
 
   private sweep(): void {
@@ -298,9 +311,15 @@ export class StoryClusterer {
     this.stories.delete(story.id);
     for (const key of story.keys) {
       const posting = this.index.get(key);
-      if (!posting) continue;
-      posting.delete(story);
-      if (posting.size === 0) this.index.delete(key);
+      if (posting === undefined) continue;
+      if (!Array.isArray(posting)) {
+        if (posting === story) this.index.delete(key);
+        continue;
+      }
+      const at = posting.indexOf(story);
+      if (at < 0) continue;
+      posting.splice(at, 1);
+      if (posting.length === 1) this.index.set(key, posting[0]);
     }
   }
 }
