@@ -27,6 +27,7 @@ import {
   minhash,
   sharedCount,
   shinglesOf,
+  taggedPairHash,
   titleTerms,
 } from './story-signature';
 
@@ -93,6 +94,11 @@ const SAME_TOPIC_SCORE = 0.05;
 const NAME_CACHE_LIMIT = 4096;
 
 interface Keys {
+  /**
+   * The 32-bit key hashes as signed integers (`| 0`, a one-to-one map of the unsigned values), so V8 keeps them as
+   * small integers: as unsigned values half of them were heap numbers, and the index Map hashed and compared them
+   * as such on every lookup, insertion and eviction.
+   */
   readonly all: number[];
   /** Title-bigram keys are all[titleFrom, titleTo): only they are skipped when too common. */
   readonly titleFrom: number;
@@ -349,14 +355,14 @@ function keysOf(member: Member, title: readonly string[]): Keys {
       let key = Math.imul(b + 1, 0x9e3779b1);
       for (let r = 0; r < ROWS_PER_BAND; r++)
         key = Math.imul(key ^ member.signature[b * ROWS_PER_BAND + r], 0x01000193);
-      all.push(key >>> 0);
+      all.push(key | 0);
     }
   }
-  for (const entity of member.entities) all.push(fnv1a('e:' + entity));
+  for (const entity of member.entities) all.push(fnv1a('e:' + entity) | 0);
   const titleFrom = all.length;
   for (let i = 0; i + 1 < title.length; i++) {
     if (!isShingle(title[i], title[i + 1])) continue;
-    all.push(fnv1a('t:' + title[i] + ' ' + title[i + 1]));
+    all.push(taggedPairHash('t:', title[i], title[i + 1]) | 0);
   }
   return { all, titleFrom, titleTo: all.length };
 }

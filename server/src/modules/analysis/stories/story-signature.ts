@@ -103,6 +103,11 @@ function fnv1aPair(a: string, b: string): number {
   return fnv1aMore(Math.imul(fnv1aMore(0x811c9dc5, a) ^ 32, 0x01000193), b) >>> 0;
 }
 
+/** fnv1a(tag + a + ' ' + b), without building the string. */
+export function taggedPairHash(tag: string, a: string, b: string): number {
+  return fnv1aMore(Math.imul(fnv1aMore(fnv1aMore(0x811c9dc5, tag), a) ^ 32, 0x01000193), b) >>> 0;
+}
+
 /** The syllables with naming phrases and the given names' syllables replaced by GAP. */
 export function contentOf(syllables: readonly string[], names: Set<string> | null): string[] {
   const out = new Array<string>(syllables.length);
