@@ -19,13 +19,13 @@
 import { toSyllables } from '../tone/syllables';
 import {
   BANDS,
+  HashProbe,
   ROWS_PER_BAND,
   contentOf,
   fnv1a,
   isShingle,
   keptShingles,
   minhash,
-  sharedCount,
   shinglesOf,
   taggedPairHash,
   titleTerms,
@@ -155,6 +155,9 @@ export class StoryClusterer {
    * key made index upkeep (and the garbage it left) cost more than finding and comparing the candidates.
    */
   private readonly index = new Map<number, Posting>();
+  /** The item being placed, as sets that each candidate member's shingles and title terms are counted against. */
+  private readonly shingleProbe = new HashProbe();
+  private readonly titleProbe = new HashProbe();
   private watermark = Number.NEGATIVE_INFINITY;
   private sinceSweep = 0;
   private visit = 0;
@@ -235,6 +238,8 @@ export class StoryClusterer {
     const stamp = ++this.visit;
     let best: Story | undefined;
     let bestScore = 0;
+    this.shingleProbe.load(member.shingles);
+    this.titleProbe.load(member.title);
     for (let k = 0; k < keys.all.length; k++) {
       const posting = this.index.get(keys.all[k]);
       if (posting === undefined) continue;
@@ -257,17 +262,20 @@ export class StoryClusterer {
     return bestScore > 0 ? best : undefined;
   }
 
-  /** 0 when not the same story, otherwise a score in (0, 2] for choosing among candidates. */
+  /**
+   * 0 when not the same story, otherwise a score in (0, 2] for choosing among candidates. `member` must be the one
+   * bestStory() loaded into the probes.
+   */
   private similarity(member: Member, story: Story): number {
     let best = 0;
     for (const other of story.members) {
       const entity = relation(member.entities, other.entities);
       if (entity === 'different') continue;
       const sameTopic = member.topic !== null && member.topic === other.topic;
-      const shared = sharedCount(member.shingles, other.shingles);
+      const shared = this.shingleProbe.count(other.shingles);
       const union = member.shingles.length + other.shingles.length - shared;
       const text = union === 0 ? 0 : shared / union;
-      const sharedTitle = sharedCount(member.title, other.title);
+      const sharedTitle = this.titleProbe.count(other.title);
       const title = sharedTitle === 0 ? 0 : (2 * sharedTitle) / (member.title.length + other.title.length);
       if (entity === 'shared' && sameTopic) {
         best = Math.max(best, text + title + SAME_TOPIC_SCORE);
