@@ -64,8 +64,8 @@ export class NaiveBayes {
   private readonly syllableIds = new Map<string, number>();
   /** Feature id of the unigram per syllable number, -1 when the syllable is only part of bigrams. */
   private readonly unigramIds: number[] = [];
-  /** Feature id per bigram, keyed by first syllable number × syllable count + second syllable number. */
-  private readonly bigramIds = new Map<number, number>();
+  /** Feature id per bigram, keyed by its two syllable numbers. */
+  private readonly bigramIds: BigramTable;
 
   constructor(model: NaiveBayesModel) {
     const k = model.labels.length;
@@ -96,14 +96,14 @@ export class NaiveBayes {
         }
       }
     }
-    const syllables = this.unigramIds.length;
+    this.bigramIds = new BigramTable(split.filter((parts) => parts.length === 2).length);
     // Later duplicates of a vocabulary entry win, as they do in `index`.
     split.forEach((parts, f) => {
       if (parts.length === 1) this.unigramIds[this.syllableIds.get(parts[0]) as number] = f;
       else if (parts.length === 2) {
         const a = this.syllableIds.get(parts[0]) as number;
         const b = this.syllableIds.get(parts[1]) as number;
-        this.bigramIds.set(a * syllables + b, f);
+        this.bigramIds.set(a, b, f);
       }
     });
   }
@@ -134,9 +134,17 @@ export class NaiveBayes {
     let total = 0;
     for (const seq of sequences) total += 2 * seq.length;
     const ids = new Int32Array(total);
-    const syllables = this.unigramIds.length;
     let n = 0;
-    for (const seq of sequences) {
+    let previous = 0;
+    for (let q = 0; q < sequences.length; q++) {
+      const seq = sequences[q];
+      if (q > 0 && seq === sequences[q - 1]) {
+        // The same sequence again (items give their title twice): its ids are the ones just written.
+        ids.copyWithin(n, n - previous, n);
+        n += previous;
+        continue;
+      }
+      const start = n;
       let next = seq.length > 0 ? this.syllableIds.get(seq[0]) : undefined;
       for (let i = 0; i < seq.length; i++) {
         const current = next;
@@ -145,10 +153,11 @@ export class NaiveBayes {
         const uni = this.unigramIds[current];
         if (uni >= 0) ids[n++] = uni;
         if (next !== undefined) {
-          const bi = this.bigramIds.get(current * syllables + next);
-          if (bi !== undefined) ids[n++] = bi;
+          const bi = this.bigramIds.get(current, next);
+          if (bi >= 0) ids[n++] = bi;
         }
       }
+      previous = n - start;
     }
     return ids.subarray(0, n);
   }
@@ -178,5 +187,53 @@ export class NaiveBayes {
       sum += scores[l];
     }
     return scores.map((s) => s / sum);
+  }
+}
+
+/**
+ * Bigram feature ids by their two syllable numbers, in one open-addressing array of [first, second, id] triples.
+ * Most pairs of a text are not in the vocabulary, and a Map probe (bucket, then entry) touched more memory per
+ * pair than this table's single slot run; the lookups were the larger part of encoding an item.
+ */
+class BigramTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(count: number) {
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 3).fill(-1);
+  }
+
+  set(a: number, b: number, id: number): void {
+    let slot = this.slotOf(a, b);
+    for (;;) {
+      const at = slot * 3;
+      if (this.slots[at] < 0 || (this.slots[at] === a && this.slots[at + 1] === b)) {
+        this.slots[at] = a;
+        this.slots[at + 1] = b;
+        this.slots[at + 2] = id;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The feature id of the bigram, -1 when it is not in the vocabulary. */
+  get(a: number, b: number): number {
+    let slot = this.slotOf(a, b);
+    for (;;) {
+      const at = slot * 3;
+      const first = this.slots[at];
+      if (first < 0) return -1;
+      if (first === a && this.slots[at + 1] === b) return this.slots[at + 2];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private slotOf(a: number, b: number): number {
+    const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b);
+    return (h ^ (h >>> 15)) & this.mask;
   }
 }
