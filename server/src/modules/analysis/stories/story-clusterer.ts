@@ -17,6 +17,7 @@
  * is the id of the story's first assigned item, so for a given input order the output is fixed.
  */
 import { toSyllables } from '../tone/syllables';
+import { KeyIndex } from './key-index';
 import {
   BANDS,
   HashProbe,
@@ -154,7 +155,7 @@ export class StoryClusterer {
    * collisions only add candidates. Most keys belong to one story, so a lone story is stored as itself: a Set per
    * key made index upkeep (and the garbage it left) cost more than finding and comparing the candidates.
    */
-  private readonly index = new Map<number, Posting>();
+  private readonly index = new KeyIndex<Posting>();
   /** The item being placed, as sets that each candidate member's shingles and title terms are counted against. */
   private readonly shingleProbe = new HashProbe();
   private readonly titleProbe = new HashProbe();
