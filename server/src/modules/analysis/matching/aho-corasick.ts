@@ -4,6 +4,7 @@
  * patterns. Working on whole tokens makes syllable boundaries free: "nguyen dung" never contains "nguyen du".
  * Tokens are looked up by the hash of their folded text (then checked), so scanning a text builds no strings.
  */
+import { PairTable } from '../tables/pair-table';
 import { hashToken } from '../text/vietnamese-tokenizer';
 
 /** Tokens as the automaton reads them: a hash per token and a check that token k folds to a given word. */
@@ -31,6 +32,8 @@ export class TokenAutomaton<P> {
   private readonly transitions: Map<number, number>[] = [new Map()];
   private readonly outputs: P[][] = [[]];
   private depth: number[] = [0];
+  /** The transitions of every node as one (node, token id) → child table, built by build() for scanning. */
+  private next = new PairTable(0);
   private fail = new Int32Array(1);
   private outputLink = new Int32Array(1);
   private built = false;
@@ -77,6 +80,10 @@ export class TokenAutomaton<P> {
   /** Computes failure and output links (breadth first). */
   build(): this {
     const count = this.transitions.length;
+    this.next = new PairTable(count);
+    this.transitions.forEach((children, node) => {
+      for (const [id, child] of children) this.next.set(node, id, child);
+    });
     this.fail = new Int32Array(count);
     this.outputLink = new Int32Array(count);
     const queue: number[] = [];
@@ -129,8 +136,12 @@ export class TokenAutomaton<P> {
         state = 0;
         continue;
       }
-      while (state !== 0 && !this.transitions[state].has(id)) state = this.fail[state];
-      state = this.transitions[state].get(id) ?? 0;
+      let child = this.next.get(state, id);
+      while (child < 0 && state !== 0) {
+        state = this.fail[state];
+        child = this.next.get(state, id);
+      }
+      state = child < 0 ? 0 : child;
       let node = this.outputs[state].length > 0 ? state : this.outputLink[state];
       while (node !== 0) {
         onHit({ first: k - this.depth[node] + 1, last: k, payloads: this.outputs[node] });

@@ -17,7 +17,7 @@
  * is the id of the story's first assigned item, so for a given input order the output is fixed.
  */
 import { toSyllables } from '../tone/syllables';
-import { KeyIndex } from './key-index';
+import { KeyIndex } from '../tables/key-index';
 import {
   BANDS,
   HashProbe,

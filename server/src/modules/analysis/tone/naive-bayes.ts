@@ -4,6 +4,8 @@
  * through a small committed JSON file. The stored form holds the raw counts, sparse (most features occur in one
  * or two labels), and the log-likelihoods are derived when the classifier is built.
  */
+import { PairTable } from '../tables/pair-table';
+
 export interface NaiveBayesModel {
   readonly labels: string[];
   /** Training documents per label. */
@@ -65,7 +67,7 @@ export class NaiveBayes {
   /** Feature id of the unigram per syllable number, -1 when the syllable is only part of bigrams. */
   private readonly unigramIds: number[] = [];
   /** Feature id per bigram, keyed by its two syllable numbers. */
-  private readonly bigramIds: BigramTable;
+  private readonly bigramIds: PairTable;
 
   constructor(model: NaiveBayesModel) {
     const k = model.labels.length;
@@ -96,7 +98,7 @@ export class NaiveBayes {
         }
       }
     }
-    this.bigramIds = new BigramTable(split.filter((parts) => parts.length === 2).length);
+    this.bigramIds = new PairTable(split.filter((parts) => parts.length === 2).length);
     // Later duplicates of a vocabulary entry win, as they do in `index`.
     split.forEach((parts, f) => {
       if (parts.length === 1) this.unigramIds[this.syllableIds.get(parts[0]) as number] = f;
@@ -187,53 +189,5 @@ export class NaiveBayes {
       sum += scores[l];
     }
     return scores.map((s) => s / sum);
-  }
-}
-
-/**
- * Bigram feature ids by their two syllable numbers, in one open-addressing array of [first, second, id] triples.
- * Most pairs of a text are not in the vocabulary, and a Map probe (bucket, then entry) touched more memory per
- * pair than this table's single slot run; the lookups were the larger part of encoding an item.
- */
-class BigramTable {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-
-  constructor(count: number) {
-    let size = 16;
-    while (size < count * 2) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size * 3).fill(-1);
-  }
-
-  set(a: number, b: number, id: number): void {
-    let slot = this.slotOf(a, b);
-    for (;;) {
-      const at = slot * 3;
-      if (this.slots[at] < 0 || (this.slots[at] === a && this.slots[at + 1] === b)) {
-        this.slots[at] = a;
-        this.slots[at + 1] = b;
-        this.slots[at + 2] = id;
-        return;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  /** The feature id of the bigram, -1 when it is not in the vocabulary. */
-  get(a: number, b: number): number {
-    let slot = this.slotOf(a, b);
-    for (;;) {
-      const at = slot * 3;
-      const first = this.slots[at];
-      if (first < 0) return -1;
-      if (first === a && this.slots[at + 1] === b) return this.slots[at + 2];
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  private slotOf(a: number, b: number): number {
-    const h = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b);
-    return (h ^ (h >>> 15)) & this.mask;
   }
 }
