@@ -211,13 +211,8 @@ export class HashProbe {
     }
     const stamp = ++this.stamp;
     for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      let slot = Math.imul(v, 0x9e3779b1) >>> 16;
-      for (;;) {
-        slot &= this.mask;
-        if (this.stamps[slot] !== stamp) break;
-        slot++;
-      }
+      const v = values[i] as number;
+      const slot = this.slotOf(v, stamp);
       this.stamps[slot] = stamp;
       this.keys[slot] = v;
     }
@@ -228,18 +223,18 @@ export class HashProbe {
     const stamp = this.stamp;
     let n = 0;
     for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      let slot = Math.imul(v, 0x9e3779b1) >>> 16;
-      for (;;) {
-        slot &= this.mask;
-        if (this.stamps[slot] !== stamp) break;
-        if (this.keys[slot] === v) {
-          n++;
-          break;
-        }
-        slot++;
-      }
+      if (this.stamps[this.slotOf(values[i] as number, stamp)] === stamp) n++;
     }
     return n;
+  }
+
+  /** The slot holding `v`, or the free slot where it would go (linear probing from its hash). */
+  private slotOf(v: number, stamp: number): number {
+    let slot = Math.imul(v, 0x9e3779b1) >>> 16;
+    for (;;) {
+      slot &= this.mask;
+      if (this.stamps[slot] !== stamp || this.keys[slot] === v) return slot;
+      slot++;
+    }
   }
 }
