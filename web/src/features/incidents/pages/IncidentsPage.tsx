@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { SEVERITIES } from '@mw/shared';
 import { dayBoundary } from '../../../components/ui/dates';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FiltersToggle } from '../../../components/ui/FiltersToggle';
 import { Loading } from '../../../components/ui/Loading';
 import { Pagination } from '../../../components/ui/Pagination';
 import { useI18n } from '../../../i18n/i18n';
@@ -72,15 +73,12 @@ export function IncidentsPage() {
         </div>
       )}
       <div className={`card list-card${filtersOpen ? ' filters-open' : ''}`}>
-        <button
-          type="button"
-          className="filters-toggle"
-          aria-expanded={filtersOpen}
-          aria-controls="incident-filters"
-          onClick={() => setFiltersOpen((open) => !open)}
-        >
-          {t('filters.toggle', { n: FILTER_NAMES.filter((name) => values[name] && name !== 'severity').length })}
-        </button>
+        <FiltersToggle
+          open={filtersOpen}
+          onToggle={() => setFiltersOpen((open) => !open)}
+          controls="incident-filters"
+          active={FILTER_NAMES.filter((name) => values[name] && name !== 'severity').length}
+        />
         <div id="incident-filters" className="filters-panel">
           <IncidentFilters value={values} onChange={(next) => setFilters(next)} />
         </div>

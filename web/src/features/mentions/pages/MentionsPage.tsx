@@ -7,6 +7,7 @@ import { DateTime } from '../../../components/ui/DateTime';
 import { DayRangeFields } from '../../../components/ui/DayMonthYearField';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { FilterActions } from '../../../components/ui/FilterActions';
+import { FiltersToggle } from '../../../components/ui/FiltersToggle';
 import { Loading } from '../../../components/ui/Loading';
 import { Pagination } from '../../../components/ui/Pagination';
 import { SelectField } from '../../../components/ui/SelectField';
@@ -204,15 +205,12 @@ export function MentionsPage() {
         </button>
       </div>
       <div className={`card list-card${filtersOpen ? ' filters-open' : ''}`} role="tabpanel">
-        <button
-          type="button"
-          className="filters-toggle"
-          aria-expanded={filtersOpen}
-          aria-controls="mention-filters"
-          onClick={() => setFiltersOpen((open) => !open)}
-        >
-          {t('filters.toggle', { n: TAB_FILTERS[tab].filter((name) => params.get(name)).length })}
-        </button>
+        <FiltersToggle
+          open={filtersOpen}
+          onToggle={() => setFiltersOpen((open) => !open)}
+          controls="mention-filters"
+          active={TAB_FILTERS[tab].filter((name) => params.get(name)).length}
+        />
         <div id="mention-filters" className="filters-panel">
           <div className="filters">
             <UnitSelect
