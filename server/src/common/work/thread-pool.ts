@@ -4,11 +4,17 @@
  * From the compiled server a pool runs the `.js` file beside its caller; from the TypeScript sources (tests, benches)
  * the `.ts` file, through the repository's TypeScript hook.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Piscina } from 'piscina';
 
 const IDLE_MS = 60_000;
 const TS_HOOK = path.resolve(__dirname, '../../../../tools/eval/ts-hook.cjs');
+
+/** Threads a pool starts by default: the cores less one (for the event loop and PostgreSQL), 1 to 4. */
+export function defaultThreads(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
 
 export interface ThreadPoolOptions {
   /** The caller's `__dirname` and `__filename`: the thread's file is beside the caller, compiled as the caller is. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { OrganisationModule } from '../organisation';
 import { RealtimeModule } from '../realtime';
 import { SourcesModule } from '../sources';
@@ -7,11 +8,10 @@ import { AnalyzeController, MentionsController, StoriesController } from './anal
 import { AnalysisService } from './analysis.service';
 import { MentionBatchStore } from './store/mention-batch.store';
 import { AnalysisWorker } from './analysis.worker';
-import { AnalysisPool } from './threads/analysis-pool';
-import { AppConfig } from '../../config/app-config';
 import { MentionReader } from './mention-reader.service';
 import { MentionReportReader } from './mention-report.reader';
 import { MentionsService } from './mentions.service';
+import { AnalysisPool } from './threads/analysis-pool';
 import { UnitsGazetteerService } from './units-gazetteer.service';
 
 /** Feed items become mentions (units, tone, topic, incident flag) grouped into stories; 'mention.stored' follows. */

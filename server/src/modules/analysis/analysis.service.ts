@@ -67,7 +67,7 @@ type ClaimedItem = PendingItem;
 /** The analyzer of step 2 (and of step 1 when the pool has no threads), with the units it was built from. */
 interface WorkerAnalyzer {
   analyzer: StoryAwareAnalyzer;
-  units: VersionedGazetteer;
+  gazetteer: VersionedGazetteer;
 }
 
 /** An item after step 1: its analysis with a provisional story, and what story grouping will read of it. */
@@ -186,9 +186,9 @@ export class AnalysisService {
   }
 
   private async workerAnalyzer(): Promise<WorkerAnalyzer> {
-    const units = await this.gazetteers.current();
-    if (this.worker?.units.version !== units.version) {
-      this.worker = { analyzer: new StoryAwareAnalyzer(units.gazetteer), units };
+    const gazetteer = await this.gazetteers.current();
+    if (this.worker?.gazetteer.version !== gazetteer.version) {
+      this.worker = { analyzer: new StoryAwareAnalyzer(gazetteer.gazetteer), gazetteer };
     }
     return this.worker;
   }
@@ -339,7 +339,7 @@ export class AnalysisService {
 
   private async provisional(worker: WorkerAnalyzer, inputs: AnalyzeInput[]): Promise<ProvisionalResult[]> {
     if (this.pool.threads > 0) {
-      const { version, units } = worker.units;
+      const { version, units } = worker.gazetteer;
       return this.pool.analyse({ version, units, inputs });
     }
     const results: ProvisionalResult[] = [];

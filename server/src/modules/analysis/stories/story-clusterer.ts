@@ -17,10 +17,10 @@
  * is the id of the story's first assigned item, so for a given input order the output is fixed.
  */
 import { toSyllables } from '../tone/syllables';
+import { HashProbe } from '../tables/hash-probe';
 import { KeyIndex } from '../tables/key-index';
 import {
   BANDS,
-  HashProbe,
   ROWS_PER_BAND,
   contentOf,
   fnv1a,

@@ -6,10 +6,9 @@
  * item. With no threads (`MW_ANALYSIS_THREADS=0`) the batches are analysed on the event loop. The threads run
  * analysis.thread (common/work/thread-pool.ts).
  */
-import * as os from 'node:os';
 import { OnApplicationShutdown } from '@nestjs/common';
 import type { Piscina } from 'piscina';
-import { createThreadPool, threadFailure } from '../../../common/work/thread-pool';
+import { createThreadPool, defaultThreads, threadFailure } from '../../../common/work/thread-pool';
 import type { ProvisionalResult } from '../pipeline/story-aware-analyzer';
 import type { AnalyseTask } from './analysis.thread';
 
@@ -20,9 +19,9 @@ const ANALYSE_HEAP_MB = 1024;
 
 export type AnalysisThreads = number | 'auto';
 
-/** `auto`: the cores less one (for the event loop and PostgreSQL), at least one, at most four. */
-export function threadCount(setting: AnalysisThreads, cores = os.availableParallelism()): number {
-  return setting === 'auto' ? Math.max(1, Math.min(4, cores - 1)) : setting;
+/** `auto`: as many as the parser's pool (`defaultThreads`). */
+export function threadCount(setting: AnalysisThreads, cores?: number): number {
+  return setting === 'auto' ? defaultThreads(cores) : setting;
 }
 
 export class AnalysisPool implements OnApplicationShutdown {

@@ -4,10 +4,9 @@
  * has a time limit and each thread a heap limit; a task over either is abandoned (its thread is replaced) and
  * reported as an error of that document only. The threads run parse.worker (common/work/thread-pool.ts).
  */
-import * as os from 'node:os';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Piscina } from 'piscina';
-import { createThreadPool, threadFailure } from '../../../common/work/thread-pool';
+import { createThreadPool, defaultThreads, threadFailure } from '../../../common/work/thread-pool';
 import type { ArticleText } from '../extract/article-text';
 import type { DocumentParser, DocumentTarget } from './document-parser';
 import { ParseError } from './parse-error';
@@ -31,8 +30,7 @@ export class ParserPool implements DocumentParser, OnApplicationShutdown {
   private readonly timeoutMs: number;
 
   constructor(options: ParserPoolOptions = {}) {
-    // One core is left to the event loop (and, on a small machine, PostgreSQL).
-    this.threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
+    this.threads = options.threads ?? defaultThreads();
     this.timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS;
   }
 
