@@ -128,6 +128,36 @@ describe('analysis (real PostgreSQL)', () => {
     expect(count[0]?.n).toBe(1);
   });
 
+  it('copies the item into its mention in NFC, with the times the story saw', async () => {
+    const title = 'Học sinh trường THPT Nguyễn Công Trứ đạt giải nhất cuộc thi khoa học kỹ thuật';
+    const itemId = await insertItem({
+      title: title.normalize('NFD'),
+      summary: 'Phần thưởng xứng đáng.'.normalize('NFD'),
+    });
+    // Stored with microseconds and no publication time, as a feed without dates leaves it.
+    await ds().query(
+      `UPDATE feed_item SET published_at = NULL, fetched_at = '2026-03-02T08:15:30.123456Z' WHERE id = $1`,
+      [itemId],
+    );
+    await analysis.analysePending();
+    const mention = (await mentionOf(itemId)) as MentionEntity;
+    const item: { source_id: string; url: string }[] = await ds().query(
+      `SELECT source_id, url FROM feed_item WHERE id = $1`,
+      [itemId],
+    );
+    expect(mention.title).toBe(title.normalize('NFC'));
+    expect(mention.summary).toBe('Phần thưởng xứng đáng.'.normalize('NFC'));
+    expect(mention).toMatchObject({ sourceId: item[0]?.source_id, url: item[0]?.url, publishedAt: null });
+    expect(mention.seenAt.toISOString()).toBe('2026-03-02T08:15:30.123Z');
+    const story = await ds().getRepository(StoryEntity).findOneByOrFail({ id: mention.storyId });
+    expect(story.firstSeenAt.toISOString()).toBe('2026-03-02T08:15:30.123Z');
+    const exact: { same: boolean }[] = await ds().query(
+      `SELECT m.seen_at = s.first_seen_at AS same FROM mention m JOIN story s ON s.id = m.story_id WHERE m.item_id = $1`,
+      [itemId],
+    );
+    expect(exact[0]?.same).toBe(true);
+  });
+
   it('groups the same event from several outlets into one story with its first outlet', async () => {
     const start = Date.now() - 30 * HOUR;
     const ids: string[] = [];
