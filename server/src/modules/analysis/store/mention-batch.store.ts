@@ -23,13 +23,7 @@ export class MentionBatchStore {
     return new Map(created.map((c) => [c.key, c.id]));
   }
 
-  /**
-   * The batch's mentions in one statement; their seq follow the batch's order, which replays then repeat. What a
-   * mention copies from its feed item (source, title, summary, url, outlet, dates) is read from the item's row, not
-   * sent back: only the analysis travels, about half the bytes a mention would otherwise cost on the wire and in
-   * PostgreSQL's JSON parser. The item's text was made NFC when it was fetched, and is normalized again here for
-   * rows stored before that rule; times keep the milliseconds the analysis and the story rows saw (`seenAtOf`).
-   */
+  /** The batch's mentions in one statement; their seq follow the batch's order, which replays then repeat. */
   async insertMentions(
     m: EntityManager,
     rows: MentionRow[],
@@ -40,19 +34,17 @@ export class MentionBatchStore {
       `INSERT INTO mention (item_id, source_id, title, summary, url, outlet, published_at, seen_at, units, unit_codes,
          sentiment_score, sentiment_label, sentiment_terms, category, incident, severity, severity_reasons, story_id,
          reach_weight, analysed_at)
-       SELECT r."itemId", fi.source_id, normalize(fi.title, NFC), normalize(fi.summary, NFC), fi.url,
-              normalize(fi.outlet, NFC), date_trunc('milliseconds', fi.published_at),
-              date_trunc('milliseconds', coalesce(fi.published_at, fi.fetched_at)), r.units,
+       SELECT r."itemId", r."sourceId", r.title, r.summary, r.url, r.outlet, r."publishedAt", r."seenAt", r.units,
               r."unitCodes", r."sentimentScore", r."sentimentLabel", r."sentimentTerms", r.category, r.incident,
               r.severity, r."severityReasons", r."storyId", r."reachWeight", $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(ord int, "itemId" uuid, units jsonb, "unitCodes" text[],
+       FROM jsonb_to_recordset($1::jsonb) AS r(ord int, "itemId" uuid, "sourceId" uuid, title text, summary text,
+              url text, outlet text, "publishedAt" timestamptz, "seenAt" timestamptz, units jsonb, "unitCodes" text[],
               "sentimentScore" real, "sentimentLabel" text, "sentimentTerms" text[], category text, incident boolean,
               severity text, "severityReasons" text[], "storyId" uuid, "reachWeight" real)
-       JOIN feed_item fi ON fi.id = r."itemId"
        ORDER BY r.ord
        ON CONFLICT (item_id) DO NOTHING
        RETURNING id, seq::text AS seq, item_id`,
-      [JSON.stringify(rows.map((r, i) => analysisOf(r, i, storyIds[i] as string))), now],
+      [JSON.stringify(rows.map((r, i) => ({ ord: i, ...r, storyId: storyIds[i] }))), now],
     );
     // The row locks make a conflict impossible; if it ever happens, the clusterer has seen an item the database did
     // not take, so the transaction is abandoned and the state rebuilt. Replays follow seq, so it must follow the
@@ -87,23 +79,4 @@ export class MentionBatchStore {
       [JSON.stringify(changes)],
     );
   }
-}
-
-/** The part of a mention row the insert takes from the analysis; the rest is the feed item's. */
-function analysisOf(r: MentionRow, ord: number, storyId: string): Record<string, unknown> {
-  return {
-    ord,
-    itemId: r.itemId,
-    units: r.units,
-    unitCodes: r.unitCodes,
-    sentimentScore: r.sentimentScore,
-    sentimentLabel: r.sentimentLabel,
-    sentimentTerms: r.sentimentTerms,
-    category: r.category,
-    incident: r.incident,
-    severity: r.severity,
-    severityReasons: r.severityReasons,
-    storyId,
-    reachWeight: r.reachWeight,
-  };
 }
