@@ -6,7 +6,8 @@
 //   pipeline a year of weekly feeds (the news archive, else generated) through the compiled server: fetch+parse,
 //            store, analyse and intake rates (goal >= 3,000 items/s, the year in under 90 s); --instances N,
 //            --cpu-prof DIR (each server writes a V8 CPU profile there), --pg-stats (PostgreSQL's costliest
-//            statements, from pg_stat_statements)
+//            statements, from pg_stat_statements, and the WAL written), --pg name=value (a setting of the embedded
+//            PostgreSQL, repeatable: to try one before the product takes it)
 //   stall    event-loop delay while a poll parses the largest feed and article pages the caps allow, on the event
 //            loop and on the server's worker threads
 // Runs the TypeScript sources directly (no build needed), except pipeline, which builds the server when stale.
@@ -49,6 +50,7 @@ const BENCHES = {
         instances: flags.instances,
         cpuProfileDir: flags.cpuProfileDir,
         pgStats: flags.pgStats,
+        pgSettings: flags.pgSettings,
       });
     },
   },
@@ -90,6 +92,15 @@ async function main() {
     flags.pgStats = true;
     args.splice(stats, 1);
   }
+  for (let at = args.indexOf('--pg'); at >= 0; at = args.indexOf('--pg')) {
+    const setting = /^([a-z_.]+)=(.+)$/.exec(args[at + 1] ?? '');
+    if (!setting) {
+      process.stderr.write(`error: --pg takes name=value, a PostgreSQL setting (got "${args[at + 1]}")\n`);
+      return 1;
+    }
+    flags.pgSettings = { ...flags.pgSettings, [setting[1]]: setting[2] };
+    args.splice(at, 2);
+  }
   const [name, count] = args;
   const items = count === undefined ? undefined : Number(count);
   if (items !== undefined && !(Number.isInteger(items) && items > 0)) {
@@ -101,7 +112,7 @@ async function main() {
       .map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`)
       .join('\n');
     process.stderr.write(
-      `error: unknown bench "${name}"\nusage: npm run bench [-- <name> [items] [--instances N] [--cpu-prof DIR] [--pg-stats]]\n${list}\n`,
+      `error: unknown bench "${name}"\nusage: npm run bench [-- <name> [items] [--instances N] [--cpu-prof DIR] [--pg-stats] [--pg name=value]...]\n${list}\n`,
     );
     return 1;
   }

@@ -37,6 +37,8 @@ export interface PipelineBenchOptions {
   cpuProfileDir?: string;
   /** Print the statements PostgreSQL spent most time on (pg_stat_statements; embedded PostgreSQL only). */
   pgStats?: boolean;
+  /** Settings of the embedded PostgreSQL beyond the product's (`-c name=value`), to try one. */
+  pgSettings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -69,7 +71,7 @@ export async function runPipelineBench(options: PipelineBenchOptions = {}): Prom
   log(`pipeline bench: ${set.description}, ${set.feeds.length} weekly feeds (at most 900 items each)`);
 
   const feedServer = await serveFeeds(set.feeds);
-  const database = await openDatabase(log, options.pgStats === true);
+  const database = await openDatabase(log, options.pgStats === true, options.pgSettings ?? {});
   const servers: ChildProcess[] = [];
   // Ctrl-C stops the servers and the temporary PostgreSQL too.
   const interrupted = () => {
@@ -239,12 +241,17 @@ interface BenchDatabase {
 }
 
 /** A fresh database: on DATABASE_URL's server (dropped afterwards), else in a temporary embedded PostgreSQL. */
-async function openDatabase(log: (line: string) => void, pgStats: boolean): Promise<BenchDatabase> {
+async function openDatabase(
+  log: (line: string) => void,
+  pgStats: boolean,
+  pgSettings: Record<string, string>,
+): Promise<BenchDatabase> {
   const env = parseEnv(process.env);
   let adminUrl = env.DATABASE_URL;
   let stopEmbedded = async (): Promise<void> => undefined;
   let description = 'a fresh database on DATABASE_URL';
   let postmasterPid: number | null = null;
+  if (adminUrl && Object.keys(pgSettings).length > 0) log('  --pg sets the embedded PostgreSQL only: ignored');
   if (!adminUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mw-bench-pg-'));
     const pg = await startOrAttachEmbeddedPostgres({
@@ -252,7 +259,10 @@ async function openDatabase(log: (line: string) => void, pgStats: boolean): Prom
       port: 0,
       ephemeral: true,
       log: () => undefined,
-      settings: pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
+      settings: {
+        ...(pgStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
+        ...pgSettings,
+      },
     });
     adminUrl = pg.adminUrl;
     postmasterPid = pg.pid;
@@ -364,6 +374,15 @@ async function logStatements(db: Client, log: (line: string) => void): Promise<v
     log('  PostgreSQL statements by total time (ms, calls, rows, statement):');
     for (const r of rows)
       log(`    ${String(r.ms).padStart(7)} ${r.calls.padStart(7)} ${r.rows.padStart(8)}  ${r.query}`);
+    const wal = (
+      await db.query<{ records: string; fpi: string; mb: string; checkpoints: string }>(
+        `SELECT w.wal_records::text AS records, w.wal_fpi::text AS fpi, round(w.wal_bytes / 1048576)::text AS mb,
+                (SELECT (num_timed + num_requested)::text FROM pg_stat_checkpointer) AS checkpoints
+         FROM pg_stat_wal w`,
+      )
+    ).rows[0];
+    if (wal)
+      log(`  WAL: ${wal.mb} MB in ${wal.records} records, ${wal.fpi} full-page images; ${wal.checkpoints} checkpoints`);
   } catch (err) {
     log(`  no statement statistics: ${err instanceof Error ? err.message : String(err)}`);
   }
