@@ -6,7 +6,7 @@
 // Usage: node tools/eval/real-pool.cjs [--round 2] [archive.jsonl.gz]
 //   --round 2: the second round, training data only: per bucket, the next items by the same rank after the first
 //   round's, keeping only those the real set's id-hash split puts in TRAIN, so the TEST split stays as it was.
-//   --round 3: the third round, training data only too: the TRAIN items after the second round's, by the same rank.
+//   --round 3, --round 4: training data only too: the TRAIN items after the earlier rounds', by the same rank.
 'use strict';
 
 const fs = require('node:fs');
@@ -64,8 +64,8 @@ function main() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--round');
   const round = at >= 0 ? Number(args.splice(at, 2)[1]) : 1;
-  if (round !== 1 && round !== 2 && round !== 3) {
-    process.stderr.write('--round takes 1, 2 or 3\n');
+  if (!Number.isInteger(round) || round < 1 || round > 4) {
+    process.stderr.write('--round takes 1, 2, 3 or 4\n');
     process.exit(2);
   }
   const file = args[0] ?? ARCHIVE;
@@ -91,17 +91,17 @@ function main() {
     else if (ORDINARY.test(text)) buckets.ordinary.push(item.id);
   }
   const take = { govap: Infinity, same_name: 200, positive: 400, negative: 300, education: 250, ordinary: 60 };
-  const second = { govap: 0, same_name: 150, positive: 350, negative: 300, education: 250, ordinary: 0 };
-  const third = { govap: 0, same_name: 0, positive: 0, negative: 200, education: 600, ordinary: 200 };
+  // Rounds 2 onwards: per bucket, how many TRAIN-split items each round takes after the earlier rounds' (same rank).
+  const later = [
+    { govap: 0, same_name: 150, positive: 350, negative: 300, education: 250, ordinary: 0 },
+    { govap: 0, same_name: 0, positive: 0, negative: 200, education: 600, ordinary: 200 },
+    { govap: 0, same_name: 0, positive: 0, negative: 300, education: 700, ordinary: 0 },
+  ];
   for (const [bucket, ids] of Object.entries(buckets)) {
     const ranked = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
     const train = ranked.slice(take[bucket]).filter((id) => realSplitOf(id) === 'train');
-    const chosen =
-      round === 1
-        ? ranked.slice(0, take[bucket])
-        : round === 2
-          ? train.slice(0, second[bucket])
-          : train.slice(second[bucket], second[bucket] + third[bucket]);
+    const before = later.slice(0, round - 2).reduce((n, r) => n + r[bucket], 0);
+    const chosen = round === 1 ? ranked.slice(0, take[bucket]) : train.slice(before, before + later[round - 2][bucket]);
     process.stderr.write(`${bucket}: ${chosen.length} of ${ids.length}\n`);
     for (const id of chosen) process.stdout.write(`${id}\t${round === 1 ? bucket : 'train_extra'}\n`);
   }

@@ -1,6 +1,13 @@
 import { combineSentiment, type LexiconView, type TopicCues } from './sentiment-analyzer';
 
-const lexicon: LexiconView = { positive: 0, negative: 0, titlePositive: 0, titleNegative: 0, terms: [] };
+const lexicon: LexiconView = {
+  positive: 0,
+  negative: 0,
+  titlePositive: 0,
+  titleNegative: 0,
+  terms: [],
+  english: false,
+};
 const cues: TopicCues = { incident: 0, theme: 0, learnedIncident: 0 };
 // A stacker that reads only the first learned probability of each class (bias 0): p follows `learned`.
 const stacker = {

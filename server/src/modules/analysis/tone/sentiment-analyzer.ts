@@ -53,6 +53,8 @@ export interface LexiconView {
   readonly titlePositive: number;
   readonly titleNegative: number;
   readonly terms: string[];
+  /** Read with the English lexicon (`isEnglish`). */
+  readonly english: boolean;
 }
 
 /**
@@ -104,6 +106,7 @@ export function lexiconView(texts: SentimentTexts): LexiconView {
     titlePositive: Math.tanh(titlePositive / LEXICON_SCALE),
     titleNegative: Math.tanh(titleNegative / LEXICON_SCALE),
     terms: terms.slice(0, 8),
+    english,
   };
 }
 
@@ -184,7 +187,9 @@ export class SentimentAnalyzer {
   analyze(texts: SentimentTexts, features: readonly string[] | Int32Array, cues: TopicCues): Sentiment {
     const lexicon = lexiconView(texts);
     let learned: number[] | null = null;
-    if (this.classifier && this.params) {
+    // The classifiers learned Vietnamese: on an English item their view is noise (a student's death read as
+    // positive), so the English lexicon decides alone.
+    if (this.classifier && this.params && !lexicon.english) {
       const ids = features instanceof Int32Array ? features : this.classifier.encode(features);
       learned = classifierView(this.classifier, ids, this.params.temperature);
       if (this.regression) learned.push(...regressionView(this.regression, ids));
