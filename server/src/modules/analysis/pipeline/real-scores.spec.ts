@@ -104,6 +104,23 @@ describe('scoreRealSet', () => {
   });
 });
 
+describe('incident anywhere', () => {
+  it('scores the incident category on education items wherever they happen, not the place', () => {
+    const fight = label({ sentiment: 'negative', category: 'violence_bullying' });
+    const scores = scoreRealSet([
+      { label: fight, got: said({ sentiment: 'negative', category: 'violence_bullying' }) },
+      { label: fight, got: said({ sentiment: 'negative', category: 'other' }) },
+      { label: label({ category: 'safety_health' }), got: said({ category: 'accident_injury' }) },
+      // Not education: an incident category said of it is a false alarm, none expected of it.
+      { label: label({ education: false, category: null }), got: said({ category: 'food_safety' }) },
+      { label: label({ education: false, category: null }), got: said({ category: null }) },
+    ]);
+    expect(scores.incidentAnywhere).toMatchObject({ support: 2, flagged: 3, precision: 1 / 3, recall: 0.5 });
+    // The Gò Vấp flag is another thing: nothing here names a Gò Vấp unit.
+    expect(scores.incident.support).toBe(0);
+  });
+});
+
 describe('realGoals', () => {
   const scores = scoreRealSet([
     { label: label({ units: [GV] }), got: said({ units: [GV] }) },

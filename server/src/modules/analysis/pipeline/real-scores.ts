@@ -5,12 +5,16 @@
  * - item: is the item about a Gò Vấp unit at all (a school, or the office as unit GV-OFFICE)? Binary F1 over items.
  * - units: micro F1 over (item, unit code) pairs, the office counted as GV-OFFICE.
  * - incident: F1 of the Gò Vấp incident flag.
+ * - incident anywhere: the same decision without the place: an education item labelled with an incident category
+ *   (a bad-news event at a school, wherever it is) against the analyzer giving it one, which is what opens a ticket
+ *   once a Gò Vấp unit is matched. The archive holds no Gò Vấp incident, so this is the nearest real-news reading of
+ *   the incident goal, not the goal itself.
  * - sentiment: per-label F1, macro-F1, positive recall (on every item, and on the education items alone).
  * - same-name false-take rate: of the items the pool took because they name a school whose name a Gò Vấp unit also
  *   bears (bucket same_name), the share where the analyzer took a school the labels do not give.
  * - category accuracy on the items labelled education; education (yes/no) F1 and accuracy.
  */
-import { PlanTheme, SentimentLabel, type Category, type Severity } from '@mw/shared';
+import { INCIDENT_CATEGORIES, PlanTheme, SentimentLabel, type Category, type Severity } from '@mw/shared';
 import { goldUnits, OFFICE_UNIT, type RealLabel } from './real-set';
 
 /** What the analyzer said about an item, in the label's terms. */
@@ -37,6 +41,7 @@ export interface RealScores {
   readonly item: BinaryScore;
   readonly units: BinaryScore;
   readonly incident: BinaryScore;
+  readonly incidentAnywhere: BinaryScore;
   readonly sentiment: {
     readonly perLabel: Record<SentimentLabel, BinaryScore>;
     readonly macroF1: number;
@@ -100,6 +105,12 @@ export function predictedEducation(out: { readonly category: Category | null; re
   return out.category !== null && out.category !== PlanTheme.Other;
 }
 
+const INCIDENT_SET: ReadonlySet<string> = new Set(INCIDENT_CATEGORIES);
+
+function isIncident(category: Category | null): boolean {
+  return category !== null && INCIDENT_SET.has(category);
+}
+
 export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPrediction }[]): RealScores {
   const mistakes: RealScores['mistakes'][number][] = [];
   let utp = 0;
@@ -150,6 +161,9 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
     item: count(pairs.map((p) => [goldUnits(p.label).length > 0, p.got.units.length > 0])),
     units: binary(utp, ufp, ufn),
     incident: count(pairs.map((p) => [p.label.incident, p.got.incident])),
+    incidentAnywhere: count(
+      pairs.map((p) => [p.label.education && isIncident(p.label.category), isIncident(p.got.category)]),
+    ),
     sentiment: {
       perLabel: all.perLabel,
       macroF1: all.macroF1,
