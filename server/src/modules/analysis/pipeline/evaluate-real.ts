@@ -275,7 +275,7 @@ export function formatRealReport(report: RealReport, options: { mistakes?: boole
       `${report.matchingAll.item.flagged}), unit F1 ${f3(report.matchingAll.units.f1)}, same-name taken ` +
       `${report.matchingAll.sameName.taken} of ${report.matchingAll.sameName.items}`,
     row('Gò Vấp incident', s.incident),
-    row('incident anywhere', s.incidentAnywhere) + '  (education items with an incident category, any district)',
+    row('incident anywhere', s.incidentAnywhere) + '  (bad news at a school, any district)',
     `  sentiment              macro-F1 ${f3(s.sentiment.macroF1)}  positive recall ${f3(s.sentiment.positiveRecall)}` +
       `  (education items only: macro-F1 ${f3(s.sentiment.educationMacroF1)}, positive recall ${f3(s.sentiment.educationPositiveRecall)})`,
     ...Object.values(SentimentLabel).map((l) => row(`  ${l}`, s.sentiment.perLabel[l])),

@@ -105,11 +105,12 @@ describe('scoreRealSet', () => {
 });
 
 describe('incident anywhere', () => {
-  it('scores the incident category on education items wherever they happen, not the place', () => {
+  it('scores bad education news against an incident category wherever it happens, not the place', () => {
     const fight = label({ sentiment: 'negative', category: 'violence_bullying' });
     const scores = scoreRealSet([
       { label: fight, got: said({ sentiment: 'negative', category: 'violence_bullying' }) },
-      { label: fight, got: said({ sentiment: 'negative', category: 'other' }) },
+      // Bad news that fits no incident category is still bad news: an incident, were it in Gò Vấp.
+      { label: { ...fight, category: 'other' }, got: said({ sentiment: 'neutral', category: 'other' }) },
       { label: label({ category: 'safety_health' }), got: said({ category: 'accident_injury' }) },
       // Not education: an incident category said of it is a false alarm, none expected of it.
       { label: label({ education: false, category: null }), got: said({ category: 'food_safety' }) },

@@ -5,10 +5,11 @@
  * - item: is the item about a Gò Vấp unit at all (a school, or the office as unit GV-OFFICE)? Binary F1 over items.
  * - units: micro F1 over (item, unit code) pairs, the office counted as GV-OFFICE.
  * - incident: F1 of the Gò Vấp incident flag.
- * - incident anywhere: the same decision without the place: an education item labelled with an incident category
- *   (a bad-news event at a school, wherever it is) against the analyzer giving it one, which is what opens a ticket
- *   once a Gò Vấp unit is matched. The archive holds no Gò Vấp incident, so this is the nearest real-news reading of
- *   the incident goal, not the goal itself.
+ * - incident anywhere: the same decision without the place. The guide makes an item an incident when it is bad news
+ *   about a Gò Vấp unit, so here: an education item labelled negative (bad news at a school, wherever it is) against
+ *   the analyzer giving it an incident category (what it gives bad education news, and what opens a ticket once a Gò
+ *   Vấp unit is matched). The archive holds no Gò Vấp incident, so this is the nearest real-news reading of the
+ *   incident goal, not the goal itself.
  * - sentiment: per-label F1, macro-F1, positive recall (on every item, and on the education items alone).
  * - same-name false-take rate: of the items the pool took because they name a school whose name a Gò Vấp unit also
  *   bears (bucket same_name), the share where the analyzer took a school the labels do not give.
@@ -162,7 +163,10 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
     units: binary(utp, ufp, ufn),
     incident: count(pairs.map((p) => [p.label.incident, p.got.incident])),
     incidentAnywhere: count(
-      pairs.map((p) => [p.label.education && isIncident(p.label.category), isIncident(p.got.category)]),
+      pairs.map((p) => [
+        p.label.education && p.label.sentiment === SentimentLabel.Negative,
+        isIncident(p.got.category),
+      ]),
     ),
     sentiment: {
       perLabel: all.perLabel,
