@@ -35,6 +35,13 @@ export const INCIDENT_CATEGORIES: readonly IncidentCategory[] = Object.values(In
 export const PLAN_THEMES: readonly PlanTheme[] = Object.values(PlanTheme);
 export const CATEGORIES: readonly Category[] = [...INCIDENT_CATEGORIES, ...PLAN_THEMES];
 
+const INCIDENT_SET: ReadonlySet<string> = new Set(INCIDENT_CATEGORIES);
+
+/** Whether a category (of an item, a label or a ticket) is an incident category; null or "not education" is not. */
+export function isIncidentCategory(category: string | null): category is IncidentCategory {
+  return category !== null && INCIDENT_SET.has(category);
+}
+
 /**
  * The category of an analysed item that is not about education (a war abroad, a market, a football match): it
  * carries no education category. Only items, never incidents, carry it.

@@ -9,7 +9,7 @@
  * shared by every instance, and the severity then counts the outlets of the stored story.
  */
 import {
-  IncidentCategory,
+  isIncidentCategory,
   NO_CATEGORY,
   toNfc as sharedToNfc,
   type ItemCategory,
@@ -78,11 +78,6 @@ export interface Analyzer {
 }
 
 const toNfc = sharedToNfc;
-const INCIDENT_SET: ReadonlySet<string> = new Set(Object.values(IncidentCategory));
-
-export function isIncidentCategory(category: ItemCategory): category is IncidentCategory {
-  return INCIDENT_SET.has(category);
-}
 
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const matcher = new UnitMatcher(options.gazetteer);

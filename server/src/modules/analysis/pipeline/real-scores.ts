@@ -15,7 +15,7 @@
  *   bears (bucket same_name), the share where the analyzer took a school the labels do not give.
  * - category accuracy on the items labelled education; education (yes/no) F1 and accuracy.
  */
-import { INCIDENT_CATEGORIES, PlanTheme, SentimentLabel, type Category, type Severity } from '@mw/shared';
+import { isIncidentCategory, PlanTheme, SentimentLabel, type Category, type Severity } from '@mw/shared';
 import { goldUnits, OFFICE_UNIT, type RealLabel } from './real-set';
 
 /** What the analyzer said about an item, in the label's terms. */
@@ -106,12 +106,6 @@ export function predictedEducation(out: { readonly category: Category | null; re
   return out.category !== null && out.category !== PlanTheme.Other;
 }
 
-const INCIDENT_SET: ReadonlySet<string> = new Set(INCIDENT_CATEGORIES);
-
-function isIncident(category: Category | null): boolean {
-  return category !== null && INCIDENT_SET.has(category);
-}
-
 export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPrediction }[]): RealScores {
   const mistakes: RealScores['mistakes'][number][] = [];
   let utp = 0;
@@ -165,7 +159,7 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
     incidentAnywhere: count(
       pairs.map((p) => [
         p.label.education && p.label.sentiment === SentimentLabel.Negative,
-        isIncident(p.got.category),
+        isIncidentCategory(p.got.category),
       ]),
     ),
     sentiment: {

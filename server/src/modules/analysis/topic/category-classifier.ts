@@ -4,7 +4,14 @@
  * log-probability times a weight tuned by cross-validation (naive Bayes is overconfident on short texts, so
  * the weight is usually well below one), both restricted to the family that the sentiment allows.
  */
-import { INCIDENT_CATEGORIES, PLAN_THEMES, PlanTheme, SentimentLabel, type Category } from '@mw/shared';
+import {
+  INCIDENT_CATEGORIES,
+  isIncidentCategory,
+  PLAN_THEMES,
+  PlanTheme,
+  SentimentLabel,
+  type Category,
+} from '@mw/shared';
 import { NaiveBayes, type NaiveBayesModel } from '../tone/naive-bayes';
 import { PhraseIndex } from '../tone/phrase-index';
 import type { TopicCues } from '../tone/sentiment-analyzer';
@@ -46,7 +53,6 @@ export function ruleScores(texts: CategoryTexts): Map<Category, number> {
   return score;
 }
 
-const INCIDENT_SET: ReadonlySet<Category> = new Set(INCIDENT_CATEGORIES);
 const RULE_SCALE = 5;
 
 /**
@@ -61,11 +67,11 @@ export function topicCues(
   let incident = 0;
   let theme = 0;
   for (const [c, w] of rules) {
-    if (INCIDENT_SET.has(c)) incident = Math.max(incident, w);
+    if (isIncidentCategory(c)) incident = Math.max(incident, w);
     else theme = Math.max(theme, w);
   }
   let learnedIncident = 0;
-  for (const [c, lp] of logProb) if (INCIDENT_SET.has(c)) learnedIncident += Math.exp(lp);
+  for (const [c, lp] of logProb) if (isIncidentCategory(c)) learnedIncident += Math.exp(lp);
   return {
     incident: Math.tanh(incident / RULE_SCALE),
     theme: Math.tanh(theme / RULE_SCALE),
@@ -151,6 +157,6 @@ export class CategoryClassifier {
 
 function hasFamilyRule(rules: ReadonlyMap<Category, number>, sentiment: SentimentLabel): boolean {
   const negative = sentiment === SentimentLabel.Negative;
-  for (const [c, w] of rules) if (w > 0 && INCIDENT_SET.has(c) === negative) return true;
+  for (const [c, w] of rules) if (w > 0 && isIncidentCategory(c) === negative) return true;
   return false;
 }
