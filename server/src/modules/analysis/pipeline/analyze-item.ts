@@ -113,11 +113,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       const features = shared ? itemFeatureIds(text, shared) : itemFeatures(text);
       const rules = ruleScores(text);
       const logProb = categories.logProb(features);
-      const tone = sentiment.analyze(text, features, topicCues(rules, logProb));
+      const english = isEnglish([text.title, text.summary]);
+      const tone = sentiment.analyze(text, features, topicCues(rules, logProb), english);
       const education = isEducationItem(text, units.length);
-      const category: ItemCategory = education
-        ? categories.classify(rules, logProb, tone.label, isEnglish([text.title, text.summary]))
-        : NO_CATEGORY;
+      const category: ItemCategory = education ? categories.classify(rules, logProb, tone.label, english) : NO_CATEGORY;
       const story = assignStory({
         ...storyItemOf({ id: raw.id, title, summary, publishedAt: raw.publishedAt, outlet, units, category }),
         foldedTitle: text.title.folded,

@@ -73,13 +73,13 @@ const LEXICON_SCALE = 3;
 /** Without a trained stacker the lexicon decides alone; a net mass this large makes a label. */
 const LEXICON_ONLY_THRESHOLD = 0.25;
 
-export function lexiconView(texts: SentimentTexts): LexiconView {
+/** `english`: whether the item is English (`isEnglish` of title and summary), when the caller already knows it. */
+export function lexiconView(texts: SentimentTexts, english = isEnglish([texts.title, texts.summary])): LexiconView {
   const found: ToneTerm[] = [];
   let positive = 0;
   let negative = 0;
   let titlePositive = 0;
   let titleNegative = 0;
-  const english = isEnglish([texts.title, texts.summary]);
   for (const [text, weight] of [
     [texts.title, TITLE_WEIGHT],
     [texts.summary, 1],
@@ -184,8 +184,13 @@ export class SentimentAnalyzer {
     this.regression = this.classifier && regression ? new SparseSoftmax(regression, model?.vocab.length ?? 0) : null;
   }
 
-  analyze(texts: SentimentTexts, features: readonly string[] | Int32Array, cues: TopicCues): Sentiment {
-    const lexicon = lexiconView(texts);
+  analyze(
+    texts: SentimentTexts,
+    features: readonly string[] | Int32Array,
+    cues: TopicCues,
+    english?: boolean,
+  ): Sentiment {
+    const lexicon = lexiconView(texts, english);
     let learned: number[] | null = null;
     // The classifiers learned Vietnamese: on an English item their view is noise (a student's death read as
     // positive), so the English lexicon decides alone.
