@@ -28,7 +28,7 @@ import { PendingItems, type PendingItem } from '../sources';
 import { MentionStories } from './mention-stories';
 import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer } from './pipeline/analyze-item';
 import { StoryAwareAnalyzer, type ProvisionalResult } from './pipeline/story-aware-analyzer';
-import { StoryClusterer, type StoryFeatures, type StoryItem } from './stories/story-clusterer';
+import type { StoryFeatures, StoryItem } from './stories/story-clusterer';
 import { MentionBatchStore } from './store/mention-batch.store';
 import { errorText, mentionRow, seenAtOf, storyChanges } from './store/mention-rows';
 import { AnalysisPool } from './threads/analysis-pool';
@@ -76,7 +76,7 @@ interface Analysed {
   input: AnalyzeInput;
   out: AnalyzeOutput;
   storyItem: StoryItem;
-  /** What story grouping compares, computed in step 1 so the story turn only searches and joins. */
+  /** What story grouping compares, computed in step 1 (on the thread) so the story turn only searches and joins. */
   storyFeatures: StoryFeatures;
   /** The outlets the provisional story counted (the severity read them). */
   provisionalOutlets: number;
@@ -298,7 +298,8 @@ export class AnalysisService {
    * pool's threads when it has any. On the event loop, the loop is given back every ANALYSE_SLICE items: another
    * batch's story turn, the one part of the data path that runs in series, waits on each of its statements' answers,
    * and a batch analysed in one go held each of them back by its whole length (tens of milliseconds). The features
-   * story grouping compares are computed here too, so the story turn only searches and joins.
+   * story grouping compares are computed with the analysis (on the thread), so the story turn only searches and
+   * joins.
    */
   private async analyseAll(
     worker: WorkerAnalyzer,
@@ -330,7 +331,7 @@ export class AnalysisService {
         input: inputs[k] as AnalyzeInput,
         out: result.out,
         storyItem: result.storyItem,
-        storyFeatures: StoryClusterer.features(result.storyItem),
+        storyFeatures: result.storyFeatures,
         provisionalOutlets: result.provisionalOutlets,
       });
     }

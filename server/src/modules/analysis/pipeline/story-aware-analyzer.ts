@@ -3,15 +3,20 @@
  * what story grouping will read of it; step 2 analyses an incident again with the story it was given. Pure, so the
  * same code runs on the event loop and on the analysis threads.
  */
-import type { StoryAssignment, StoryItem } from '../stories/story-clusterer';
+import { StoryClusterer, type StoryAssignment, type StoryFeatures, type StoryItem } from '../stories/story-clusterer';
 import { provisionalStory } from '../store/mention-rows';
 import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput, type Analyzer, type Gazetteer } from './analyze-item';
 
 /** An item after step 1. */
 export interface ProvisionalAnalysis {
   out: AnalyzeOutput;
-  /** What story grouping reads of the item. */
+  /** What story grouping reads of the item, without its folded syllables (the features below hold what they say). */
   storyItem: StoryItem;
+  /**
+   * What story grouping compares, computed here: on a thread this is work the event loop does not do, and the
+   * features cross to it smaller than the syllables they are made of.
+   */
+  storyFeatures: StoryFeatures;
   /** The outlets the provisional story counted (an incident's severity read them). */
   provisionalOutlets: number;
 }
@@ -38,7 +43,13 @@ export class StoryAwareAnalyzer {
     try {
       const out = this.analyzer.analyze(input);
       if (!noted) throw new Error('the analyzer assigned no story');
-      return { out, storyItem: noted.item, provisionalOutlets: noted.outlets };
+      const { foldedTitle: _title, foldedText: _text, ...storyItem } = noted.item;
+      return {
+        out,
+        storyItem,
+        storyFeatures: StoryClusterer.features(noted.item),
+        provisionalOutlets: noted.outlets,
+      };
     } finally {
       this.assign = provisionalStory;
     }

@@ -94,7 +94,7 @@ const MIN_SHARED_SHINGLES = 2;
 const SAME_TOPIC_SCORE = 0.05;
 const NAME_CACHE_LIMIT = 4096;
 
-interface Keys {
+export interface StoryKeys {
   /**
    * The 32-bit key hashes as signed integers (`| 0`, a one-to-one map of the unsigned values), so V8 keeps them as
    * small integers: as unsigned values half of them were heap numbers, and the index Map hashed and compared them
@@ -106,7 +106,7 @@ interface Keys {
   readonly titleTo: number;
 }
 
-interface Member {
+export interface StoryMember {
   readonly signature: Uint32Array;
   /** Distinct content bigram hashes, ascending. */
   readonly shingles: Uint32Array;
@@ -123,7 +123,7 @@ interface Story {
   lastSeen: number;
   size: number;
   readonly outlets: Set<string>;
-  readonly members: Member[];
+  readonly members: StoryMember[];
   readonly keys: number[];
   /** The last bestStory() call that looked at this story: a stamp instead of a Set per call. */
   visited: number;
@@ -132,11 +132,13 @@ interface Story {
 /** The live stories holding one index key: the story itself when it is the only one (the common case). */
 type Posting = Story | Story[];
 
-const FEATURES = Symbol('story features');
-
-/** An item's comparable content (StoryClusterer.features); opaque to callers. */
+/**
+ * An item's comparable content (StoryClusterer.features), read only by the clusterer. Plain data (typed arrays,
+ * numbers, strings), so an analysis thread computes it and sends it to the event loop as it is.
+ */
 export interface StoryFeatures {
-  readonly [FEATURES]: { readonly member: Member; readonly keys: Keys };
+  readonly member: StoryMember;
+  readonly keys: StoryKeys;
 }
 
 export interface StoryClustererStats {
@@ -183,14 +185,14 @@ export class StoryClusterer {
     const title = contentOf(item.foldedTitle ?? toSyllables(item.title).folded, masked);
     const body = contentOf(item.foldedText ?? toSyllables(item.text ?? '').folded, masked);
     const shingles = shinglesOf(title, body);
-    const member: Member = {
+    const member: StoryMember = {
       signature: minhash(shingles),
       shingles: keptShingles(shingles),
       title: titleTerms(title),
       entities: item.keys ?? [],
       topic: item.topic ?? null,
     };
-    return { [FEATURES]: { member, keys: keysOf(member, title) } };
+    return { member, keys: keysOf(member, title) };
   }
 
   /** Puts the item in a story; `features` are StoryClusterer.features(item), computed here when not given. */
@@ -200,7 +202,7 @@ export class StoryClusterer {
     if (time > this.watermark) this.watermark = time;
     if (++this.sinceSweep >= 256 || this.stories.size > this.maxStories) this.sweep();
 
-    const { member, keys } = features[FEATURES];
+    const { member, keys } = features;
     const story = this.bestStory(member, keys, time);
     const outlet = item.outlet ?? null;
     if (story) {
@@ -235,7 +237,7 @@ export class StoryClusterer {
     return describe(created, parsed !== null);
   }
 
-  private bestStory(member: Member, keys: Keys, time: number): Story | undefined {
+  private bestStory(member: StoryMember, keys: StoryKeys, time: number): Story | undefined {
     const stamp = ++this.visit;
     let best: Story | undefined;
     let bestScore = 0;
@@ -267,7 +269,7 @@ export class StoryClusterer {
    * 0 when not the same story, otherwise a score in (0, 2] for choosing among candidates. `member` must be the one
    * bestStory() loaded into the probes.
    */
-  private similarity(member: Member, story: Story): number {
+  private similarity(member: StoryMember, story: Story): number {
     let best = 0;
     for (const other of story.members) {
       const entity = relation(member.entities, other.entities);
@@ -357,7 +359,7 @@ function maskedNames(names: readonly string[] | undefined): Set<string> | null {
   return out;
 }
 
-function keysOf(member: Member, title: readonly string[]): Keys {
+function keysOf(member: StoryMember, title: readonly string[]): StoryKeys {
   const all: number[] = [];
   if (member.shingles.length > 0) {
     for (let b = 0; b < BANDS; b++) {
