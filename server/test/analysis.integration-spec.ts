@@ -58,6 +58,26 @@ describe('analysis (real PostgreSQL)', () => {
     expect(ours).toEqual([]);
   });
 
+  it('gives feed items, mentions and stories time-ordered ids (UUIDv7), newer rows after older ones', async () => {
+    const before = Date.now();
+    const first = await insertItem({ title: 'Trường THPT Gò Vấp khai giảng năm học mới' });
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await insertItem({ title: 'Học sinh trường THPT Gò Vấp đạt giải nhất cuộc thi khoa học kỹ thuật' });
+    await analysis.analysePending();
+    const ids = [
+      first,
+      second,
+      ...(await Promise.all([first, second].map(mentionOf))).flatMap((m) => [m?.id, m?.storyId]),
+    ];
+    const millisOf = (id: string | undefined): number => Number.parseInt((id ?? '').replace(/-/g, '').slice(0, 12), 16);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(millisOf(id)).toBeGreaterThanOrEqual(before - 1000);
+      expect(millisOf(id)).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    expect(millisOf(second)).toBeGreaterThan(millisOf(first));
+  });
+
   it('analyses a pending item into a mention and a story in one step and emits mention.stored', async () => {
     const events: DomainEventMap['mention.stored'][] = [];
     const off = t.app.get(DomainEventBus).on('mention.stored', (e) => {

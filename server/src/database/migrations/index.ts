@@ -14,6 +14,7 @@ import { RecordedAt1796501545759 } from './1796501545759-recorded-at';
 import { TextSearch1796502653512 } from './1796502653512-text-search';
 import { SearchByUnit1796508508464 } from './1796508508464-search-by-unit';
 import { OldCoverage1796512954902 } from './1796512954902-old-coverage';
+import { TimeOrderedIds1796600000001 } from './1796600000001-time-ordered-ids';
 
 /** Every migration, in order. Listed as classes so the same list works from ts (Jest) and dist (node). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TextSearch1796502653512,
   SearchByUnit1796508508464,
   OldCoverage1796512954902,
+  TimeOrderedIds1796600000001,
 ];

@@ -1,15 +1,6 @@
 import type { ItemCategory, MentionUnitView, SentimentLabel, Severity } from '@mw/shared';
-import {
-  Check,
-  Column,
-  Entity,
-  Generated,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-} from 'typeorm';
+import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TimeOrderedIdColumn } from '../../common/database/time-ordered-id';
 import { FeedItemEntity } from '../sources';
 import { StoryEntity } from './story.entity';
 
@@ -28,7 +19,7 @@ import { StoryEntity } from './story.entity';
 @Index('mention_search_idx', { synchronize: false })
 @Index('mention_outlet_idx', { synchronize: false })
 export class MentionEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedIdColumn()
   id!: string;
 
   /** Commit order of mentions (inserted under the story lock): how clusterers catch up. */

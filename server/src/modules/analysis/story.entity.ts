@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, Unique } from 'typeorm';
+import { TimeOrderedIdColumn } from '../../common/database/time-ordered-id';
 
 /** The same event told by one or more outlets; mentions point at it. `key` is the id of its first item. */
 @Entity('story')
@@ -7,7 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 @Index('story_last_seen_idx', { synchronize: false })
 @Index('story_unit_codes_idx', { synchronize: false })
 export class StoryEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedIdColumn()
   id!: string;
 
   @Column('text')

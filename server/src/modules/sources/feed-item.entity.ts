@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimeOrderedIdColumn } from '../../common/database/time-ordered-id';
 
 export type AnalysisState = 'pending' | 'done' | 'failed';
 
 /** One item read from a source, kept with the evidence of what was read and when. */
 @Entity('feed_item')
 export class FeedItemEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @TimeOrderedIdColumn()
   id!: string;
 
   @Column('uuid', { name: 'source_id' })
