@@ -12,7 +12,7 @@ import { createThreadPool, defaultThreads, threadFailure } from '../../../common
 import type { ProvisionalResult } from '../pipeline/story-aware-analyzer';
 import type { AnalyseTask } from './analysis.thread';
 
-/** Longest one batch may take on a thread (a batch of 250 items takes about a tenth of a second). */
+/** Longest one batch may take on a thread (a batch of 500 items takes about a tenth of a second). */
 export const ANALYSE_TIMEOUT_MS = 60_000;
 /** Heap of one analysis thread: the model and the gazetteer take about a hundred megabytes. */
 const ANALYSE_HEAP_MB = 1024;
