@@ -6,9 +6,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * index and the foreign-key lookups, so the working set is the whole index and each checkpoint writes many full
  * pages. Their ids become UUIDv7 (RFC 9562: 48 bits of milliseconds, then random bits): new rows go to the right
  * edge of those indexes. Replaying the archive's year (`npm run bench -- pipeline`, interleaved runs): PostgreSQL's
- * CPU 28.9-30.6 s → 26.2-27.1 s, the mention insert's time 16.5 s → 14.0 s. PostgreSQL 18 has `uuidv7()`, but DATABASE_URL may name an older server, so `mw_uuidv7()` is
- * plain SQL over gen_random_uuid (v4's random bits, the first 48 replaced by the time, the version set to 7).
- * The ids stay as unguessable as access needs (74 random bits); rows already stored keep theirs.
+ * CPU 28.9-30.6 s → 26.2-27.1 s, the mention insert's time 16.5 s → 14.0 s. PostgreSQL 18 has `uuidv7()`, but
+ * DATABASE_URL may name an older server, so `mw_uuidv7()` is plain SQL over gen_random_uuid (v4's random bits, the
+ * first 48 replaced by the time, the version set to 7). The ids stay as unguessable as access needs (74 random
+ * bits); rows already stored keep theirs.
  */
 export class TimeOrderedIds1796600000001 implements MigrationInterface {
   name = 'TimeOrderedIds1796600000001';
