@@ -1,0 +1,81 @@
+// Cross-validation on the real set's TRAIN split only: the place to judge a change to the analysis (a rule, a cue, a
+// training setting) before it is measured once on the TEST split. The real TRAIN items are cut into K folds (by a hash
+// of their id, so the folds are the same on every run); for each fold a model is trained exactly as
+// train-model.cjs trains the committed one (written TRAIN plus real TRAIN) but without that fold, and the fold is
+// analysed in publication order. The figures are pooled over the folds. The real TEST split is never read.
+// Needs the news archive (../shared/reference/news-archive/items.jsonl.gz, or NEWS_ARCHIVE).
+// Usage: node tools/eval/cv-real.cjs [--folds K]   (K from 2 to 10, default 5; about 10 s per fold)
+'use strict';
+
+require('./ts-hook.cjs');
+const { createHash } = require('node:crypto');
+const { readLabelledSet } = require('../../server/src/modules/analysis/pipeline/labelled-set.ts');
+const { trainAnalysisModel } = require('../../server/src/modules/analysis/pipeline/analysis-model.ts');
+const { createAnalyzer } = require('../../server/src/modules/analysis/pipeline/analyze-item.ts');
+const { DEFAULT_LABELLED_PATH } = require('../../server/src/modules/analysis/pipeline/evaluate.ts');
+const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
+const { scoreRealSet } = require('../../server/src/modules/analysis/pipeline/real-scores.ts');
+const {
+  trainingSet,
+  govapUnitCodes,
+  predictionOf,
+} = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
+const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
+
+const at = process.argv.indexOf('--folds');
+const folds = at >= 0 ? Number(process.argv[at + 1]) : 5;
+if (!(Number.isInteger(folds) && folds >= 2 && folds <= 10)) {
+  process.stderr.write(`error: --folds takes a whole number from 2 to 10 (got "${process.argv[at + 1]}")\n`);
+  process.exit(2);
+}
+if (!real.archiveAvailable()) {
+  process.stderr.write(`error: the news archive is not at ${real.DEFAULT_ARCHIVE_PATH}; cross-validation needs it\n`);
+  process.exit(1);
+}
+
+/** The fold of a TRAIN item: a hash of its id, salted apart from the TRAIN/TEST split's. */
+function foldOf(id) {
+  return createHash('sha1').update(`real-fold:${id}`).digest().readUInt32BE(0) % folds;
+}
+
+const joined = real.joinRealSet(
+  real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()),
+  real.readArchive(),
+);
+const train = joined.filter((r) => r.split === 'train');
+const written = readLabelledSet(DEFAULT_LABELLED_PATH);
+const gazetteer = loadSeedGazetteer();
+const byPublication = (a, b) =>
+  Date.parse(a.item.published) - Date.parse(b.item.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const pairs = [];
+for (let k = 0; k < folds; k++) {
+  const started = Date.now();
+  const held = train.filter((r) => foldOf(r.id) === k).sort(byPublication);
+  const { items } = trainingSet(
+    written,
+    train.filter((r) => foldOf(r.id) !== k),
+  );
+  const analyzer = createAnalyzer({ gazetteer, model: trainAnalysisModel(items) });
+  for (const r of held) {
+    const out = analyzer.analyze({
+      id: r.item.id,
+      title: r.item.title,
+      summary: r.item.summary,
+      outlet: r.item.outlet,
+      publishedAt: r.item.published,
+    });
+    pairs.push({ label: r, got: predictionOf(out) });
+  }
+  process.stderr.write(`fold ${k + 1}/${folds}: ${held.length} items held out, ${Date.now() - started} ms\n`);
+}
+
+const s = scoreRealSet(pairs);
+const f = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+const binaryLine = (b) => `F1 ${f(b.f1)} (precision ${f(b.precision)}, recall ${f(b.recall)}, support ${b.support})`;
+console.log(`real TRAIN, ${folds}-fold cross-validation, ${pairs.length} items (the TEST split is not read):`);
+console.log(`  sentiment macro-F1      ${f(s.sentiment.macroF1)}  positive recall ${f(s.sentiment.positiveRecall)}`);
+console.log(`  education items         sentiment macro-F1 ${f(s.sentiment.educationMacroF1)}`);
+console.log(`  incident anywhere       ${binaryLine(s.incidentAnywhere)}  (bad news at a school, any district)`);
+console.log(`  education yes/no        ${binaryLine(s.education)}`);
+console.log(`  category on education   ${f(s.category.accuracy)} (${s.category.right}/${s.category.items})`);
