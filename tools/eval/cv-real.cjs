@@ -8,10 +8,8 @@
 'use strict';
 
 require('./ts-hook.cjs');
-const { createHash } = require('node:crypto');
 const { readLabelledSet } = require('../../server/src/modules/analysis/pipeline/labelled-set.ts');
 const { trainAnalysisModel } = require('../../server/src/modules/analysis/pipeline/analysis-model.ts');
-const { createAnalyzer } = require('../../server/src/modules/analysis/pipeline/analyze-item.ts');
 const { DEFAULT_LABELLED_PATH } = require('../../server/src/modules/analysis/pipeline/evaluate.ts');
 const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 const { scoreRealSet } = require('../../server/src/modules/analysis/pipeline/real-scores.ts');
@@ -19,6 +17,7 @@ const {
   trainingSet,
   govapUnitCodes,
   predictionOf,
+  analyzeInOrder,
 } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
 const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
 
@@ -35,7 +34,7 @@ if (!real.archiveAvailable()) {
 
 /** The fold of a TRAIN item: a hash of its id, salted apart from the TRAIN/TEST split's. */
 function foldOf(id) {
-  return createHash('sha1').update(`real-fold:${id}`).digest().readUInt32BE(0) % folds;
+  return real.idHash('real-fold', id) % folds;
 }
 
 const joined = real.joinRealSet(
@@ -45,28 +44,20 @@ const joined = real.joinRealSet(
 const train = joined.filter((r) => r.split === 'train');
 const written = readLabelledSet(DEFAULT_LABELLED_PATH);
 const gazetteer = loadSeedGazetteer();
-const byPublication = (a, b) =>
-  Date.parse(a.item.published) - Date.parse(b.item.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 const pairs = [];
 for (let k = 0; k < folds; k++) {
   const started = Date.now();
-  const held = train.filter((r) => foldOf(r.id) === k).sort(byPublication);
+  const held = train.filter((r) => foldOf(r.id) === k);
   const { items } = trainingSet(
     written,
     train.filter((r) => foldOf(r.id) !== k),
   );
-  const analyzer = createAnalyzer({ gazetteer, model: trainAnalysisModel(items) });
-  for (const r of held) {
-    const out = analyzer.analyze({
-      id: r.item.id,
-      title: r.item.title,
-      summary: r.item.summary,
-      outlet: r.item.outlet,
-      publishedAt: r.item.published,
-    });
-    pairs.push({ label: r, got: predictionOf(out) });
-  }
+  const outputs = analyzeInOrder(
+    held.map((r) => r.item),
+    gazetteer,
+    trainAnalysisModel(items),
+  );
+  for (const r of held) pairs.push({ label: r, got: predictionOf(outputs.get(r.id)) });
   process.stderr.write(`fold ${k + 1}/${folds}: ${held.length} items held out, ${Date.now() - started} ms\n`);
 }
 

@@ -129,7 +129,8 @@ export function expectedFingerprint(written: readonly LabelledItem[], labels: re
 const byPublication = (a: ArchiveItem, b: ArchiveItem): number =>
   Date.parse(a.published) - Date.parse(b.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function analyzeInOrder(items: readonly ArchiveItem[], gazetteer: Gazetteer, model: AnalysisModel) {
+/** Each item's analysis, the items fed in publication order as a feed would give them. */
+export function analyzeInOrder(items: readonly ArchiveItem[], gazetteer: Gazetteer, model: AnalysisModel) {
   const analyzer = createAnalyzer({ gazetteer, model });
   const out = new Map<string, AnalyzeOutput>();
   for (const item of [...items].sort(byPublication)) {

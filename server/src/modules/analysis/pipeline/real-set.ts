@@ -76,8 +76,12 @@ export interface RealItem extends RealLabel {
 }
 
 export function realSplitOf(id: string): 'train' | 'test' {
-  const h = createHash('sha1').update(`real-split:${id}`).digest().readUInt32BE(0);
-  return h / 0x1_0000_0000 < REAL_TEST_SHARE ? 'test' : 'train';
+  return idHash('real-split', id) / 0x1_0000_0000 < REAL_TEST_SHARE ? 'test' : 'train';
+}
+
+/** A fixed 32-bit hash of an archive id under a salt: the split above, and cv-real.cjs's folds (salt "real-fold"). */
+export function idHash(salt: string, id: string): number {
+  return createHash('sha1').update(`${salt}:${id}`).digest().readUInt32BE(0);
 }
 
 /** The gold units of a label, the office counted as the unit GV-OFFICE. */
