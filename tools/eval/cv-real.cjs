@@ -5,8 +5,9 @@
 // analysed in publication order. The figures are pooled over the folds. The real TEST split is never read.
 // Needs the news archive (../shared/reference/news-archive/items.jsonl.gz, or NEWS_ARCHIVE).
 // Usage: node tools/eval/cv-real.cjs [--folds K] [--seed S]   (K from 2 to 10, default 5; about 10 s per fold)
-// --seed S (a whole number, default 0) cuts the folds another way. One partition's figures move by about 0.01 between
-// seeds (incident anywhere 0.694-0.710 over seeds 0-3), so judge a change on three seeds or more, against the same seeds.
+// --seed S (a whole number, default 0) cuts the folds another way. One cut's figures move by about 0.01 between
+// seeds (incident anywhere 0.694-0.710 over seeds 0-3), so judge a change on three seeds or more, against the same
+// seeds.
 'use strict';
 
 require('./ts-hook.cjs');
