@@ -4,7 +4,7 @@
 // train-model.cjs trains the committed one (written TRAIN plus real TRAIN) but without that fold, and the fold is
 // analysed in publication order. The figures are pooled over the folds. The real TEST split is never read.
 // Needs the news archive (../shared/reference/news-archive/items.jsonl.gz, or NEWS_ARCHIVE).
-// Usage: node tools/eval/cv-real.cjs [--folds K] [--seed S]   (K from 2 to 10, default 5; about 10 s per fold)
+// Usage: node tools/eval/cv-real.cjs [--folds K] [--seed S]   (K from 2 to 10, default 5; 10-15 s per fold)
 // --seed S (a whole number, default 0) cuts the folds another way. One cut's figures move by about 0.01 between
 // seeds (incident anywhere 0.694-0.710 over seeds 0-3), so judge a change on three seeds or more, against the same
 // seeds.
@@ -21,6 +21,7 @@ const {
   govapUnitCodes,
   predictionOf,
   analyzeInOrder,
+  formatRealScores,
 } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
 const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
 
@@ -72,14 +73,7 @@ for (let k = 0; k < folds; k++) {
   process.stderr.write(`fold ${k + 1}/${folds}: ${held.length} items held out, ${Date.now() - started} ms\n`);
 }
 
-const s = scoreRealSet(pairs);
-const f = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
-const binaryLine = (b) => `F1 ${f(b.f1)} (precision ${f(b.precision)}, recall ${f(b.recall)}, support ${b.support})`;
 console.log(
   `real TRAIN, ${folds}-fold cross-validation (seed ${seed}), ${pairs.length} items (the TEST split is not read):`,
 );
-console.log(`  sentiment macro-F1      ${f(s.sentiment.macroF1)}  positive recall ${f(s.sentiment.positiveRecall)}`);
-console.log(`  education items         sentiment macro-F1 ${f(s.sentiment.educationMacroF1)}`);
-console.log(`  incident anywhere       ${binaryLine(s.incidentAnywhere)}  (bad news at a school, any district)`);
-console.log(`  education yes/no        ${binaryLine(s.education)}`);
-console.log(`  category on education   ${f(s.category.accuracy)} (${s.category.right}/${s.category.items})`);
+console.log(formatRealScores(scoreRealSet(pairs)).join('\n'));

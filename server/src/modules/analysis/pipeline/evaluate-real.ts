@@ -258,23 +258,18 @@ export function runYear(
 
 const f3 = (x: number): string => x.toFixed(3);
 
-export function formatRealReport(report: RealReport, options: { mistakes?: boolean } = {}): string {
-  const s = report.scores;
-  const row = (name: string, b: BinaryScore): string =>
-    `  ${name.padEnd(22)} precision ${f3(b.precision)}  recall ${f3(b.recall)}  F1 ${f3(b.f1)}  (support ${b.support}, said yes ${b.flagged})`;
-  const lines = [
-    'REAL NEWS (the archive, labelled by us: tools/eval/real-labels.jsonl)',
-    `  ${report.labelled} labelled items, split by id hash: ${report.train} TRAIN (may train the classifiers), ` +
-      `${report.test} TEST (measured here, never trained on)`,
-    ...(report.modelCurrent
-      ? []
-      : ['  WARNING: the committed model was trained on other labels; re-run node tools/eval/train-model.cjs']),
+const row = (name: string, b: BinaryScore): string =>
+  `  ${name.padEnd(22)} precision ${f3(b.precision)}  recall ${f3(b.recall)}  F1 ${f3(b.f1)}  (support ${b.support}, said yes ${b.flagged})`;
+
+/**
+ * The lines of a real-set score block (the eval's TEST split, cv-real.cjs's pooled folds); `afterMatching` goes
+ * after the item and unit rows.
+ */
+export function formatRealScores(s: RealScores, afterMatching: readonly string[] = []): string[] {
+  return [
     row('item (about Gò Vấp)', s.item),
     row('units (office=GV-OFFICE)', s.units),
-    `  matching over all ${report.matchingAll.items} labelled items (nothing learns it): item F1 ` +
-      `${f3(report.matchingAll.item.f1)} (support ${report.matchingAll.item.support}, said yes ` +
-      `${report.matchingAll.item.flagged}), unit F1 ${f3(report.matchingAll.units.f1)}, same-name taken ` +
-      `${report.matchingAll.sameName.taken} of ${report.matchingAll.sameName.items}`,
+    ...afterMatching,
     row('Gò Vấp incident', s.incident),
     row('incident anywhere', s.incidentAnywhere) + '  (bad news at a school, any district)',
     `  sentiment              macro-F1 ${f3(s.sentiment.macroF1)}  positive recall ${f3(s.sentiment.positiveRecall)}` +
@@ -284,6 +279,24 @@ export function formatRealReport(report: RealReport, options: { mistakes?: boole
     `  category accuracy      ${f3(s.category.accuracy)} on ${s.category.items} education items`,
     row('education (yes/no)', s.education) + `  accuracy ${f3(s.education.accuracy)}`,
     `  severity               ${s.severity.exact}/${s.severity.compared} exact where both call it an incident`,
+  ];
+}
+
+export function formatRealReport(report: RealReport, options: { mistakes?: boolean } = {}): string {
+  const s = report.scores;
+  const lines = [
+    'REAL NEWS (the archive, labelled by us: tools/eval/real-labels.jsonl)',
+    `  ${report.labelled} labelled items, split by id hash: ${report.train} TRAIN (may train the classifiers), ` +
+      `${report.test} TEST (measured here, never trained on)`,
+    ...(report.modelCurrent
+      ? []
+      : ['  WARNING: the committed model was trained on other labels; re-run node tools/eval/train-model.cjs']),
+    ...formatRealScores(s, [
+      `  matching over all ${report.matchingAll.items} labelled items (nothing learns it): item F1 ` +
+        `${f3(report.matchingAll.item.f1)} (support ${report.matchingAll.item.support}, said yes ` +
+        `${report.matchingAll.item.flagged}), unit F1 ${f3(report.matchingAll.units.f1)}, same-name taken ` +
+        `${report.matchingAll.sameName.taken} of ${report.matchingAll.sameName.items}`,
+    ]),
   ];
   if (report.year) {
     const y = report.year;
