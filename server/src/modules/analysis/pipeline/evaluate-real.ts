@@ -265,6 +265,15 @@ const row = (name: string, b: BinaryScore): string =>
  * The lines of a real-set score block (the eval's TEST split, cv-real.cjs's pooled folds); `afterMatching` goes
  * after the item and unit rows.
  */
+/** The incident-anywhere recall per labelled kind, a few kinds to a line: "violence_bullying 25/28". */
+function byKindRows(kinds: RealScores['incidentAnywhereByKind']): string[] {
+  if (kinds.length === 0) return [];
+  const cells = kinds.map((k) => `${k.kind} ${k.found}/${k.labelled}`);
+  const lines: string[] = [];
+  for (let i = 0; i < cells.length; i += 4) lines.push(cells.slice(i, i + 4).join(', '));
+  return lines.map((l, i) => (i === 0 ? '    found by labelled kind: ' : '                            ') + l);
+}
+
 export function formatRealScores(s: RealScores, afterMatching: readonly string[] = []): string[] {
   return [
     row('item (about Gò Vấp)', s.item),
@@ -272,6 +281,7 @@ export function formatRealScores(s: RealScores, afterMatching: readonly string[]
     ...afterMatching,
     row('Gò Vấp incident', s.incident),
     row('incident anywhere', s.incidentAnywhere) + '  (bad news at a school, any district)',
+    ...byKindRows(s.incidentAnywhereByKind),
     `  sentiment              macro-F1 ${f3(s.sentiment.macroF1)}  positive recall ${f3(s.sentiment.positiveRecall)}` +
       `  (education items only: macro-F1 ${f3(s.sentiment.educationMacroF1)}, positive recall ${f3(s.sentiment.educationPositiveRecall)})`,
     ...Object.values(SentimentLabel).map((l) => row(`  ${l}`, s.sentiment.perLabel[l])),

@@ -120,6 +120,26 @@ describe('incident anywhere', () => {
     // The Gò Vấp flag is another thing: nothing here names a Gò Vấp unit.
     expect(scores.incident.support).toBe(0);
   });
+
+  it('gives its recall per labelled kind, most labelled first, found meaning any incident category', () => {
+    const bad = (category: string) => label({ sentiment: 'negative', category: category as RealLabel['category'] });
+    const scores = scoreRealSet([
+      { label: bad('fees_finances'), got: said({ category: 'fees_finances' }) },
+      // Flagged under another incident category: still found (the ticket opens).
+      { label: bad('fees_finances'), got: said({ category: 'teacher_conduct' }) },
+      { label: bad('fees_finances'), got: said({ category: 'other' }) },
+      { label: bad('other'), got: said({ category: 'exams_quality' }) },
+      { label: bad('food_safety'), got: said({ category: 'food_safety' }) },
+      // Not bad news, or not education: not counted in any kind.
+      { label: label({ category: 'safety_health' }), got: said({ category: 'accident_injury' }) },
+      { label: label({ education: false, category: null, sentiment: 'negative' }), got: said({ category: null }) },
+    ]);
+    expect(scores.incidentAnywhereByKind).toEqual([
+      { kind: 'fees_finances', labelled: 3, found: 2 },
+      { kind: 'food_safety', labelled: 1, found: 1 },
+      { kind: 'other', labelled: 1, found: 0 },
+    ]);
+  });
 });
 
 describe('realGoals', () => {

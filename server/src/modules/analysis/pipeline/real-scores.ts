@@ -9,7 +9,8 @@
  *   about a Gò Vấp unit, so here: an education item labelled negative (bad news at a school, wherever it is) against
  *   the analyzer giving it an incident category (what it gives bad education news, and what opens a ticket once a Gò
  *   Vấp unit is matched). The archive holds no Gò Vấp incident, so this is the nearest real-news reading of the
- *   incident goal, not the goal itself.
+ *   incident goal, not the goal itself. Its recall is also given per labelled kind (the gold category), because the
+ *   kinds differ: a fight or a poisoning is a different miss from soft criticism filed under "other".
  * - sentiment: per-label F1, macro-F1, positive recall (on every item, and on the education items alone).
  * - same-name false-take rate: of the items the pool took because they name a school whose name a Gò Vấp unit also
  *   bears (bucket same_name), the share where the analyzer took a school the labels do not give.
@@ -37,12 +38,21 @@ export interface BinaryScore {
   readonly flagged: number;
 }
 
+/** Of the items labelled bad education news of one kind (gold category), how many the analyzer flagged. */
+export interface KindRecall {
+  readonly kind: string;
+  readonly labelled: number;
+  readonly found: number;
+}
+
 export interface RealScores {
   readonly items: number;
   readonly item: BinaryScore;
   readonly units: BinaryScore;
   readonly incident: BinaryScore;
   readonly incidentAnywhere: BinaryScore;
+  /** Per gold category of the incident-anywhere items, most labelled first: how many the analyzer flagged. */
+  readonly incidentAnywhereByKind: readonly KindRecall[];
   readonly sentiment: {
     readonly perLabel: Record<SentimentLabel, BinaryScore>;
     readonly macroF1: number;
@@ -147,6 +157,15 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
       if (label.severity === got.severity) exact++;
     }
   }
+  const byKind = new Map<string, { -readonly [K in keyof KindRecall]: KindRecall[K] }>();
+  for (const { label, got } of pairs) {
+    if (!(label.education && label.sentiment === SentimentLabel.Negative)) continue;
+    const kind = label.category ?? PlanTheme.Other;
+    const entry = byKind.get(kind) ?? { kind, labelled: 0, found: 0 };
+    entry.labelled++;
+    if (isIncidentCategory(got.category)) entry.found++;
+    byKind.set(kind, entry);
+  }
   const all = sentimentScores(pairs.map((p) => [p.label.sentiment, p.got.sentiment]));
   const education = pairs.filter((p) => p.label.education);
   const edu = sentimentScores(education.map((p) => [p.label.sentiment, p.got.sentiment]));
@@ -161,6 +180,9 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
         p.label.education && p.label.sentiment === SentimentLabel.Negative,
         isIncidentCategory(p.got.category),
       ]),
+    ),
+    incidentAnywhereByKind: [...byKind.values()].sort(
+      (a, b) => b.labelled - a.labelled || a.kind.localeCompare(b.kind),
     ),
     sentiment: {
       perLabel: all.perLabel,
