@@ -11,19 +11,10 @@
 'use strict';
 
 require('./ts-hook.cjs');
-const { readLabelledSet } = require('../../server/src/modules/analysis/pipeline/labelled-set.ts');
-const { trainAnalysisModel } = require('../../server/src/modules/analysis/pipeline/analysis-model.ts');
-const { DEFAULT_LABELLED_PATH } = require('../../server/src/modules/analysis/pipeline/evaluate.ts');
 const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 const { scoreRealSet } = require('../../server/src/modules/analysis/pipeline/real-scores.ts');
-const {
-  trainingSet,
-  govapUnitCodes,
-  predictionOf,
-  analyzeInOrder,
-  formatRealScores,
-} = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
-const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
+const { formatRealScores } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
+const { joinedRealSet, outOfFold } = require('./out-of-fold.cjs');
 
 /** The value after `name`, as a whole number from `min` to `max`; `fallback` when the option is absent. */
 function wholeOption(name, fallback, min, max) {
@@ -43,35 +34,7 @@ if (!real.archiveAvailable()) {
   process.exit(1);
 }
 
-/** The fold of a TRAIN item: a hash of its id, salted apart from the TRAIN/TEST split's (and by the seed). */
-const salt = seed === 0 ? 'real-fold' : `real-fold-${seed}`;
-function foldOf(id) {
-  return real.idHash(salt, id) % folds;
-}
-
-const joined = real.joinRealSet(
-  real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()),
-  real.readArchive(),
-);
-const train = joined.filter((r) => r.split === 'train');
-const written = readLabelledSet(DEFAULT_LABELLED_PATH);
-const gazetteer = loadSeedGazetteer();
-const pairs = [];
-for (let k = 0; k < folds; k++) {
-  const started = Date.now();
-  const held = train.filter((r) => foldOf(r.id) === k);
-  const { items } = trainingSet(
-    written,
-    train.filter((r) => foldOf(r.id) !== k),
-  );
-  const outputs = analyzeInOrder(
-    held.map((r) => r.item),
-    gazetteer,
-    trainAnalysisModel(items),
-  );
-  for (const r of held) pairs.push({ label: r, got: predictionOf(outputs.get(r.id)) });
-  process.stderr.write(`fold ${k + 1}/${folds}: ${held.length} items held out, ${Date.now() - started} ms\n`);
-}
+const pairs = outOfFold(joinedRealSet(), { folds, seed, log: (line) => process.stderr.write(`${line}\n`) });
 
 console.log(
   `real TRAIN, ${folds}-fold cross-validation (seed ${seed}), ${pairs.length} items (the TEST split is not read):`,

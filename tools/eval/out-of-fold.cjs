@@ -1,0 +1,54 @@
+// Out-of-fold predictions on the real set's TRAIN split, shared by cv-real.cjs and agreement.cjs. The real TRAIN items
+// are cut into K folds (by a hash of their id, salted by the seed, so the folds are the same on every run); for each
+// fold a model is trained exactly as train-model.cjs trains the committed one (written TRAIN plus real TRAIN) but
+// without that fold, and the fold is analysed in publication order. The real TEST split is never read.
+'use strict';
+
+require('./ts-hook.cjs');
+const { readLabelledSet } = require('../../server/src/modules/analysis/pipeline/labelled-set.ts');
+const { trainAnalysisModel } = require('../../server/src/modules/analysis/pipeline/analysis-model.ts');
+const { DEFAULT_LABELLED_PATH } = require('../../server/src/modules/analysis/pipeline/evaluate.ts');
+const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
+const {
+  trainingSet,
+  govapUnitCodes,
+  predictionOf,
+  analyzeInOrder,
+} = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
+const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
+
+/** The real set joined with the archive's text (the archive must be at hand). */
+function joinedRealSet() {
+  return real.joinRealSet(real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()), real.readArchive());
+}
+
+/**
+ * `{ label, got }` for every real TRAIN item of `joined`, each predicted by a model that never saw its fold.
+ * Seed 0 keeps the folds every earlier figure was measured on.
+ */
+function outOfFold(joined, { folds = 5, seed = 0, log = () => {} } = {}) {
+  const salt = seed === 0 ? 'real-fold' : `real-fold-${seed}`;
+  const foldOf = (id) => real.idHash(salt, id) % folds;
+  const train = joined.filter((r) => r.split === 'train');
+  const written = readLabelledSet(DEFAULT_LABELLED_PATH);
+  const gazetteer = loadSeedGazetteer();
+  const pairs = [];
+  for (let k = 0; k < folds; k++) {
+    const started = Date.now();
+    const held = train.filter((r) => foldOf(r.id) === k);
+    const { items } = trainingSet(
+      written,
+      train.filter((r) => foldOf(r.id) !== k),
+    );
+    const outputs = analyzeInOrder(
+      held.map((r) => r.item),
+      gazetteer,
+      trainAnalysisModel(items),
+    );
+    for (const r of held) pairs.push({ label: r, got: predictionOf(outputs.get(r.id)) });
+    log(`fold ${k + 1}/${folds}: ${held.length} items held out, ${Date.now() - started} ms`);
+  }
+  return pairs;
+}
+
+module.exports = { joinedRealSet, outOfFold };
