@@ -27,7 +27,6 @@ if (!real.archiveAvailable()) {
   process.exit(1);
 }
 const joined = joinedRealSet();
-const sample = agreement.agreementSample(joined);
 
 const sampleAt = process.argv.indexOf('--sample');
 if (sampleAt >= 0) {
@@ -37,6 +36,12 @@ if (sampleAt >= 0) {
     process.stderr.write('error: --sample takes a file outside the repository (the archive text is never committed)\n');
     process.exit(2);
   }
+  const sample = agreement.agreementSample(joined);
+  const education = sample.filter((r) => r.education).length;
+  process.stderr.write(
+    `drawn from ${joined.length} labels (${joined.filter((r) => r.education).length} education): ` +
+      `${education} education items and ${sample.length - education} others\n`,
+  );
   const lines = sample.map((r) => {
     const { id, outlet, published, title, summary } = r.item;
     return JSON.stringify({ id, outlet, published, title, summary });
@@ -47,12 +52,9 @@ if (sampleAt >= 0) {
 }
 
 const second = new Map(agreement.readSecondReading().map((r) => [r.id, r]));
-const missing = sample.filter((r) => !second.has(r.id));
-if (missing.length > 0 || second.size !== sample.length) {
-  process.stderr.write(
-    `error: the second reading holds ${second.size} items and misses ${missing.length} of the sample's ` +
-      `${sample.length}; the labels changed since it was made (re-run --sample and read the new items)\n`,
-  );
+const sample = joined.filter((r) => second.has(r.id));
+if (sample.length !== second.size) {
+  process.stderr.write(`error: ${second.size - sample.length} items of the second reading have no label\n`);
   process.exit(1);
 }
 
@@ -68,7 +70,7 @@ const outputs = analyzeInOrder(
 );
 for (const r of test) model.set(r.id, predictionOf(outputs.get(r.id)));
 
-const weightOf = agreement.stratumWeights(joined, sample);
+const weightOf = agreement.stratumWeights(agreement.AGREEMENT_POPULATION, sample);
 const pairsOf = (readingOf, weighted) =>
   sample.map((r) => ({ reference: r, other: readingOf(r), weight: weighted ? weightOf(r) : 1 }));
 const secondOf = (r) => second.get(r.id);

@@ -111,7 +111,7 @@ describe('the sample', () => {
   });
 
   it('weighs it back to the labelled proportions', () => {
-    const weight = stratumWeights(labels, agreementSample(labels));
+    const weight = stratumWeights({ education: 500, other: 400 }, agreementSample(labels));
     expect(weight(label(1, true))).toBeCloseTo(500 / AGREEMENT_SAMPLE.education);
     expect(weight(label(1001, false))).toBeCloseTo(400 / AGREEMENT_SAMPLE.other);
   });

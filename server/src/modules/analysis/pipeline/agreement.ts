@@ -5,7 +5,8 @@
  * score above their agreement; where they agree, the gap is the model's.
  *
  * The sample is drawn by a hash of the id from each stratum of the labels (education items and the rest, in fixed
- * numbers), so every figure is also given weighted back to the labelled set's proportions.
+ * numbers), so every figure is also given weighted back to the proportions of the labels it was drawn from. Labels
+ * added later do not change it: the study is the items the second reading holds.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -16,6 +17,8 @@ import { binary, type BinaryScore } from './real-scores';
 export const DEFAULT_SECOND_READING_PATH = resolve(dirname(DEFAULT_REAL_LABELS_PATH), 'agreement-labels.jsonl');
 /** Items drawn per stratum: education items (where incidents are) and the rest. */
 export const AGREEMENT_SAMPLE = { education: 300, other: 100 } as const;
+/** The labels the committed second reading's sample was drawn from (06/12/2026, 4,143 labels), per stratum. */
+export const AGREEMENT_POPULATION = { education: 1401, other: 2742 } as const;
 
 /** What one reader says of an item: the fields the incident-anywhere decision, sentiment and category read. */
 export interface Reading {
@@ -68,13 +71,14 @@ export function agreementSample(labels: readonly RealLabel[]): RealLabel[] {
   return [...education.slice(0, AGREEMENT_SAMPLE.education), ...other.slice(0, AGREEMENT_SAMPLE.other)].sort(byHash);
 }
 
-/** Weights that bring the sample back to the labelled set's proportions of education items and the rest. */
-export function stratumWeights(labels: readonly RealLabel[], sample: readonly RealLabel[]): (l: RealLabel) => number {
-  const share = (set: readonly RealLabel[], education: boolean): number =>
-    set.filter((l) => l.education === education).length;
-  const weight = (education: boolean): number => share(labels, education) / Math.max(1, share(sample, education));
-  const education = weight(true);
-  const other = weight(false);
+/** Weights that bring the sample back to its population's proportions of education items and the rest. */
+export function stratumWeights(
+  population: { readonly education: number; readonly other: number },
+  sample: readonly Pick<RealLabel, 'education'>[],
+): (l: Pick<RealLabel, 'education'>) => number {
+  const drawn = (education: boolean): number => Math.max(1, sample.filter((l) => l.education === education).length);
+  const education = population.education / drawn(true);
+  const other = population.other / drawn(false);
   return (l) => (l.education ? education : other);
 }
 
