@@ -22,28 +22,28 @@ function joinedRealSet() {
   return real.joinRealSet(real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()), real.readArchive());
 }
 
-/**
- * `{ label, got }` for every real TRAIN item of `joined`, each predicted by a model that never saw its fold.
- * Seed 0 keeps the folds every earlier figure was measured on.
- */
+/** The fold of a TRAIN item under a seed; seed 0 keeps the folds every earlier figure was measured on. */
+function foldOf(id, folds, seed) {
+  return real.idHash(seed === 0 ? 'real-fold' : `real-fold-${seed}`, id) % folds;
+}
+
+/** The model trained without fold k: written TRAIN plus the real TRAIN items of the other folds. */
+function foldModel(joined, k, { folds = 5, seed = 0 } = {}) {
+  const train = joined.filter((r) => r.split === 'train' && foldOf(r.id, folds, seed) !== k);
+  return trainAnalysisModel(trainingSet(readLabelledSet(DEFAULT_LABELLED_PATH), train).items);
+}
+
+/** `{ label, got }` for every real TRAIN item of `joined`, each predicted by a model that never saw its fold. */
 function outOfFold(joined, { folds = 5, seed = 0, log = () => {} } = {}) {
-  const salt = seed === 0 ? 'real-fold' : `real-fold-${seed}`;
-  const foldOf = (id) => real.idHash(salt, id) % folds;
-  const train = joined.filter((r) => r.split === 'train');
-  const written = readLabelledSet(DEFAULT_LABELLED_PATH);
   const gazetteer = loadSeedGazetteer();
   const pairs = [];
   for (let k = 0; k < folds; k++) {
     const started = Date.now();
-    const held = train.filter((r) => foldOf(r.id) === k);
-    const { items } = trainingSet(
-      written,
-      train.filter((r) => foldOf(r.id) !== k),
-    );
+    const held = joined.filter((r) => r.split === 'train' && foldOf(r.id, folds, seed) === k);
     const outputs = analyzeInOrder(
       held.map((r) => r.item),
       gazetteer,
-      trainAnalysisModel(items),
+      foldModel(joined, k, { folds, seed }),
     );
     for (const r of held) pairs.push({ label: r, got: predictionOf(outputs.get(r.id)) });
     log(`fold ${k + 1}/${folds}: ${held.length} items held out, ${Date.now() - started} ms`);
@@ -51,4 +51,4 @@ function outOfFold(joined, { folds = 5, seed = 0, log = () => {} } = {}) {
   return pairs;
 }
 
-module.exports = { joinedRealSet, outOfFold };
+module.exports = { joinedRealSet, foldModel, outOfFold };
