@@ -79,7 +79,7 @@ const modelOf = (r) => agreement.analyzerReading(model.get(r.id));
 const f3 = (x) => x.toFixed(3);
 const line = (name, s) =>
   `  ${name.padEnd(26)} incident anywhere F1 ${f3(s.incidentAnywhere.f1)} (precision ${f3(s.incidentAnywhere.precision)}, ` +
-  `recall ${f3(s.incidentAnywhere.recall)})  sentiment macro-F1 ${f3(s.sentiment.macroF1)} kappa ${f3(s.sentiment.kappa)}` +
+  `recall ${f3(s.incidentAnywhere.recall)})  at a school ${f3(s.incidentAtSchool.f1)}  sentiment macro-F1 ${f3(s.sentiment.macroF1)} kappa ${f3(s.sentiment.kappa)}` +
   `  education kappa ${f3(s.education.kappa)}  category ${f3(s.category.accuracy)}`;
 const education = sample.filter((r) => r.education).length;
 console.log(

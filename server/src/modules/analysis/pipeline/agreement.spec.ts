@@ -82,6 +82,8 @@ describe('scoreAgreement', () => {
       { reference: read({ education: false, category: null, sentiment: 'negative' }), other: bad, weight: 1 },
     ]);
     expect(scores.incidentAnywhere).toMatchObject({ support: 3, flagged: 4, precision: 0.5, recall: 2 / 3 });
+    // At a school: the four education items of the reference, negative read as negative (the fourth was not).
+    expect(scores.incidentAtSchool).toMatchObject({ support: 3, flagged: 3, precision: 1, recall: 1 });
     expect(scores.education.f1).toBeCloseTo(8 / 9);
     // Both call four items education; only the first pair gives the same category.
     expect(scores.category).toEqual({ items: 4, accuracy: 0.25 });

@@ -37,6 +37,8 @@ export interface AgreementScores {
   readonly items: number;
   /** Bad education news (education and negative) of one reading against the other's incident decision. */
   readonly incidentAnywhere: BinaryScore;
+  /** On the items the reference calls education: negative against negative (the decision once a school is known). */
+  readonly incidentAtSchool: BinaryScore;
   readonly sentiment: { readonly macroF1: number; readonly kappa: number; readonly accuracy: number };
   readonly education: { readonly f1: number; readonly kappa: number };
   /** On the items both call education: the same category. */
@@ -125,6 +127,15 @@ export function scoreAgreement(pairs: readonly AgreementPair[]): AgreementScores
     items: pairs.length,
     incidentAnywhere: weightedBinary(
       pairs.map((p) => [isBadEducationNews(p.reference), p.other.incident ?? isBadEducationNews(p.other), p.weight]),
+    ),
+    incidentAtSchool: weightedBinary(
+      pairs
+        .filter((p) => p.reference.education)
+        .map((p) => [
+          p.reference.sentiment === SentimentLabel.Negative,
+          p.other.sentiment === SentimentLabel.Negative,
+          p.weight,
+        ]),
     ),
     sentiment: {
       macroF1: perLabel.reduce((s, f) => s + f, 0) / perLabel.length,

@@ -282,6 +282,8 @@ export function formatRealScores(s: RealScores, afterMatching: readonly string[]
     row('Gò Vấp incident', s.incident),
     row('incident anywhere', s.incidentAnywhere) + '  (bad news at a school, any district)',
     ...byKindRows(s.incidentAnywhereByKind),
+    row('incident at a school', s.incidentAtSchool) +
+      '  (education items: bad news read as bad news, as once a unit is matched)',
     `  sentiment              macro-F1 ${f3(s.sentiment.macroF1)}  positive recall ${f3(s.sentiment.positiveRecall)}` +
       `  (education items only: macro-F1 ${f3(s.sentiment.educationMacroF1)}, positive recall ${f3(s.sentiment.educationPositiveRecall)})`,
     ...Object.values(SentimentLabel).map((l) => row(`  ${l}`, s.sentiment.perLabel[l])),

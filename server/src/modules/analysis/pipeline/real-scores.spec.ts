@@ -121,6 +121,23 @@ describe('incident anywhere', () => {
     expect(scores.incident.support).toBe(0);
   });
 
+  it('reads the decision at a school over education items only, from the tone, whatever the gate said', () => {
+    const bad = label({ sentiment: 'negative', category: 'fees_finances' });
+    const scores = scoreRealSet([
+      // The gate missed it (no category) but the tone is right: at a matched school it would open a ticket.
+      { label: bad, got: said({ education: false, category: null, sentiment: 'negative' }) },
+      { label: bad, got: said({ sentiment: 'neutral' }) },
+      { label: label(), got: said({ sentiment: 'negative', category: 'teacher_conduct' }) },
+      // Not education: outside this score, whatever was said of it.
+      {
+        label: label({ education: false, category: null, sentiment: 'negative' }),
+        got: said({ sentiment: 'negative' }),
+      },
+    ]);
+    expect(scores.incidentAtSchool).toMatchObject({ support: 2, flagged: 2, precision: 0.5, recall: 0.5 });
+    expect(scores.incidentAnywhere).toMatchObject({ support: 2, flagged: 1, recall: 0 });
+  });
+
   it('gives its recall per labelled kind, most labelled first, found meaning any incident category', () => {
     const bad = (category: string) => label({ sentiment: 'negative', category: category as RealLabel['category'] });
     const scores = scoreRealSet([

@@ -11,6 +11,10 @@
  *   Vấp unit is matched). The archive holds no Gò Vấp incident, so this is the nearest real-news reading of the
  *   incident goal, not the goal itself. Its recall is also given per labelled kind (the gold category), because the
  *   kinds differ: a fight or a poisoning is a different miss from soft criticism filed under "other".
+ * - incident at a school: the decision once an item is known to be about a school, over the items labelled education:
+ *   labelled negative against read negative. An item naming a Gò Vấp unit is education whatever its words
+ *   (topic/education.ts), and then its incident category is given exactly when its tone reads negative, so this is the
+ *   Gò Vấp decision after matching, without the education gate that "incident anywhere" also scores.
  * - sentiment: per-label F1, macro-F1, positive recall (on every item, and on the education items alone).
  * - same-name false-take rate: of the items the pool took because they name a school whose name a Gò Vấp unit also
  *   bears (bucket same_name), the share where the analyzer took a school the labels do not give.
@@ -53,6 +57,7 @@ export interface RealScores {
   readonly incidentAnywhere: BinaryScore;
   /** Per gold category of the incident-anywhere items, most labelled first: how many the analyzer flagged. */
   readonly incidentAnywhereByKind: readonly KindRecall[];
+  readonly incidentAtSchool: BinaryScore;
   readonly sentiment: {
     readonly perLabel: Record<SentimentLabel, BinaryScore>;
     readonly macroF1: number;
@@ -179,6 +184,12 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
       pairs.map((p) => [
         p.label.education && p.label.sentiment === SentimentLabel.Negative,
         isIncidentCategory(p.got.category),
+      ]),
+    ),
+    incidentAtSchool: count(
+      education.map((p) => [
+        p.label.sentiment === SentimentLabel.Negative,
+        p.got.sentiment === SentimentLabel.Negative,
       ]),
     ),
     incidentAnywhereByKind: [...byKind.values()].sort(
