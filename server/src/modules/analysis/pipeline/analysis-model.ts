@@ -31,12 +31,15 @@ import {
   type CategoryEvidence,
   type CategoryParams,
 } from '../topic/category-classifier';
+import { EducationGate, gateMayVeto, isEducationItem } from '../topic/education';
 import type { LabelledItem } from './labelled-set';
 import committed from './trained-model.json';
 
 export interface AnalysisParams {
   readonly sentiment: SentimentParams;
   readonly category: CategoryParams;
+  /** The education gate's threshold on P(education), chosen out of fold; absent when the model has no gate. */
+  readonly education?: { readonly threshold: number; readonly crossValidationF1: number };
   /** Out-of-fold scores at the chosen parameters, for the record (sentiment: on the real items when enough). */
   readonly crossValidation: { readonly sentimentMacroF1: number; readonly categoryAccuracy: number };
 }
@@ -48,11 +51,16 @@ export interface AnalysisModel {
   readonly category: NaiveBayesModel;
   /** Logistic regression over the sentiment model's feature ids, stacked beside it. */
   readonly sentimentRegression: SparseSoftmaxModel;
+  /**
+   * Logistic regression over the same ids giving P(education) (labels "no", "yes"), the learned gate of
+   * topic/education.ts; trained only when enough training items carry an education label (the real ones).
+   */
+  readonly education?: SparseSoftmaxModel;
   /** What the committed model was trained on (tools/eval/train-model.cjs); absent on models trained in memory. */
   readonly trainedOn?: { readonly written: number; readonly real: number; readonly fingerprint: string };
 }
 
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 /** Body syllables beyond this add cost and little signal: the lead paragraph carries the event. */
 const BODY_SYLLABLES = 120;
 const FOLDS = 5;
@@ -66,6 +74,10 @@ const REGRESSION_EPOCHS = 10;
  * default 0.01 cost ~0.005 real out-of-fold macro-F1 (mean of four fold partitions; 0.0003 to 0.003 score alike).
  */
 const STACKER_L2 = 0.001;
+/** Training items with an education label needed before the education gate is trained. */
+const MIN_EDUCATION_LABELS = 300;
+/** Thresholds on P(education) tried out of fold; 0 keeps every item the cues take. */
+const EDUCATION_THRESHOLDS = [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
 
 /** The three text fields of an item as syllables, computed once per item and shared by every stage. */
 export interface ItemText {
@@ -108,13 +120,19 @@ interface Prepared {
   readonly features: string[];
   readonly lexicon: LexiconView;
   readonly rules: Map<Category, number>;
+  /** The education cues take the item (topic/education.ts). */
+  readonly cued: boolean;
+  /** The cues take the item and the gate may veto them (topic/education.ts: gateMayVeto). */
+  readonly gated: boolean;
 }
 
 function prepare(items: readonly LabelledItem[]): Prepared[] {
   return items.map((item) => {
     const text = toItemText(item.title, item.summary, item.content);
     const rules = ruleScores(text);
-    return { item, features: itemFeatures(text), lexicon: lexiconView(text), rules };
+    const cued = isEducationItem(text, 0);
+    const gated = cued && gateMayVeto(text, item.units.length);
+    return { item, features: itemFeatures(text), lexicon: lexiconView(text), rules, cued, gated };
   });
 }
 
@@ -122,10 +140,19 @@ function trainModels(docs: readonly Prepared[]): {
   sentiment: NaiveBayesModel;
   category: NaiveBayesModel;
   sentimentRegression: SparseSoftmaxModel;
+  education?: SparseSoftmaxModel;
 } {
   const sentiment = trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.sentiment })));
   const encoder = new NaiveBayes(sentiment);
+  const labelled = docs.filter((d) => d.item.education !== undefined);
   return {
+    ...(labelled.length >= MIN_EDUCATION_LABELS && {
+      education: trainSparseSoftmax(
+        labelled.map((d) => ({ ids: encoder.encode(d.features), label: d.item.education ? 'yes' : 'no' })),
+        ['no', 'yes'],
+        { epochs: REGRESSION_EPOCHS },
+      ),
+    }),
     sentiment,
     category: trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.category }))),
     sentimentRegression: trainSparseSoftmax(
@@ -171,6 +198,7 @@ function foldOf(item: LabelledItem, index: number): number {
  */
 function tuneParams(docs: readonly Prepared[]): AnalysisParams {
   const heldOut: HeldOut[] = [];
+  const educationHeldOut: { doc: Prepared; p: number }[] = [];
   const folds = docs.map((d, i) => foldOf(d.item, i));
   for (let fold = 0; fold < FOLDS; fold++) {
     const fit = docs.filter((_, i) => folds[i] !== fold);
@@ -178,9 +206,12 @@ function tuneParams(docs: readonly Prepared[]): AnalysisParams {
     const sentiment = new NaiveBayes(models.sentiment);
     const category = new NaiveBayes(models.category);
     const regression = new SparseSoftmax(models.sentimentRegression, models.sentiment.vocab.length);
+    const gate = models.education ? new EducationGate(models.education, models.sentiment.vocab.length, 0) : null;
     docs.forEach((doc, i) => {
       if (folds[i] !== fold) return;
-      const lr = regressionView(regression, sentiment.encode(doc.features));
+      const ids = sentiment.encode(doc.features);
+      if (gate && doc.item.education !== undefined) educationHeldOut.push({ doc, p: gate.probability(ids) });
+      const lr = regressionView(regression, ids);
       const learned = TEMPERATURES.map((t) => [...classifierView(sentiment, doc.features, t), ...lr]);
       const q = category.posterior(doc.features);
       const logProb = new Map<Category, number>();
@@ -228,14 +259,42 @@ function tuneParams(docs: readonly Prepared[]): AnalysisParams {
     }
   }
   const round = (x: number): number => Math.round(x * 1000) / 1000;
+  const education = chooseEducationThreshold(educationHeldOut);
   return {
     sentiment,
     category,
+    ...(education && { education: { threshold: education.threshold, crossValidationF1: round(education.f1) } }),
     crossValidation: {
       sentimentMacroF1: round(bestF1),
       categoryAccuracy: round(bestAccuracy / Math.max(1, heldOut.length)),
     },
   };
+}
+
+/**
+ * The threshold on P(education) whose gate (the cues, vetoed below it) best finds the labelled education items out of
+ * fold, by F1; null when no held-out item has an education label (no gate is trained then).
+ */
+function chooseEducationThreshold(heldOut: readonly { doc: Prepared; p: number }[]): {
+  threshold: number;
+  f1: number;
+} | null {
+  if (heldOut.length === 0) return null;
+  let best = { threshold: 0, f1: -1 };
+  for (const threshold of EDUCATION_THRESHOLDS) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { doc, p } of heldOut) {
+      const said = doc.item.units.length > 0 || (doc.cued && (!doc.gated || p >= threshold));
+      if (said && doc.item.education) tp++;
+      else if (said) fp++;
+      else if (doc.item.education) fn++;
+    }
+    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
+  }
+  return best;
 }
 
 const POSITIVE_WEIGHTS = [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2];
@@ -307,7 +366,8 @@ export function asAnalysisModel(value: unknown): AnalysisModel {
     typeof m.params !== 'object' ||
     !isNb(m.sentiment) ||
     !isNb(m.category) ||
-    !isRegression(m.sentimentRegression)
+    !isRegression(m.sentimentRegression) ||
+    (m.education !== undefined && (!isRegression(m.education) || typeof m.params.education?.threshold !== 'number'))
   ) {
     throw new Error(`analysis model: not a version ${MODEL_VERSION} model`);
   }

@@ -36,6 +36,32 @@ describe('createAnalyzer (seed gazetteer, committed model)', () => {
     expect(english.education).toBe(true);
   });
 
+  it('lets the learned gate veto a school word in passing, but not in unaccented text nor at a Gò Vấp school', () => {
+    const analyzer = createAnalyzer({ gazetteer });
+    const scam = {
+      title: 'Công an bắt nhóm lừa đảo chiếm đoạt tiền cọc thuê trọ',
+      summary:
+        'Nhóm này đăng tin cho thuê phòng trọ giá rẻ gần các trường đại học để lừa tiền đặt cọc của nhiều người.',
+    };
+    // "đại học" is an education cue; the item is about a scam, and the gate says so.
+    expect(analyzer.analyze({ id: 'g1', ...scam })).toMatchObject({ education: false, category: 'none' });
+    // The same words without diacritics: the gate never learned such text, so the cue stands.
+    const unaccented = analyzer.analyze({
+      id: 'g2',
+      title: 'Cong an bat nhom lua dao chiem doat tien coc thue tro',
+      summary:
+        'Nhom nay dang tin cho thue phong tro gia re gan cac truong dai hoc de lua tien dat coc cua nhieu nguoi.',
+    });
+    expect(unaccented.education).toBe(true);
+    const school = analyzer.analyze({
+      id: 'g3',
+      title: 'Công an bắt nhóm lừa đảo chiếm đoạt tiền cọc của phụ huynh Trường THCS Phan Tây Hồ',
+      summary: 'Nhóm này giả danh nhà trường ở phường Gò Vấp để thu tiền của phụ huynh.',
+    });
+    expect(school.units.map((u) => u.code)).toEqual(['79764507']);
+    expect(school).toMatchObject({ education: true, incident: true });
+  });
+
   it('flags bad news about a Gò Vấp school as an incident with a severity and reasons', () => {
     const out = createAnalyzer({ gazetteer }).analyze({
       id: 'n1',

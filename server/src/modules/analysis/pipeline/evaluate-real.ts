@@ -86,6 +86,7 @@ export function realAsTraining(item: RealItem): LabelledItem {
     incident: item.incident,
     severity: item.severity,
     story: null,
+    education: item.education,
   };
 }
 

@@ -19,6 +19,8 @@ export interface LabelledItem {
   readonly incident: boolean;
   readonly severity: Severity | null;
   readonly story: string | null;
+  /** Whether the item is about education at all: known for real items (their label), absent on the written ones. */
+  readonly education?: boolean;
 }
 
 export function readLabelledSet(path: string): LabelledItem[] {
