@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Round 6 of the real set (training data only): unlabelled TRAIN-split archive items chosen by what the incident
-// decision gets wrong out of fold. A committee of five models, each trained as train-model.cjs trains the committed
-// one but without one fold of the real TRAIN items (out-of-fold.cjs, seed 0), reads every unlabelled TRAIN item.
+// Rounds 6 and 7 of the real set (training data only; round 7 was not taken, README): unlabelled TRAIN-split
+// archive items chosen by what the incident decision gets wrong out of fold. A committee of five models, each trained
+// as train-model.cjs trains the committed one but without one fold of the real TRAIN items (out-of-fold.cjs, seed 0),
+// reads every unlabelled TRAIN item.
 // Taken, in this order, up to --take: the items the committee splits on (some members give an incident category,
 // some do not; nearest an even split first), the items every member flags (a quarter of flags are false alarms out
 // of fold: their labels teach what bad-looking news is not bad), then the items most members call education and none
