@@ -8,10 +8,9 @@
  * numbers), so every figure is also given weighted back to the proportions of the labels it was drawn from. Labels
  * added later do not change it: the study is the items the second reading holds.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CATEGORIES, isIncidentCategory, PlanTheme, SentimentLabel } from '@mw/shared';
-import { DEFAULT_REAL_LABELS_PATH, idHash, type RealLabel } from './real-set';
+import { DEFAULT_REAL_LABELS_PATH, idHash, readIdLines, type RealLabel } from './real-set';
 import { binary, type BinaryScore } from './real-scores';
 
 export const DEFAULT_SECOND_READING_PATH = resolve(dirname(DEFAULT_REAL_LABELS_PATH), 'agreement-labels.jsonl');
@@ -178,18 +177,5 @@ export function readingProblem(value: unknown): string | null {
 }
 
 export function readSecondReading(path: string = DEFAULT_SECOND_READING_PATH): SecondReading[] {
-  const out: SecondReading[] = [];
-  const seen = new Set<string>();
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      const value = JSON.parse(line) as SecondReading;
-      const problem = readingProblem(value);
-      if (problem) throw new Error(`${path}:${i + 1}: ${problem}`);
-      if (seen.has(value.id)) throw new Error(`${path}:${i + 1}: ${value.id} is read twice`);
-      seen.add(value.id);
-      out.push(value);
-    });
-  return out;
+  return readIdLines<SecondReading>(path, readingProblem, 'read twice');
 }

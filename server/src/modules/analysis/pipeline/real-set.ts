@@ -120,16 +120,28 @@ export function labelProblem(value: unknown, unitCodes?: ReadonlySet<string>): s
 }
 
 export function readRealLabels(path: string = DEFAULT_REAL_LABELS_PATH, unitCodes?: ReadonlySet<string>): RealLabel[] {
-  const out: RealLabel[] = [];
+  return readIdLines(path, (value) => labelProblem(value, unitCodes), 'labelled twice');
+}
+
+/**
+ * The records of a JSON-lines file keyed by archive id, each checked by `problem` (the file and line named in the
+ * error) and every id once (`twice` says what a repeat is).
+ */
+export function readIdLines<T extends { readonly id: string }>(
+  path: string,
+  problem: (value: unknown) => string | null,
+  twice: string,
+): T[] {
+  const out: T[] = [];
   const seen = new Set<string>();
   readFileSync(path, 'utf8')
     .split('\n')
     .forEach((line, i) => {
       if (line.trim() === '') return;
-      const value = JSON.parse(line) as RealLabel;
-      const problem = labelProblem(value, unitCodes);
-      if (problem) throw new Error(`${path}:${i + 1}: ${problem}`);
-      if (seen.has(value.id)) throw new Error(`${path}:${i + 1}: ${value.id} is labelled twice`);
+      const value = JSON.parse(line) as T;
+      const found = problem(value);
+      if (found) throw new Error(`${path}:${i + 1}: ${found}`);
+      if (seen.has(value.id)) throw new Error(`${path}:${i + 1}: ${value.id} is ${twice}`);
       seen.add(value.id);
       out.push(value);
     });
