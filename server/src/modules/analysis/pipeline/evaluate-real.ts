@@ -262,10 +262,6 @@ const f3 = (x: number): string => x.toFixed(3);
 const row = (name: string, b: BinaryScore): string =>
   `  ${name.padEnd(22)} precision ${f3(b.precision)}  recall ${f3(b.recall)}  F1 ${f3(b.f1)}  (support ${b.support}, said yes ${b.flagged})`;
 
-/**
- * The lines of a real-set score block (the eval's TEST split, cv-real.cjs's pooled folds); `afterMatching` goes
- * after the item and unit rows.
- */
 /** The incident-anywhere recall per labelled kind, a few kinds to a line: "violence_bullying 25/28". */
 function byKindRows(kinds: RealScores['incidentAnywhereByKind']): string[] {
   if (kinds.length === 0) return [];
@@ -275,6 +271,10 @@ function byKindRows(kinds: RealScores['incidentAnywhereByKind']): string[] {
   return lines.map((l, i) => (i === 0 ? '    found by labelled kind: ' : '                            ') + l);
 }
 
+/**
+ * The lines of a real-set score block (the eval's TEST split, cv-real.cjs's pooled folds); `afterMatching` goes
+ * after the item and unit rows.
+ */
 export function formatRealScores(s: RealScores, afterMatching: readonly string[] = []): string[] {
   return [
     row('item (about Gò Vấp)', s.item),
