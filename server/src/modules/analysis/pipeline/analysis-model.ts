@@ -31,7 +31,7 @@ import {
   type CategoryEvidence,
   type CategoryParams,
 } from '../topic/category-classifier';
-import { EducationGate, gateMayVeto, isEducationItem } from '../topic/education';
+import { EducationGate, gatedEducation, gateMayVeto, isEducationItem } from '../topic/education';
 import type { LabelledItem } from './labelled-set';
 import committed from './trained-model.json';
 
@@ -120,19 +120,18 @@ interface Prepared {
   readonly features: string[];
   readonly lexicon: LexiconView;
   readonly rules: Map<Category, number>;
-  /** The education cues take the item (topic/education.ts). */
+  /** The education cues (or a named unit) take the item, and whether the gate may veto that (topic/education.ts). */
   readonly cued: boolean;
-  /** The cues take the item and the gate may veto them (topic/education.ts: gateMayVeto). */
-  readonly gated: boolean;
+  readonly mayVeto: boolean;
 }
 
 function prepare(items: readonly LabelledItem[]): Prepared[] {
   return items.map((item) => {
     const text = toItemText(item.title, item.summary, item.content);
     const rules = ruleScores(text);
-    const cued = isEducationItem(text, 0);
-    const gated = cued && gateMayVeto(text, item.units.length);
-    return { item, features: itemFeatures(text), lexicon: lexiconView(text), rules, cued, gated };
+    const cued = isEducationItem(text, item.units.length);
+    const mayVeto = gateMayVeto(text, item.units.length);
+    return { item, features: itemFeatures(text), lexicon: lexiconView(text), rules, cued, mayVeto };
   });
 }
 
@@ -144,19 +143,18 @@ function trainModels(docs: readonly Prepared[]): {
 } {
   const sentiment = trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.sentiment })));
   const encoder = new NaiveBayes(sentiment);
-  const labelled = docs.filter((d) => d.item.education !== undefined);
+  const ids = docs.map((d) => encoder.encode(d.features));
+  const labelled = docs.flatMap((d, i) =>
+    d.item.education === undefined ? [] : [{ ids: ids[i], label: d.item.education ? 'yes' : 'no' }],
+  );
   return {
     ...(labelled.length >= MIN_EDUCATION_LABELS && {
-      education: trainSparseSoftmax(
-        labelled.map((d) => ({ ids: encoder.encode(d.features), label: d.item.education ? 'yes' : 'no' })),
-        ['no', 'yes'],
-        { epochs: REGRESSION_EPOCHS },
-      ),
+      education: trainSparseSoftmax(labelled, ['no', 'yes'], { epochs: REGRESSION_EPOCHS }),
     }),
     sentiment,
     category: trainNaiveBayes(docs.map((d) => ({ features: d.features, label: d.item.category }))),
     sentimentRegression: trainSparseSoftmax(
-      docs.map((d) => ({ ids: encoder.encode(d.features), label: d.item.sentiment })),
+      docs.map((d, i) => ({ ids: ids[i], label: d.item.sentiment })),
       SENTIMENT_ORDER,
       { epochs: REGRESSION_EPOCHS },
     ),
@@ -206,7 +204,9 @@ function tuneParams(docs: readonly Prepared[]): AnalysisParams {
     const sentiment = new NaiveBayes(models.sentiment);
     const category = new NaiveBayes(models.category);
     const regression = new SparseSoftmax(models.sentimentRegression, models.sentiment.vocab.length);
-    const gate = models.education ? new EducationGate(models.education, models.sentiment.vocab.length, 0) : null;
+    const gate = models.education
+      ? new EducationGate(models.education, sentiment, models.sentiment.vocab.length, 0)
+      : null;
     docs.forEach((doc, i) => {
       if (folds[i] !== fold) return;
       const ids = sentiment.encode(doc.features);
@@ -286,7 +286,7 @@ function chooseEducationThreshold(heldOut: readonly { doc: Prepared; p: number }
     let fp = 0;
     let fn = 0;
     for (const { doc, p } of heldOut) {
-      const said = doc.item.units.length > 0 || (doc.cued && (!doc.gated || p >= threshold));
+      const said = gatedEducation(doc.cued, doc.mayVeto, () => p >= threshold);
       if (said && doc.item.education) tp++;
       else if (said) fp++;
       else if (doc.item.education) fn++;
@@ -336,7 +336,10 @@ function macroF1(pairs: readonly [string, string][]): number {
 
 export function trainAnalysisModel(items: readonly LabelledItem[]): AnalysisModel {
   const docs = prepare(items);
-  return { version: MODEL_VERSION, params: tuneParams(docs), ...trainModels(docs) };
+  const params = tuneParams(docs);
+  const { education, ...models } = trainModels(docs);
+  // A gate whose threshold the folds could not choose (too few labels in them) is left out, not shipped without one.
+  return { version: MODEL_VERSION, params, ...(education && params.education && { education }), ...models };
 }
 
 /** The committed model, checked for shape so a hand-edited or stale file fails loudly at startup. */

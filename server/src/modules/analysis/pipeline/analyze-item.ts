@@ -26,7 +26,7 @@ import {
 import { isEnglish } from '../tone/english';
 import { SentimentAnalyzer } from '../tone/sentiment-analyzer';
 import { CategoryClassifier, ruleScores, topicCues } from '../topic/category-classifier';
-import { EducationGate, gateMayVeto, isEducationItem } from '../topic/education';
+import { EducationGate, gatedEducation, gateMayVeto, isEducationItem } from '../topic/education';
 import { proposeSeverity } from '../topic/severity';
 import { committedModel, itemFeatureIds, itemFeatures, toItemText, type AnalysisModel } from './analysis-model';
 
@@ -86,7 +86,12 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const categories = new CategoryClassifier(model.category, model.params.category);
   const gate =
     model.education && model.params.education && sentiment.classifier
-      ? new EducationGate(model.education, model.sentiment.vocab.length, model.params.education.threshold)
+      ? new EducationGate(
+          model.education,
+          sentiment.classifier,
+          model.sentiment.vocab.length,
+          model.params.education.threshold,
+        )
       : null;
   let assignStory = options.assignStory;
   if (!assignStory) {
@@ -120,9 +125,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       const english = isEnglish([text.title, text.summary]);
       const tone = sentiment.analyze(text, features, topicCues(rules, logProb), english);
       // The learned gate may veto the cues, never a named Gò Vấp unit nor text without diacritics (topic/education.ts).
-      const education =
-        isEducationItem(text, units.length) &&
-        (!gate || !gateMayVeto(text, units.length) || gate.accepts(gateIds(features, sentiment)));
+      const education = gatedEducation(
+        isEducationItem(text, units.length),
+        gate !== null && gateMayVeto(text, units.length),
+        () => gate?.accepts(features) ?? true,
+      );
       const category: ItemCategory = education ? categories.classify(rules, logProb, tone.label, english) : NO_CATEGORY;
       const story = assignStory({
         ...storyItemOf({ id: raw.id, title, summary, publishedAt: raw.publishedAt, outlet, units, category }),
@@ -154,12 +161,6 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       };
     },
   };
-}
-
-/** The sentiment classifier's feature ids of an item, which the education gate reads too. */
-function gateIds(features: Int32Array | string[], sentiment: SentimentAnalyzer): Int32Array {
-  if (features instanceof Int32Array) return features;
-  return sentiment.classifier ? sentiment.classifier.encode(features) : new Int32Array(0);
 }
 
 /**

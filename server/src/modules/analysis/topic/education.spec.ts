@@ -1,5 +1,6 @@
+import { NaiveBayes, trainNaiveBayes } from '../tone/naive-bayes';
 import { toSyllables } from '../tone/syllables';
-import { EducationGate, gateMayVeto, isEducationItem } from './education';
+import { EducationGate, gatedEducation, gateMayVeto, isEducationItem } from './education';
 
 const text = (title: string, summary = '') => ({ title: toSyllables(title), summary: toSyllables(summary) });
 
@@ -21,12 +22,28 @@ describe('the education decision', () => {
   it('accepts an item when the regression gives education at least the threshold', () => {
     // Feature 3 speaks for education, feature 5 against it; feature 7 was pruned (no weight).
     const model = { labels: ['no', 'yes'], bias: [0, 0], weights: [3, -2, 2, 5, 2, -2] };
-    const gate = new EducationGate(model, 10, 0.6);
+    const encoder = new NaiveBayes(
+      trainNaiveBayes(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((f) => ({ features: [f, f], label: 'x' }))),
+    );
+    const gate = new EducationGate(model, encoder, 10, 0.6);
     expect(gate.probability(Int32Array.from([3]))).toBeCloseTo(1 / (1 + Math.exp(-4)));
     expect(gate.accepts(Int32Array.from([3]))).toBe(true);
     expect(gate.accepts(Int32Array.from([5]))).toBe(false);
     // Nothing known: one half, below the threshold.
     expect(gate.probability(Int32Array.from([7]))).toBeCloseTo(0.5);
     expect(gate.accepts(Int32Array.from([7]))).toBe(false);
+    // Gram strings are read through the encoder the gate was trained on.
+    for (const grams of [['a'], ['d', 'f'], ['h', 'unknown']])
+      expect(gate.probability(grams)).toBeCloseTo(gate.probability(encoder.encode(grams)));
+  });
+
+  it('decides with the gate only where it may veto, and asks it only then', () => {
+    const asked: boolean[] = [];
+    const accepts = (answer: boolean) => () => (asked.push(answer), answer);
+    expect(gatedEducation(true, false, accepts(false))).toBe(true);
+    expect(gatedEducation(false, true, accepts(true))).toBe(false);
+    expect(asked).toEqual([]);
+    expect(gatedEducation(true, true, accepts(false))).toBe(false);
+    expect(gatedEducation(true, true, accepts(true))).toBe(true);
   });
 });

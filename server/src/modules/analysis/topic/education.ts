@@ -13,6 +13,7 @@
  * item without a diacritic (English, or Vietnamese typed without accents) keeps the cues' answer, and an item naming a
  * Gò Vấp unit is education whatever either says (gateMayVeto).
  */
+import type { NaiveBayes } from '../tone/naive-bayes';
 import { SparseSoftmax, type SparseSoftmaxModel } from '../tone/sparse-softmax';
 import type { Syllables } from '../tone/syllables';
 
@@ -117,26 +118,38 @@ export function gateMayVeto(text: { title: Syllables; summary: Syllables }, unit
   return unitCount === 0 && (text.title.accented || text.summary.accented);
 }
 
-/** The learned half of the education decision: P(education) over the item's feature ids, against a threshold. */
+/**
+ * The whole decision, in the analyzer and in training alike: what the cues (or a named unit) take, unless the gate
+ * may veto it and does not accept it. `accepts` is asked only then.
+ */
+export function gatedEducation(cued: boolean, mayVeto: boolean, accepts: () => boolean): boolean {
+  return cued && (!mayVeto || accepts());
+}
+
+/** The learned half of the education decision: P(education) over the item's grams, against a threshold. */
 export class EducationGate {
   private readonly regression: SparseSoftmax;
   private readonly yes: number;
 
-  /** `vocabulary`: the size of the naive Bayes vocabulary whose ids the gate reads. */
+  /** `encoder`: the naive Bayes model whose feature ids the gate was trained on; `vocabulary`: its size. */
   constructor(
     model: SparseSoftmaxModel,
+    private readonly encoder: NaiveBayes,
     vocabulary: number,
     private readonly threshold: number,
   ) {
     this.regression = new SparseSoftmax(model, vocabulary);
     this.yes = model.labels.indexOf('yes');
+    if (this.yes < 0) throw new Error('education gate: the model has no "yes" label');
   }
 
-  probability(ids: Int32Array): number {
-    return this.yes < 0 ? 1 : this.regression.probabilities(ids)[this.yes];
+  /** From the encoder's feature ids, or from the gram strings (encoded here). */
+  probability(features: Int32Array | readonly string[]): number {
+    const ids = features instanceof Int32Array ? features : this.encoder.encode(features);
+    return this.regression.probabilities(ids)[this.yes];
   }
 
-  accepts(ids: Int32Array): boolean {
-    return this.probability(ids) >= this.threshold;
+  accepts(features: Int32Array | readonly string[]): boolean {
+    return this.probability(features) >= this.threshold;
   }
 }
