@@ -13,19 +13,13 @@
 require('./ts-hook.cjs');
 const { writeFileSync } = require('node:fs');
 const { resolve, relative } = require('node:path');
-const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 const agreement = require('../../server/src/modules/analysis/pipeline/agreement.ts');
 const { analyzeInOrder, predictionOf } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
 const { committedModel } = require('../../server/src/modules/analysis/pipeline/analysis-model.ts');
 const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
-const { joinedRealSet, outOfFold } = require('./out-of-fold.cjs');
+const { requireArchive, joinedRealSet, outOfFold } = require('./out-of-fold.cjs');
 
-if (!real.archiveAvailable()) {
-  process.stderr.write(
-    `error: the news archive is not at ${real.DEFAULT_ARCHIVE_PATH}; the agreement study needs it\n`,
-  );
-  process.exit(1);
-}
+requireArchive('the agreement study needs it');
 const joined = joinedRealSet();
 
 const sampleAt = process.argv.indexOf('--sample');

@@ -18,7 +18,7 @@ const { isIncidentCategory } = require('../../shared/src/enums/analysis.ts');
 const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 const { analyzeInOrder } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
 const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
-const { joinedRealSet, foldModel } = require('./out-of-fold.cjs');
+const { requireArchive, joinedRealSet, foldModel } = require('./out-of-fold.cjs');
 
 const FOLDS = 5;
 const at = process.argv.indexOf('--take');
@@ -27,14 +27,12 @@ if (!Number.isInteger(take) || take < 1) {
   process.stderr.write('error: --take takes a whole number of items\n');
   process.exit(2);
 }
-if (!real.archiveAvailable()) {
-  process.stderr.write(`error: the news archive is not at ${real.DEFAULT_ARCHIVE_PATH}; the pool needs it\n`);
-  process.exit(1);
-}
+requireArchive('the pool needs it');
 
-const joined = joinedRealSet();
+const archive = real.readArchive();
+const joined = joinedRealSet(archive);
 const labelled = new Set(joined.map((r) => r.id));
-const candidates = real.readArchive().filter((a) => !labelled.has(a.id) && real.realSplitOf(a.id) === 'train');
+const candidates = archive.filter((a) => !labelled.has(a.id) && real.realSplitOf(a.id) === 'train');
 const gazetteer = loadSeedGazetteer();
 const votes = new Map(candidates.map((a) => [a.id, 0]));
 const education = new Map(candidates.map((a) => [a.id, 0]));

@@ -11,10 +11,9 @@
 'use strict';
 
 require('./ts-hook.cjs');
-const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 const { scoreRealSet } = require('../../server/src/modules/analysis/pipeline/real-scores.ts');
 const { formatRealScores } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
-const { joinedRealSet, outOfFold } = require('./out-of-fold.cjs');
+const { requireArchive, joinedRealSet, outOfFold } = require('./out-of-fold.cjs');
 
 /** The value after `name`, as a whole number from `min` to `max`; `fallback` when the option is absent. */
 function wholeOption(name, fallback, min, max) {
@@ -29,10 +28,7 @@ function wholeOption(name, fallback, min, max) {
 }
 const folds = wholeOption('--folds', 5, 2, 10);
 const seed = wholeOption('--seed', 0, 0, 1e6);
-if (!real.archiveAvailable()) {
-  process.stderr.write(`error: the news archive is not at ${real.DEFAULT_ARCHIVE_PATH}; cross-validation needs it\n`);
-  process.exit(1);
-}
+requireArchive('cross-validation needs it');
 
 const pairs = outOfFold(joinedRealSet(), { folds, seed, log: (line) => process.stderr.write(`${line}\n`) });
 

@@ -1,4 +1,5 @@
-// Out-of-fold predictions on the real set's TRAIN split, shared by cv-real.cjs and agreement.cjs. The real TRAIN items
+// Out-of-fold predictions on the real set's TRAIN split, shared by cv-real.cjs, agreement.cjs and committee-pool.cjs,
+// with the archive check and the joined real set every real-set tool starts from. The real TRAIN items
 // are cut into K folds (by a hash of their id, salted by the seed, so the folds are the same on every run); for each
 // fold a model is trained exactly as train-model.cjs trains the committed one (written TRAIN plus real TRAIN) but
 // without that fold, and the fold is analysed in publication order. The real TEST split is never read.
@@ -17,9 +18,16 @@ const {
 } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
 const { loadSeedGazetteer } = require('../../server/src/modules/analysis/matching/unit-matcher.ts');
 
-/** The real set joined with the archive's text (the archive must be at hand). */
-function joinedRealSet() {
-  return real.joinRealSet(real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()), real.readArchive());
+/** Stops the tool with one line on stderr when the news archive is not at hand; `purpose` says why it is needed. */
+function requireArchive(purpose) {
+  if (real.archiveAvailable()) return;
+  process.stderr.write(`error: the news archive is not at ${real.DEFAULT_ARCHIVE_PATH}; ${purpose}\n`);
+  process.exit(1);
+}
+
+/** The real set joined with the archive's text (pass the archive when the caller reads it anyway). */
+function joinedRealSet(archive = real.readArchive()) {
+  return real.joinRealSet(real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()), archive);
 }
 
 /** The fold of a TRAIN item under a seed; seed 0 keeps the folds every earlier figure was measured on. */
@@ -51,4 +59,4 @@ function outOfFold(joined, { folds = 5, seed = 0, log = () => {} } = {}) {
   return pairs;
 }
 
-module.exports = { joinedRealSet, foldModel, outOfFold };
+module.exports = { requireArchive, joinedRealSet, foldModel, outOfFold };

@@ -13,21 +13,13 @@ const { execFileSync } = require('node:child_process');
 const { readLabelledSet } = require('../../server/src/modules/analysis/pipeline/labelled-set.ts');
 const { trainAnalysisModel } = require('../../server/src/modules/analysis/pipeline/analysis-model.ts');
 const { DEFAULT_LABELLED_PATH } = require('../../server/src/modules/analysis/pipeline/evaluate.ts');
-const real = require('../../server/src/modules/analysis/pipeline/real-set.ts');
-const { trainingSet, govapUnitCodes } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
+const { trainingSet } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
+const { requireArchive, joinedRealSet } = require('./out-of-fold.cjs');
 
-if (!real.archiveAvailable()) {
-  process.stderr.write(
-    `error: the news archive is not at ${real.DEFAULT_ARCHIVE_PATH}; the model trains on real items too and needs it\n`,
-  );
-  process.exit(1);
-}
+requireArchive('the model trains on real items too and needs it');
 const source = process.argv[2] ?? DEFAULT_LABELLED_PATH;
 const target = path.resolve(__dirname, '../../server/src/modules/analysis/pipeline/trained-model.json');
-const joined = real.joinRealSet(
-  real.readRealLabels(real.DEFAULT_REAL_LABELS_PATH, govapUnitCodes()),
-  real.readArchive(),
-);
+const joined = joinedRealSet();
 const { items, trainedOn } = trainingSet(readLabelledSet(source), joined);
 const started = Date.now();
 const model = { ...trainAnalysisModel(items), trainedOn };
