@@ -18,6 +18,7 @@ require('./ts-hook.cjs');
 const { scoreRealSet } = require('../../server/src/modules/analysis/pipeline/real-scores.ts');
 const { formatRealScores } = require('../../server/src/modules/analysis/pipeline/evaluate-real.ts');
 const { comparePaired, formatPaired } = require('../../server/src/modules/analysis/pipeline/paired-comparison.ts');
+const { LATER_ROUND_BUCKETS } = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 const fs = require('node:fs');
 const { requireArchive, joinedRealSet, outOfFold } = require('./out-of-fold.cjs');
 
@@ -65,7 +66,7 @@ console.log(
   `real TRAIN, ${folds}-fold cross-validation (seed ${seed}), ${pairs.length} items (the TEST split is not read):`,
 );
 console.log(formatRealScores(scoreRealSet(pairs)).join('\n'));
-const pool = pairs.filter((p) => p.label.bucket !== 'train_extra');
+const pool = pairs.filter((p) => !LATER_ROUND_BUCKETS.has(p.label.bucket));
 console.log(`\nthe pool's buckets alone (the kinds of item TEST holds; not the later rounds), ${pool.length} items:`);
 console.log(formatRealScores(scoreRealSet(pool)).join('\n'));
 if (saveTo)

@@ -3,10 +3,12 @@
 // search ties to Gò Vấp, items naming a school whose name a Gò Vấp unit also bears, a sample of education news
 // (positive and negative cues oversampled) and off-topic items holding ordinary words that are kindergarten names.
 // Reads the archive at run time (never committed) and prints one archive id per line with the reason it was taken.
-// Usage: node tools/eval/real-pool.cjs [--round 2] [archive.jsonl.gz]
+// Usage: node tools/eval/real-pool.cjs [--round 2|3|4|test] [archive.jsonl.gz]
 //   --round 2: the second round, training data only: per bucket, the next items by the same rank after the first
 //   round's, keeping only those the real set's id-hash split puts in TRAIN, so the TEST split stays as it was.
 //   --round 3, --round 4: training data only too: the TRAIN items after the earlier rounds', by the same rank.
+//   --round test: TEST-split items only (bucket test_extra), the next negative and education ones after the first
+//   round's by the same rank: measuring data, never trained on.
 'use strict';
 
 const fs = require('node:fs');
@@ -63,9 +65,11 @@ const ORDINARY =
 function main() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--round');
-  const round = at >= 0 ? Number(args.splice(at, 2)[1]) : 1;
-  if (!Number.isInteger(round) || round < 1 || round > 4) {
-    process.stderr.write('--round takes 1, 2, 3 or 4\n');
+  const given = at >= 0 ? args.splice(at, 2)[1] : '1';
+  const testRound = given === 'test';
+  const round = testRound ? 0 : Number(given);
+  if (!testRound && (!Number.isInteger(round) || round < 1 || round > 4)) {
+    process.stderr.write('--round takes 1, 2, 3, 4 or test\n');
     process.exit(2);
   }
   const file = args[0] ?? ARCHIVE;
@@ -97,8 +101,25 @@ function main() {
     { govap: 0, same_name: 0, positive: 0, negative: 200, education: 600, ordinary: 200 },
     { govap: 0, same_name: 0, positive: 0, negative: 300, education: 700, ordinary: 0 },
   ];
+  // The TEST round: per bucket, the next TEST-split items after the first round's by the same rank, none labelled
+  // yet (the year run's flagged items are), so TEST holds bad news at school in numbers its F1 can be read on.
+  const testTake = { govap: 0, same_name: 0, positive: 0, negative: 300, education: 300, ordinary: 0 };
+  const labelled = new Set(
+    fs
+      .readFileSync(path.resolve(__dirname, 'real-labels.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line).id),
+  );
   for (const [bucket, ids] of Object.entries(buckets)) {
     const ranked = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
+    if (testRound) {
+      const test = ranked.slice(take[bucket]).filter((id) => realSplitOf(id) === 'test' && !labelled.has(id));
+      const chosen = test.slice(0, testTake[bucket]);
+      process.stderr.write(`${bucket}: ${chosen.length} of ${ids.length}\n`);
+      for (const id of chosen) process.stdout.write(`${id}\ttest_extra\n`);
+      continue;
+    }
     const train = ranked.slice(take[bucket]).filter((id) => realSplitOf(id) === 'train');
     const before = later.slice(0, round - 2).reduce((n, r) => n + r[bucket], 0);
     const chosen = round === 1 ? ranked.slice(0, take[bucket]) : train.slice(before, before + later[round - 2][bucket]);

@@ -20,6 +20,7 @@ import {
   type RealItem,
   type RealLabel,
   DEFAULT_REAL_LABELS_PATH,
+  LATER_ROUND_BUCKETS,
 } from './real-set';
 import {
   predictedEducation,
@@ -36,6 +37,11 @@ export interface RealReport {
   readonly train: number;
   readonly test: number;
   readonly scores: RealScores;
+  /**
+   * The same scores on TEST's items of the pool's buckets alone (the TEST split as it was before its TEST round, bucket
+   * test_extra), so figures measured before that round can be compared; null when TEST has no later-round item.
+   */
+  readonly poolScores: RealScores | null;
   /**
    * Matching figures (item, units, same-name) over every labelled item, TRAIN included: nothing learns matching
    * from the labels, and the TEST split alone holds few Gò Vấp items.
@@ -183,7 +189,9 @@ export function runRealEvaluation(options: RealEvaluationOptions): RealReport {
     gazetteer,
     model,
   );
-  const scores = scoreRealSet(test.map((t) => ({ label: t, got: predictionOf(outputs.get(t.id) as AnalyzeOutput) })));
+  const testPairs = test.map((t) => ({ label: t, got: predictionOf(outputs.get(t.id) as AnalyzeOutput) }));
+  const scores = scoreRealSet(testPairs);
+  const poolPairs = testPairs.filter((p) => !LATER_ROUND_BUCKETS.has(p.label.bucket));
   const everyOutput = analyzeInOrder(
     real.map((r) => r.item),
     gazetteer,
@@ -197,6 +205,7 @@ export function runRealEvaluation(options: RealEvaluationOptions): RealReport {
     train: real.length - test.length,
     test: test.length,
     scores,
+    poolScores: poolPairs.length < testPairs.length ? scoreRealSet(poolPairs) : null,
     matchingAll: { items: all.items, item: all.item, units: all.units, sameName: all.sameName },
     year,
     goals: realGoals(scores, year ? year.worstMonthFalseAlarms : undefined),
@@ -311,6 +320,14 @@ export function formatRealReport(report: RealReport, options: { mistakes?: boole
         `${report.matchingAll.sameName.taken} of ${report.matchingAll.sameName.items}`,
     ]),
   ];
+  if (report.poolScores) {
+    lines.push(
+      '',
+      `  TEST's items of the pool's buckets alone (the TEST split before its TEST round), ${report.poolScores.items} ` +
+        'items:',
+      ...formatRealScores(report.poolScores),
+    );
+  }
   if (report.year) {
     const y = report.year;
     lines.push(

@@ -4,13 +4,13 @@
  * that split. An F1 moving by 0.01 between runs says little on its own (one cut of the folds moves that much between
  * seeds); the items that changed, and which way, say whether the change is more than chance.
  *
- * Each split is also given by where the items come from: the pool's buckets (the kinds of item the TEST split holds)
- * and the later labelling rounds of TRAIN alone (bucket train_extra: education, negative, ordinary-word and
- * committee-chosen items), which are most of TRAIN and unlike TEST. A change can gain on one and not the other.
+ * Each split is also given by where the items come from: the pool's buckets (real-pool.cjs's first round) and the
+ * later labelling rounds (LATER_ROUND_BUCKETS; in TRAIN, bucket train_extra: education, negative, ordinary-word and
+ * committee-chosen items), which are most of TRAIN and unlike the pool's. A change can gain on one and not the other.
  */
 import { isIncidentCategory, SentimentLabel } from '@mw/shared';
 import type { RealPrediction } from './real-scores';
-import type { RealLabel } from './real-set';
+import { LATER_ROUND_BUCKETS, type RealLabel } from './real-set';
 
 /** Whether the analyzer got one decision right on an item; null when the decision is not scored on it. */
 type Right = (label: RealLabel, got: RealPrediction) => boolean | null;
@@ -51,7 +51,7 @@ export interface PairedRow {
 export interface PairedComparison {
   /** Items both analyses read. */
   readonly items: number;
-  /** Of them, items of the pool's buckets (the rest are bucket train_extra). */
+  /** Of them, items of the pool's buckets (the rest are of the later rounds). */
   readonly poolItems: number;
   readonly rows: readonly PairedRow[];
 }
@@ -96,14 +96,14 @@ export function comparePaired(
   const rows = PAIRED_DECISIONS.map(({ name, right }) => {
     const scored = (pool: boolean | null) =>
       both.flatMap(({ label, got, old }) => {
-        if (pool !== null && (label.bucket !== 'train_extra') !== pool) return [];
+        if (pool !== null && LATER_ROUND_BUCKETS.has(label.bucket) === pool) return [];
         const was = right(label, old);
         const is = right(label, got);
         return was === null || is === null ? [] : [[was, is] as const];
       });
     return { decision: name, all: split(scored(null)), pool: split(scored(true)), later: split(scored(false)) };
   });
-  return { items: both.length, poolItems: both.filter((b) => b.label.bucket !== 'train_extra').length, rows };
+  return { items: both.length, poolItems: both.filter((b) => !LATER_ROUND_BUCKETS.has(b.label.bucket)).length, rows };
 }
 
 export function formatPaired(comparison: PairedComparison): string[] {

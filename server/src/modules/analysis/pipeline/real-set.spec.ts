@@ -8,6 +8,7 @@ import { readLabelledSet } from './labelled-set';
 import {
   DEFAULT_REAL_LABELS_PATH,
   joinRealSet,
+  LATER_ROUND_BUCKETS,
   labelProblem,
   readRealLabels,
   realSplitOf,
@@ -53,13 +54,14 @@ describe('real-set labels', () => {
     const labels = readRealLabels(DEFAULT_REAL_LABELS_PATH, govapUnitCodes());
     expect(labels.length).toBeGreaterThanOrEqual(600);
     expect(realSplitOf(labels[0].id)).toBe(realSplitOf(labels[0].id));
-    const pool = labels.filter((l) => l.bucket !== 'train_extra');
+    const pool = labels.filter((l) => !LATER_ROUND_BUCKETS.has(l.bucket));
     const test = pool.filter((l) => realSplitOf(l.id) === 'test').length;
     expect(test / pool.length).toBeGreaterThan(0.4);
     expect(test / pool.length).toBeLessThan(0.6);
     const extra = labels.filter((l) => l.bucket === 'train_extra');
     expect(extra.length).toBeGreaterThan(0);
     expect(extra.filter((l) => realSplitOf(l.id) === 'test')).toEqual([]);
+    expect(labels.filter((l) => l.bucket === 'test_extra' && realSplitOf(l.id) === 'train')).toEqual([]);
   });
 
   it('refuses a train_extra label on an item of the TEST split', () => {
@@ -67,6 +69,15 @@ describe('real-set labels', () => {
       (id) => realSplitOf(id) === 'test',
     ) as string;
     expect(labelProblem({ ...label(1), id: testId, bucket: 'train_extra' }, govapUnitCodes())).toMatch(/TEST split/);
+    expect(labelProblem({ ...label(1), id: testId, bucket: 'test_extra' }, govapUnitCodes())).toBeNull();
+  });
+
+  it('refuses a test_extra label on an item of the TRAIN split', () => {
+    const trainId = Array.from({ length: 64 }, (_, i) => i.toString(16).padStart(32, 'a')).find(
+      (id) => realSplitOf(id) === 'train',
+    ) as string;
+    expect(labelProblem({ ...label(1), id: trainId, bucket: 'test_extra' }, govapUnitCodes())).toMatch(/TRAIN split/);
+    expect(labelProblem({ ...label(1), id: trainId, bucket: 'train_extra' }, govapUnitCodes())).toBeNull();
   });
 
   it('joins labels with archive items by id and refuses a label the archive lacks', () => {

@@ -31,7 +31,11 @@ export const OFFICE_UNIT = 'GV-OFFICE';
 /** Share of the labelled items kept for measuring; the rest may train the classifiers. */
 export const REAL_TEST_SHARE = 0.5;
 
-/** `train_extra`: the pool's second round (real-pool.cjs --round 2), TRAIN-split items only, more to learn from. */
+/**
+ * `train_extra`: the later rounds (real-pool.cjs --round 2 to 4, committee-pool.cjs), TRAIN-split items only, more to
+ * learn from. `test_extra`: real-pool.cjs --round test, TEST-split items only, negative and education news beyond the
+ * pool's, so TEST holds enough bad news at school to read the incident figures on.
+ */
 export const REAL_BUCKETS = [
   'govap',
   'same_name',
@@ -41,7 +45,10 @@ export const REAL_BUCKETS = [
   'ordinary',
   'flagged',
   'train_extra',
+  'test_extra',
 ] as const;
+/** The buckets of the rounds after the pool's, drawn from one split each; the pool's buckets are the others. */
+export const LATER_ROUND_BUCKETS: ReadonlySet<string> = new Set(['train_extra', 'test_extra']);
 export type RealBucket = (typeof REAL_BUCKETS)[number];
 
 export interface RealLabel {
@@ -101,6 +108,7 @@ export function labelProblem(value: unknown, unitCodes?: ReadonlySet<string>): s
   if (typeof l.id !== 'string' || !/^[0-9a-f]{32}$/.test(l.id)) return 'id is not an archive id';
   if (typeof l.bucket !== 'string' || !BUCKET_SET.has(l.bucket)) return `bucket "${String(l.bucket)}" is unknown`;
   if (l.bucket === 'train_extra' && realSplitOf(l.id) !== 'train') return 'a train_extra item is in the TEST split';
+  if (l.bucket === 'test_extra' && realSplitOf(l.id) !== 'test') return 'a test_extra item is in the TRAIN split';
   if (!Array.isArray(l.units) || l.units.some((u) => typeof u !== 'string')) return 'units is not a list of codes';
   const unknown = unitCodes ? l.units.filter((u) => !unitCodes.has(u) || u === OFFICE_UNIT) : [];
   if (unknown.length > 0) return `units ${unknown.join(',')} are not school codes`;
