@@ -8,25 +8,24 @@
  * later labelling rounds (LATER_ROUND_BUCKETS; in TRAIN, bucket train_extra: education, negative, ordinary-word and
  * committee-chosen items), which are most of TRAIN and unlike the pool's. A change can gain on one and not the other.
  */
-import { isIncidentCategory, SentimentLabel } from '@mw/shared';
-import type { RealPrediction } from './real-scores';
+import { incidentAnywhereOf, incidentAtSchoolOf, type ItemDecision, type RealPrediction } from './real-scores';
 import { LATER_ROUND_BUCKETS, type RealLabel } from './real-set';
 
 /** Whether the analyzer got one decision right on an item; null when the decision is not scored on it. */
 type Right = (label: RealLabel, got: RealPrediction) => boolean | null;
 
-const bad = (label: RealLabel): boolean => label.sentiment === SentimentLabel.Negative;
+/** Right where the analyzer says what the labels say, for the yes/no decisions real-scores.ts scores. */
+const agrees =
+  (decision: ItemDecision): Right =>
+  (label, got) => {
+    const d = decision(label, got);
+    return d === null ? null : d[0] === d[1];
+  };
 
 /** The decisions of real-scores.ts, each as right or wrong per item. */
 export const PAIRED_DECISIONS: readonly { readonly name: string; readonly right: Right }[] = [
-  {
-    name: 'incident anywhere',
-    right: (label, got) => (label.education && bad(label)) === isIncidentCategory(got.category),
-  },
-  {
-    name: 'incident at a school',
-    right: (label, got) => (label.education ? bad(label) === (got.sentiment === SentimentLabel.Negative) : null),
-  },
+  { name: 'incident anywhere', right: agrees(incidentAnywhereOf) },
+  { name: 'incident at a school', right: agrees(incidentAtSchoolOf) },
   { name: 'sentiment', right: (label, got) => label.sentiment === got.sentiment },
   { name: 'education', right: (label, got) => label.education === got.education },
   { name: 'category', right: (label, got) => (label.education ? label.category === got.category : null) },

@@ -89,7 +89,22 @@ export function binary(tp: number, fp: number, fn: number): BinaryScore {
   return { precision, recall, f1, support: tp + fn, flagged: tp + fp };
 }
 
-function count(pairs: readonly [boolean, boolean][]): BinaryScore {
+/** One yes/no decision on an item: [what the labels say, what the analyzer said], null where it is not scored. */
+export type ItemDecision = (label: RealLabel, got: RealPrediction) => readonly [boolean, boolean] | null;
+
+const negative = (x: { readonly sentiment: SentimentLabel }): boolean => x.sentiment === SentimentLabel.Negative;
+
+/** Bad news at a school of any district (education, labelled negative) against an incident category given. */
+export const incidentAnywhereOf = (label: RealLabel, got: RealPrediction): readonly [boolean, boolean] => [
+  label.education && negative(label),
+  isIncidentCategory(got.category),
+];
+
+/** On the items labelled education: labelled negative against read negative (the decision once a unit matches). */
+export const incidentAtSchoolOf: ItemDecision = (label, got) =>
+  label.education ? [negative(label), negative(got)] : null;
+
+function count(pairs: readonly (readonly [boolean, boolean])[]): BinaryScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -119,6 +134,17 @@ function sentimentScores(pairs: readonly [SentimentLabel, SentimentLabel][]): {
 export function predictedEducation(out: { readonly category: Category | null; readonly education?: boolean }): boolean {
   if (typeof out.education === 'boolean') return out.education;
   return out.category !== null && out.category !== PlanTheme.Other;
+}
+
+/** The decision's [labelled, said] on each item it is scored on. */
+function scored(
+  pairs: readonly { label: RealLabel; got: RealPrediction }[],
+  decision: ItemDecision,
+): (readonly [boolean, boolean])[] {
+  return pairs.flatMap(({ label, got }) => {
+    const d = decision(label, got);
+    return d ? [d] : [];
+  });
 }
 
 export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPrediction }[]): RealScores {
@@ -164,11 +190,12 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
   }
   const byKind = new Map<string, { -readonly [K in keyof KindRecall]: KindRecall[K] }>();
   for (const { label, got } of pairs) {
-    if (!(label.education && label.sentiment === SentimentLabel.Negative)) continue;
+    const [labelled, found] = incidentAnywhereOf(label, got);
+    if (!labelled) continue;
     const kind = label.category ?? PlanTheme.Other;
     const entry = byKind.get(kind) ?? { kind, labelled: 0, found: 0 };
     entry.labelled++;
-    if (isIncidentCategory(got.category)) entry.found++;
+    if (found) entry.found++;
     byKind.set(kind, entry);
   }
   const all = sentimentScores(pairs.map((p) => [p.label.sentiment, p.got.sentiment]));
@@ -180,18 +207,8 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
     item: count(pairs.map((p) => [goldUnits(p.label).length > 0, p.got.units.length > 0])),
     units: binary(utp, ufp, ufn),
     incident: count(pairs.map((p) => [p.label.incident, p.got.incident])),
-    incidentAnywhere: count(
-      pairs.map((p) => [
-        p.label.education && p.label.sentiment === SentimentLabel.Negative,
-        isIncidentCategory(p.got.category),
-      ]),
-    ),
-    incidentAtSchool: count(
-      education.map((p) => [
-        p.label.sentiment === SentimentLabel.Negative,
-        p.got.sentiment === SentimentLabel.Negative,
-      ]),
-    ),
+    incidentAnywhere: count(scored(pairs, incidentAnywhereOf)),
+    incidentAtSchool: count(scored(pairs, incidentAtSchoolOf)),
     incidentAnywhereByKind: [...byKind.values()].sort(
       (a, b) => b.labelled - a.labelled || a.kind.localeCompare(b.kind),
     ),
