@@ -16,7 +16,11 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { createHash } = require('node:crypto');
 require('./ts-hook.cjs');
-const { realSplitOf } = require('../../server/src/modules/analysis/pipeline/real-set.ts');
+const {
+  DEFAULT_REAL_LABELS_PATH,
+  readRealLabels,
+  realSplitOf,
+} = require('../../server/src/modules/analysis/pipeline/real-set.ts');
 
 // Beside the checkout (../shared/...), or at the nearest ancestor holding it (a nested git worktree); NEWS_ARCHIVE
 // wins.
@@ -101,20 +105,17 @@ function main() {
     { govap: 0, same_name: 0, positive: 0, negative: 200, education: 600, ordinary: 200 },
     { govap: 0, same_name: 0, positive: 0, negative: 300, education: 700, ordinary: 0 },
   ];
-  // The TEST round: per bucket, the next TEST-split items after the first round's by the same rank, none labelled
-  // yet (the year run's flagged items are), so TEST holds bad news at school in numbers its F1 can be read on.
+  // The TEST round: per bucket, the next TEST-split items after the first round's by the same rank, so TEST holds bad
+  // news at school in numbers its F1 can be read on. Items labelled already in another bucket (the year run's
+  // flagged ones) are passed over; the round's own labels are not, so a later run prints the same items.
   const testTake = { govap: 0, same_name: 0, positive: 0, negative: 300, education: 300, ordinary: 0 };
-  const labelled = new Set(
-    fs
-      .readFileSync(path.resolve(__dirname, 'real-labels.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line).id),
-  );
+  const labelledElsewhere = testRound
+    ? new Set(readRealLabels(DEFAULT_REAL_LABELS_PATH).flatMap((l) => (l.bucket === 'test_extra' ? [] : [l.id])))
+    : new Set();
   for (const [bucket, ids] of Object.entries(buckets)) {
     const ranked = [...new Set(ids)].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
     if (testRound) {
-      const test = ranked.slice(take[bucket]).filter((id) => realSplitOf(id) === 'test' && !labelled.has(id));
+      const test = ranked.slice(take[bucket]).filter((id) => realSplitOf(id) === 'test' && !labelledElsewhere.has(id));
       const chosen = test.slice(0, testTake[bucket]);
       process.stderr.write(`${bucket}: ${chosen.length} of ${ids.length}\n`);
       for (const id of chosen) process.stdout.write(`${id}\ttest_extra\n`);
