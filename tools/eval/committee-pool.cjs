@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Rounds 6 and 7 of the real set (training data only; round 7 was not taken, README): unlabelled TRAIN-split
-// archive items chosen by what the incident decision gets wrong out of fold. A committee of five models, each trained
-// as train-model.cjs trains the committed one but without one fold of the real TRAIN items (out-of-fold.cjs, seed 0),
-// reads every unlabelled TRAIN item.
+// Rounds 6 and 7 of the real set (training data only; round 7 was not taken: docs/EVALUATION.md): unlabelled
+// TRAIN-split archive items chosen by what the incident decision gets wrong out of fold. A committee of five models,
+// each trained as train-model.cjs trains the committed one but without one fold of the real TRAIN items
+// (out-of-fold.cjs, seed 0), reads every unlabelled TRAIN item.
 // Taken, in this order, up to --take: the items the committee splits on (some members give an incident category,
 // some do not; nearest an even split first), the items every member flags (a quarter of flags are false alarms out
 // of fold: their labels teach what bad-looking news is not bad), then the items most members call education and none
 // flags (where its misses hide: a third of bad education news is read neutral or positive). Ties go by the pool's
-// rank hash. Random additions of the earlier rounds' kind gave under +0.02 per doubling (README), hence this choice.
+// rank hash. Random additions of the earlier rounds' kind gave under +0.02 per doubling (docs/EVALUATION.md), hence
+// this choice.
 // Prints "id TAB train_extra" lines as real-pool.cjs does, for merge-labels.cjs --pool. Reads the archive at run
 // time (never committed). Usage: node tools/eval/committee-pool.cjs [--take N]   (default 2000; about 2 minutes)
 'use strict';
