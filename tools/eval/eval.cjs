@@ -1,9 +1,11 @@
 // `npm run eval`: the analysis measured on REAL news first (our labels of archive items, joined with the news
 // archive's text at run time, TEST split; see server/src/modules/analysis/pipeline/evaluate-real.ts), then on the
 // set of items we wrote ourselves (trained on its TRAIN split, measured on its TEST split).
-// Usage: node tools/eval/eval.cjs [labelled.jsonl] [--mistakes] [--year] [--unjudged <file>]
+// Usage: node tools/eval/eval.cjs [labelled.jsonl] [--mistakes] [--year] [--unjudged <file>] [--office <file>]
 //   --year        also analyse the whole archive and count false alarms per month
 //   --unjudged F  write the year's flagged items that have no label to F (archive text: keep F outside the repo)
+//   --office F    first, the Gò Vấp incident decision against the office's judgements: F is what
+//                 `npm run -s cli -- labels export` printed (pipeline/office-judgements.ts)
 // Exit code 1 when a goal is missed: the real-news goals when the archive is here, else the written set's.
 'use strict';
 
@@ -22,7 +24,11 @@ function runEvalCli(args, { requireFile = false } = {}) {
 
   const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const unjudgedFile = valueOf('--unjudged');
-  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--unjudged') ?? DEFAULT_LABELLED_PATH;
+  const officeFile = valueOf('--office');
+  const file =
+    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--unjudged' && args[i - 1] !== '--office') ??
+    DEFAULT_LABELLED_PATH;
+  if (officeFile !== undefined) runOffice(officeFile);
   if (requireFile && !fs.existsSync(file)) {
     process.stderr.write(`error: labelled set not found at ${file}\n`);
     process.exit(1);
@@ -52,6 +58,23 @@ function runEvalCli(args, { requireFile = false } = {}) {
   process.stdout.write(formatEvalReport(report, { mistakes }));
   const writtenMet = report.goals.every((g) => g.met);
   process.exitCode = (realGoalsMet ?? writtenMet) ? 0 : 1;
+}
+
+/** The office's judgements (`labels export`), scored first: real Gò Vấp items, which the archive lacks. */
+function runOffice(officeFile) {
+  const office = require('../../server/src/modules/analysis/pipeline/office-judgements.ts');
+  if (!fs.existsSync(officeFile)) {
+    process.stderr.write(`error: --office: no file at ${officeFile}\n`);
+    process.exit(2);
+  }
+  const { items, errors } = office.parseOfficeJudgements(fs.readFileSync(officeFile, 'utf8'));
+  if (errors.length > 0) {
+    process.stderr.write(errors.map((e) => `error: ${officeFile} ${e}\n`).join(''));
+    process.exit(2);
+  }
+  const decided = office.analyzeJudged(items);
+  const report = office.scoreOfficeJudgements(items, (i) => decided.get(i.id) === true);
+  process.stdout.write(office.formatOfficeReport(officeFile, report) + '\n');
 }
 
 module.exports = { runEvalCli };

@@ -268,7 +268,8 @@ export function runYear(
 
 const f3 = (x: number): string => x.toFixed(3);
 
-const row = (name: string, b: BinaryScore): string =>
+/** One yes/no decision's figures on one line, its name padded so the figures line up. */
+export const row = (name: string, b: BinaryScore): string =>
   `  ${name.padEnd(22)} precision ${f3(b.precision)}  recall ${f3(b.recall)}  F1 ${f3(b.f1)}  (support ${b.support}, said yes ${b.flagged})`;
 
 /** The incident-anywhere recall per labelled kind, a few kinds to a line: "violence_bullying 25/28". */

@@ -1,0 +1,149 @@
+/**
+ * The analysis scored against the office's own judgements: the lines `labels export` prints (incidents module,
+ * flows/judgements.ts), one per mention a person judged through its ticket: "incident" when the ticket was
+ * acknowledged or opened by a person, "false_match" when it was dismissed. These are real Gò Vấp items, which the news
+ * archive lacks, so `npm run eval -- --office FILE` reads the Gò Vấp incident decision on them twice: as the analyzer
+ * that stored each mention decided it (the line's `analysed`), and as the build at hand decides it now.
+ *
+ * The judged items are not a sample of the news: a person judges what reached a ticket (the analyzer's alarms, the
+ * coverage later attached to them by story). Precision is therefore well measured; recall counts only the misses that
+ * reached a ticket anyway, so read it as an upper bound. A ticket opened by hand from a link carries no article text
+ * and is not exported.
+ */
+import { loadSeedGazetteer, type Gazetteer } from '../matching/unit-matcher';
+import { committedModel, type AnalysisModel } from './analysis-model';
+import { createAnalyzer } from './analyze-item';
+import { row } from './evaluate-real';
+import { binary, type BinaryScore } from './real-scores';
+
+export interface OfficeJudgement {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly outlet?: string;
+  readonly publishedAt?: string;
+  readonly incident: boolean;
+  /** What the analyzer said when it stored the mention; null when the export could not tell. */
+  readonly analysedIncident: boolean | null;
+}
+
+export interface OfficeReport {
+  readonly items: number;
+  readonly incidents: number;
+  readonly falseMatches: number;
+  /** The analyzer that stored each mention, over the lines that say what it decided. */
+  readonly atTheTime: BinaryScore & { readonly items: number };
+  /** The build at hand, over every line. */
+  readonly thisBuild: BinaryScore;
+}
+
+const JUDGEMENTS = new Set(['incident', 'false_match']);
+
+/** One exported line, checked; a string naming the field when it is not one. */
+export function parseOfficeLine(line: string): OfficeJudgement | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'invalid JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const v = value as Record<string, unknown>;
+  if (typeof v.id !== 'string' || v.id === '') return 'id must be a non-empty string';
+  if (typeof v.title !== 'string' || v.title.trim() === '') return 'title must be a non-empty string';
+  if (v.summary !== undefined && v.summary !== null && typeof v.summary !== 'string') return 'summary must be a string';
+  if (typeof v.judgement !== 'string' || !JUDGEMENTS.has(v.judgement)) {
+    return 'judgement must be "incident" or "false_match"';
+  }
+  for (const field of ['outlet', 'publishedAt'] as const) {
+    if (v[field] !== undefined && v[field] !== null && typeof v[field] !== 'string') return `${field} must be a string`;
+  }
+  const analysed = v.analysed;
+  let analysedIncident: boolean | null = null;
+  if (analysed !== undefined && analysed !== null) {
+    const incident = (analysed as Record<string, unknown>).incident;
+    if (typeof analysed !== 'object' || typeof incident !== 'boolean') return 'analysed.incident must be true or false';
+    analysedIncident = incident;
+  }
+  const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+  return {
+    id: v.id,
+    title: v.title,
+    summary: text(v.summary) ?? '',
+    outlet: text(v.outlet),
+    publishedAt: text(v.publishedAt),
+    incident: v.judgement === 'incident',
+    analysedIncident,
+  };
+}
+
+/** Every non-empty line of an export, or the problems found, each naming its line number and field. */
+export function parseOfficeJudgements(text: string): { items: OfficeJudgement[]; errors: string[] } {
+  const items: OfficeJudgement[] = [];
+  const errors: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = parseOfficeLine(line);
+    if (typeof parsed === 'string') errors.push(`line ${i + 1}: ${parsed}`);
+    else items.push(parsed);
+  });
+  return { items, errors };
+}
+
+function score(pairs: readonly (readonly [boolean, boolean])[]): BinaryScore {
+  const tp = pairs.filter(([gold, got]) => gold && got).length;
+  const fp = pairs.filter(([gold, got]) => !gold && got).length;
+  const fn = pairs.filter(([gold, got]) => gold && !got).length;
+  return binary(tp, fp, fn);
+}
+
+/**
+ * The Gò Vấp incident decision against the office's judgements. `decide` is the build at hand: whether it would open
+ * a ticket for the item (units matched and an incident category: AnalyzeOutput.incident).
+ */
+export function scoreOfficeJudgements(
+  items: readonly OfficeJudgement[],
+  decide: (item: OfficeJudgement) => boolean,
+): OfficeReport {
+  const known = items.filter((i) => i.analysedIncident !== null);
+  const incidents = items.filter((i) => i.incident).length;
+  return {
+    items: items.length,
+    incidents,
+    falseMatches: items.length - incidents,
+    atTheTime: { ...score(known.map((i) => [i.incident, i.analysedIncident === true])), items: known.length },
+    thisBuild: score(items.map((i) => [i.incident, decide(i)])),
+  };
+}
+
+/** The build at hand's decision on each item, the items fed in publication order as a feed would give them. */
+export function analyzeJudged(
+  items: readonly OfficeJudgement[],
+  gazetteer: Gazetteer = loadSeedGazetteer(),
+  model: AnalysisModel = committedModel(),
+): Map<string, boolean> {
+  const analyzer = createAnalyzer({ gazetteer, model });
+  const when = (i: OfficeJudgement): number => (i.publishedAt ? Date.parse(i.publishedAt) : 0) || 0;
+  const decided = new Map<string, boolean>();
+  for (const item of [...items].sort((a, b) => when(a) - when(b))) {
+    const out = analyzer.analyze({
+      id: item.id,
+      title: item.title,
+      summary: item.summary,
+      outlet: item.outlet,
+      publishedAt: item.publishedAt,
+    });
+    decided.set(item.id, out.incident);
+  }
+  return decided;
+}
+
+export function formatOfficeReport(file: string, r: OfficeReport): string {
+  return [
+    `OFFICE JUDGEMENTS (${file}: ${r.items} judged mentions; incidents ${r.incidents}, false matches ${r.falseMatches})`,
+    row('as analysed then', r.atTheTime) + `  (${r.atTheTime.items} lines say what it decided)`,
+    row('this build', r.thisBuild),
+    '  recall counts only the misses that reached a ticket (coverage attached to one): an upper bound',
+    '',
+  ].join('\n');
+}
