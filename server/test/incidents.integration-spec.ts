@@ -5,6 +5,7 @@
  * is a FixedClock at 10:00 on a Wednesday in Ho Chi Minh City.
  */
 import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import {
   UnitLevel,
   type IncidentDetail,
@@ -13,10 +14,14 @@ import {
   type SeverityLevelView,
 } from '@mw/shared';
 import type { DataSource } from 'typeorm';
+import type { CliContext } from '../src/cli/cli-command';
 import { SYSTEM_ACTOR } from '../src/common/auth/auth-user';
 import { FixedClock } from '../src/common/clock/clock';
 import { SEARCH_MAX_LENGTH, searchSql, searchTerms, type SearchTerms } from '../src/common/database/text-search';
 import { AnalysisService } from '../src/modules/analysis/analysis.service';
+import { parseOfficeJudgements, scoreOfficeJudgements } from '../src/modules/analysis/pipeline/office-judgements';
+import { labelsCommand } from '../src/modules/incidents';
+import type { JudgedMention } from '../src/modules/incidents/flows/judgements';
 import { IncidentIntakeFlow } from '../src/modules/incidents/flows/intake.flow';
 import { INCIDENT_DOCUMENT } from '../src/modules/incidents/store/incident.store';
 import { AuditService, UnitsService, upsertUnits } from '../src/modules/organisation';
@@ -611,6 +616,81 @@ describe('incidents (real PostgreSQL, HTTP API)', () => {
       [id],
     );
     expect(state).toEqual([{ next_step_at: null, respond_due_at: null }]);
+  });
+
+  it("exports the office's judgements as labels: acknowledged coverage, false matches, nothing from new tickets", async () => {
+    const confirmed = await openFromSocial('Phụ huynh tố trường thu tiền máy lạnh sai quy định');
+    await ds.query(`UPDATE mention SET summary = $2 WHERE id = $1`, [
+      confirmed.mentionId,
+      'Mỗi học sinh phải đóng 300.000 đồng tiền máy lạnh dù phòng học chưa lắp.',
+    ]);
+    // The same story told by the press, which the analyzer read as no incident: a miss that reached a ticket.
+    const pressed = await storeMention(ds, {
+      storyId: confirmed.storyId,
+      sourceId: pressSource,
+      outlet: 'Tuổi Trẻ',
+      title: 'Trường ở Gò Vấp thu tiền máy lạnh khi chưa lắp đặt',
+      unitCodes: [SCHOOL_A],
+      incident: false,
+      label: 'neutral',
+      publishedAt: new Date(MORNING.getTime() + 3600_000),
+    });
+    await intake.sweep();
+    expect(
+      (await call(t.baseUrl, 'POST', `incidents/${confirmed.id}/acknowledge`, { token: token(spokesA) })).status,
+    ).toBe(200);
+    const dismissed = await openFromSocial('Trường cùng tên ở Thủ Đức bị phản ánh chuyện bán trú');
+    expect(
+      (
+        await call(t.baseUrl, 'POST', `incidents/${dismissed.id}/transition`, {
+          token: token(officeSpokes),
+          body: { to: 'dismissed', reason: 'Không phải trường ở Gò Vấp' },
+        })
+      ).status,
+    ).toBe(200);
+    const untouched = await openFromSocial('Phụ huynh hỏi về lịch học bù sau bão');
+
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const code = await labelsCommand.run(['export'], {
+      out,
+      app: () => Promise.resolve(t.app),
+    } as unknown as CliContext);
+    expect(code).toBe(0);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const { items, errors } = parseOfficeJudgements(text);
+    expect(errors).toEqual([]);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as JudgedMention);
+    const mine = new Map(lines.map((l) => [l.id, l]));
+    expect(mine.has(untouched.mentionId)).toBe(false);
+    expect(mine.get(confirmed.mentionId)).toMatchObject({
+      title: 'Phụ huynh tố trường thu tiền máy lạnh sai quy định',
+      summary: 'Mỗi học sinh phải đóng 300.000 đồng tiền máy lạnh dù phòng học chưa lắp.',
+      units: [SCHOOL_A],
+      judgement: 'incident',
+      reason: null,
+      ticket: { origin: 'detected', status: 'acknowledged' },
+      analysed: { incident: true, sentiment: 'negative', category: 'fees_finances' },
+    });
+    expect(mine.get(pressed)).toMatchObject({
+      outlet: 'Tuổi Trẻ',
+      judgement: 'incident',
+      analysed: { incident: false, sentiment: 'neutral' },
+    });
+    expect(mine.get(dismissed.mentionId)).toMatchObject({
+      judgement: 'false_match',
+      reason: 'Không phải trường ở Gò Vấp',
+      ticket: { status: 'dismissed' },
+      analysed: { incident: true },
+    });
+    // What eval --office reads: the analyzer of then caught the social post and the false match, missed the press.
+    const ours = items.filter((i) => [confirmed.mentionId, pressed, dismissed.mentionId].includes(i.id));
+    const report = scoreOfficeJudgements(ours, () => false);
+    expect(report.atTheTime).toMatchObject({ items: 3, support: 2, flagged: 2, precision: 0.5, recall: 0.5 });
   });
 
   it('leaves dismissing a serious ticket to the office; a school proposes it with a reason', async () => {

@@ -3,7 +3,7 @@ import { healthCommand, migrateCommand } from './core.commands';
 import { usersCommand } from '../modules/organisation';
 import { fetchCommand, sourcesCommand } from '../modules/sources';
 import { analyzeCommand, analyzePendingCommand, unitsCommand } from '../modules/analysis';
-import { incidentsCommand } from '../modules/incidents';
+import { incidentsCommand, labelsCommand } from '../modules/incidents';
 import { reportCommand } from '../modules/reports';
 
 /** Every operator command. Modules add theirs here. */
@@ -17,5 +17,6 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
   'analyze-pending': analyzePendingCommand,
   units: unitsCommand,
   incidents: incidentsCommand,
+  labels: labelsCommand,
   report: reportCommand,
 };

@@ -98,6 +98,19 @@ export class MentionReader {
     );
     return rows.map(toFacts);
   }
+
+  /** The summaries of the given mentions (which MentionFacts leaves out), by mention id. */
+  async summariesOf(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; summary: string }[] = await manager.query(
+      `SELECT id, summary FROM mention WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.summary]));
+  }
 }
 
 function toFacts(r: Row): MentionFacts {

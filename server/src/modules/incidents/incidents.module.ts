@@ -11,6 +11,7 @@ import { EscalationFlow } from './flows/escalation.flow';
 import { IncidentChanges } from './flows/incident-changes';
 import { IncidentWorkflow } from './flows/incident-workflow';
 import { IncidentIntakeFlow } from './flows/intake.flow';
+import { JudgementsExport } from './flows/judgements';
 import { IncidentOpening } from './flows/opening';
 import { ResponsesFlow } from './flows/responses.flow';
 import { TasksCommentsFlow } from './flows/tasks-comments.flow';
@@ -75,6 +76,7 @@ import { TasksCommentsStore } from './store/tasks-comments.store';
     IncidentReportReader,
     IncidentInboxLookup,
     IncidentAuditLabels,
+    JudgementsExport,
   ],
   exports: [IncidentIntakeFlow, EscalationFlow, IncidentRecipients, IncidentReportReader],
 })

@@ -8,6 +8,25 @@ import type { EntityManager } from 'typeorm';
 import type { MentionFacts } from '../../analysis';
 import type { IncidentMentionRow } from '../incident-rows';
 
+/** A mention on a ticket a person has judged, with that judgement (`judged`). */
+export interface JudgedCoverageRow {
+  mention_id: string;
+  title: string;
+  url: string | null;
+  outlet: string;
+  published_at: Date | null;
+  unit_codes: string[];
+  sentiment_label: string | null;
+  category: string | null;
+  number: string;
+  origin: string;
+  status: string;
+  severity: string;
+  incident_category: string | null;
+  reason: string | null;
+  judged_at: Date;
+}
+
 @Injectable()
 export class CoverageStore {
   /** Whether the mention is on any ticket already. */
@@ -90,6 +109,25 @@ export class CoverageStore {
   }
 
   /** A dismissal's verdict on the ticket's mentions. */
+  /**
+   * Every mention on a ticket a person has judged, oldest judgement first: a dismissed ticket (a false match, with the
+   * correction's reason), or one acknowledged or further, or opened by a person (by hand or by a split). A detected
+   * ticket still new has been judged by nobody and is left out.
+   */
+  async judged(m: EntityManager): Promise<JudgedCoverageRow[]> {
+    return m.query(
+      `SELECT im.mention_id, im.title, im.url, im.outlet, im.published_at, im.unit_codes, im.sentiment_label, im.category,
+         i.number::text AS number, i.origin, i.status, i.severity, i.category AS incident_category,
+         (SELECT c.reason FROM analysis_correction c WHERE c.incident_id = i.id AND im.mention_id = ANY (c.mention_ids)
+           ORDER BY c.at DESC LIMIT 1) AS reason,
+         CASE WHEN i.status = 'dismissed' THEN coalesce(i.dismissed_at, i.updated_at)
+           ELSE coalesce(i.acknowledged_at, i.opened_at) END AS judged_at
+       FROM incident_mention im JOIN incident i ON i.id = im.incident_id
+       WHERE NOT (i.origin = 'detected' AND i.status = 'new')
+       ORDER BY judged_at, im.mention_id`,
+    );
+  }
+
   async recordFalseMatch(
     m: EntityManager,
     x: { incidentId: string; mentionIds: string[]; reason: string; by: string | null; at: Date },
