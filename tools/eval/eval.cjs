@@ -28,7 +28,7 @@ function runEvalCli(args, { requireFile = false } = {}) {
   const file =
     args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--unjudged' && args[i - 1] !== '--office') ??
     DEFAULT_LABELLED_PATH;
-  if (officeFile !== undefined) runOffice(officeFile);
+  if (officeFile !== undefined) runOffice(officeFile, args.includes('--mistakes'));
   if (requireFile && !fs.existsSync(file)) {
     process.stderr.write(`error: labelled set not found at ${file}\n`);
     process.exit(1);
@@ -61,7 +61,7 @@ function runEvalCli(args, { requireFile = false } = {}) {
 }
 
 /** The office's judgements (`labels export`), scored first: real Gò Vấp items, which the archive lacks. */
-function runOffice(officeFile) {
+function runOffice(officeFile, mistakes) {
   const office = require('../../server/src/modules/analysis/pipeline/office-judgements.ts');
   if (!fs.existsSync(officeFile)) {
     process.stderr.write(`error: --office: no file at ${officeFile}\n`);
@@ -74,7 +74,7 @@ function runOffice(officeFile) {
   }
   const decided = office.analyzeJudged(items);
   const report = office.scoreOfficeJudgements(items, (i) => decided.get(i.id) === true);
-  process.stdout.write(office.formatOfficeReport(officeFile, report) + '\n');
+  process.stdout.write(office.formatOfficeReport(officeFile, report, { mistakes }) + '\n');
 }
 
 module.exports = { runEvalCli };

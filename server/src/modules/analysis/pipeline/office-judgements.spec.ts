@@ -50,7 +50,12 @@ describe('office judgements (labels export, scored by npm run eval -- --office)'
     expect(report.atTheTime).toMatchObject({ items: 3, support: 2, flagged: 2, precision: 0.5, recall: 0.5 });
     expect(report.thisBuild).toMatchObject({ support: 3, flagged: 2, precision: 1 });
     expect(report.thisBuild.recall).toBeCloseTo(2 / 3);
+    expect(report.mistakes.map((m) => m.id)).toEqual(['fn']);
     expect(formatOfficeReport('judged.jsonl', report)).toContain('4 judged mentions; incidents 3, false matches 1');
+    expect(formatOfficeReport('judged.jsonl', report)).not.toContain('fn  office');
+    expect(formatOfficeReport('judged.jsonl', report, { mistakes: true })).toContain(
+      "this build's mistakes (1):\n  fn  office: incident, this build: no  Phụ huynh phản ánh lạm thu đầu năm học",
+    );
   });
 
   it('decides each item with the committed model: a ticket for bad news at a Gò Vấp school, none for good news', () => {

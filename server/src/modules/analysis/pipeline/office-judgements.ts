@@ -35,6 +35,8 @@ export interface OfficeReport {
   readonly atTheTime: BinaryScore & { readonly items: number };
   /** The build at hand, over every line. */
   readonly thisBuild: BinaryScore;
+  /** The lines the build at hand decides against the office, in the export's order. */
+  readonly mistakes: readonly { readonly id: string; readonly incident: boolean; readonly title: string }[];
 }
 
 const JUDGEMENTS = new Set(['incident', 'false_match']);
@@ -113,6 +115,9 @@ export function scoreOfficeJudgements(
     falseMatches: items.length - incidents,
     atTheTime: { ...score(known.map((i) => [i.incident, i.analysedIncident === true])), items: known.length },
     thisBuild: score(items.map((i) => [i.incident, decide(i)])),
+    mistakes: items
+      .filter((i) => decide(i) !== i.incident)
+      .map((i) => ({ id: i.id, incident: i.incident, title: i.title })),
   };
 }
 
@@ -138,12 +143,16 @@ export function analyzeJudged(
   return decided;
 }
 
-export function formatOfficeReport(file: string, r: OfficeReport): string {
+/** The report; with `mistakes`, every line the build at hand decides against the office, by mention id. */
+export function formatOfficeReport(file: string, r: OfficeReport, options: { mistakes?: boolean } = {}): string {
+  const missed = (m: OfficeReport['mistakes'][number]): string =>
+    `  ${m.id}  office: ${m.incident ? 'incident' : 'false match'}, this build: ${m.incident ? 'no' : 'yes'}  ${m.title}`;
   return [
     `OFFICE JUDGEMENTS (${file}: ${r.items} judged mentions; incidents ${r.incidents}, false matches ${r.falseMatches})`,
     row('as analysed then', r.atTheTime) + `  (${r.atTheTime.items} lines say what it decided)`,
     row('this build', r.thisBuild),
     '  recall counts only the misses that reached a ticket (coverage attached to one): an upper bound',
+    ...(options.mistakes ? [`  this build's mistakes (${r.mistakes.length}):`, ...r.mistakes.map(missed)] : []),
     '',
   ].join('\n');
 }
