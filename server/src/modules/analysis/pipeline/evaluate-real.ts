@@ -10,7 +10,7 @@ import { NO_CATEGORY, SentimentLabel } from '@mw/shared';
 import { loadSeedUnits } from '../../../database/seeds/seed-files';
 import { loadSeedGazetteer, type Gazetteer } from '../matching/unit-matcher';
 import { committedModel, type AnalysisModel } from './analysis-model';
-import { createAnalyzer, type AnalyzeOutput } from './analyze-item';
+import { createAnalyzer, type AnalyzeInput, type AnalyzeOutput } from './analyze-item';
 import type { LabelledItem } from './labelled-set';
 import {
   joinRealSet,
@@ -133,26 +133,32 @@ export function expectedFingerprint(written: readonly LabelledItem[], labels: re
   );
 }
 
-const byPublication = (a: ArchiveItem, b: ArchiveItem): number =>
-  Date.parse(a.published) - Date.parse(b.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Publication time for ordering: an item with no (or no readable) date comes first. */
+const publishedTime = (x: AnalyzeInput): number => Date.parse(x.publishedAt ?? '') || 0;
+const byPublication = (a: AnalyzeInput, b: AnalyzeInput): number =>
+  publishedTime(a) - publishedTime(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Each item's analysis, the items fed in publication order as a feed would give them. */
-export function analyzeInOrder(items: readonly ArchiveItem[], gazetteer: Gazetteer, model: AnalysisModel) {
+/** Each input's analysis by id, the inputs fed in publication order as a feed would give them. */
+export function analyzeInputsInOrder(inputs: readonly AnalyzeInput[], gazetteer: Gazetteer, model: AnalysisModel) {
   const analyzer = createAnalyzer({ gazetteer, model });
   const out = new Map<string, AnalyzeOutput>();
-  for (const item of [...items].sort(byPublication)) {
-    out.set(
-      item.id,
-      analyzer.analyze({
-        id: item.id,
-        title: item.title,
-        summary: item.summary,
-        outlet: item.outlet,
-        publishedAt: item.published,
-      }),
-    );
-  }
+  for (const input of [...inputs].sort(byPublication)) out.set(input.id, analyzer.analyze(input));
   return out;
+}
+
+/** Each archive item's analysis, the items fed in publication order as a feed would give them. */
+export function analyzeInOrder(items: readonly ArchiveItem[], gazetteer: Gazetteer, model: AnalysisModel) {
+  return analyzeInputsInOrder(
+    items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      summary: item.summary,
+      outlet: item.outlet,
+      publishedAt: item.published,
+    })),
+    gazetteer,
+    model,
+  );
 }
 
 export function predictionOf(out: AnalyzeOutput) {

@@ -12,9 +12,8 @@
  */
 import { loadSeedGazetteer, type Gazetteer } from '../matching/unit-matcher';
 import { committedModel, type AnalysisModel } from './analysis-model';
-import { createAnalyzer } from './analyze-item';
-import { row } from './evaluate-real';
-import { binary, type BinaryScore } from './real-scores';
+import { analyzeInputsInOrder, row } from './evaluate-real';
+import { scoreDecisions, type BinaryScore } from './real-scores';
 
 export interface OfficeJudgement {
   readonly id: string;
@@ -92,13 +91,6 @@ export function parseOfficeJudgements(text: string): { items: OfficeJudgement[];
   return { items, errors };
 }
 
-function score(pairs: readonly (readonly [boolean, boolean])[]): BinaryScore {
-  const tp = pairs.filter(([gold, got]) => gold && got).length;
-  const fp = pairs.filter(([gold, got]) => !gold && got).length;
-  const fn = pairs.filter(([gold, got]) => gold && !got).length;
-  return binary(tp, fp, fn);
-}
-
 /**
  * The Gò Vấp incident decision against the office's judgements. `decide` is the build at hand: whether it would open
  * a ticket for the item (units matched and an incident category: AnalyzeOutput.incident).
@@ -109,38 +101,27 @@ export function scoreOfficeJudgements(
 ): OfficeReport {
   const known = items.filter((i) => i.analysedIncident !== null);
   const incidents = items.filter((i) => i.incident).length;
+  const decided = items.map(decide);
   return {
     items: items.length,
     incidents,
     falseMatches: items.length - incidents,
-    atTheTime: { ...score(known.map((i) => [i.incident, i.analysedIncident === true])), items: known.length },
-    thisBuild: score(items.map((i) => [i.incident, decide(i)])),
+    atTheTime: { ...scoreDecisions(known.map((i) => [i.incident, i.analysedIncident === true])), items: known.length },
+    thisBuild: scoreDecisions(items.map((i, k) => [i.incident, decided[k] as boolean])),
     mistakes: items
-      .filter((i) => decide(i) !== i.incident)
+      .filter((i, k) => decided[k] !== i.incident)
       .map((i) => ({ id: i.id, incident: i.incident, title: i.title })),
   };
 }
 
-/** The build at hand's decision on each item, the items fed in publication order as a feed would give them. */
+/** The build at hand's decision on each item (would it open a ticket), read in publication order. */
 export function analyzeJudged(
   items: readonly OfficeJudgement[],
   gazetteer: Gazetteer = loadSeedGazetteer(),
   model: AnalysisModel = committedModel(),
 ): Map<string, boolean> {
-  const analyzer = createAnalyzer({ gazetteer, model });
-  const when = (i: OfficeJudgement): number => (i.publishedAt ? Date.parse(i.publishedAt) : 0) || 0;
-  const decided = new Map<string, boolean>();
-  for (const item of [...items].sort((a, b) => when(a) - when(b))) {
-    const out = analyzer.analyze({
-      id: item.id,
-      title: item.title,
-      summary: item.summary,
-      outlet: item.outlet,
-      publishedAt: item.publishedAt,
-    });
-    decided.set(item.id, out.incident);
-  }
-  return decided;
+  const outputs = analyzeInputsInOrder(items, gazetteer, model);
+  return new Map([...outputs].map(([id, out]) => [id, out.incident]));
 }
 
 /** The report; with `mistakes`, every line the build at hand decides against the office, by mention id. */

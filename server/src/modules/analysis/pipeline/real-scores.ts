@@ -104,7 +104,8 @@ export const incidentAnywhereOf = (label: RealLabel, got: RealPrediction): reado
 export const incidentAtSchoolOf: ItemDecision = (label, got) =>
   label.education ? [negative(label), negative(got)] : null;
 
-function count(pairs: readonly (readonly [boolean, boolean])[]): BinaryScore {
+/** The figures of one yes/no decision from its [labelled, said] pairs. */
+export function scoreDecisions(pairs: readonly (readonly [boolean, boolean])[]): BinaryScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -122,7 +123,7 @@ function sentimentScores(pairs: readonly [SentimentLabel, SentimentLabel][]): {
 } {
   const labels = Object.values(SentimentLabel);
   const perLabel = Object.fromEntries(
-    labels.map((label) => [label, count(pairs.map(([g, p]) => [g === label, p === label]))]),
+    labels.map((label) => [label, scoreDecisions(pairs.map(([g, p]) => [g === label, p === label]))]),
   ) as Record<SentimentLabel, BinaryScore>;
   return { perLabel, macroF1: labels.reduce((s, l) => s + perLabel[l].f1, 0) / labels.length };
 }
@@ -201,14 +202,14 @@ export function scoreRealSet(pairs: readonly { label: RealLabel; got: RealPredic
   const all = sentimentScores(pairs.map((p) => [p.label.sentiment, p.got.sentiment]));
   const education = pairs.filter((p) => p.label.education);
   const edu = sentimentScores(education.map((p) => [p.label.sentiment, p.got.sentiment]));
-  const educationScore = count(pairs.map((p) => [p.label.education, p.got.education]));
+  const educationScore = scoreDecisions(pairs.map((p) => [p.label.education, p.got.education]));
   return {
     items: pairs.length,
-    item: count(pairs.map((p) => [goldUnits(p.label).length > 0, p.got.units.length > 0])),
+    item: scoreDecisions(pairs.map((p) => [goldUnits(p.label).length > 0, p.got.units.length > 0])),
     units: binary(utp, ufp, ufn),
-    incident: count(pairs.map((p) => [p.label.incident, p.got.incident])),
-    incidentAnywhere: count(scored(pairs, incidentAnywhereOf)),
-    incidentAtSchool: count(scored(pairs, incidentAtSchoolOf)),
+    incident: scoreDecisions(pairs.map((p) => [p.label.incident, p.got.incident])),
+    incidentAnywhere: scoreDecisions(scored(pairs, incidentAnywhereOf)),
+    incidentAtSchool: scoreDecisions(scored(pairs, incidentAtSchoolOf)),
     incidentAnywhereByKind: [...byKind.values()].sort(
       (a, b) => b.labelled - a.labelled || a.kind.localeCompare(b.kind),
     ),
