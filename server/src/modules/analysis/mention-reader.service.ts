@@ -99,17 +99,17 @@ export class MentionReader {
     return rows.map(toFacts);
   }
 
-  /** The summaries of the given mentions (which MentionFacts leaves out), by mention id. */
-  async summariesOf(
+  /** The summary (which MentionFacts leaves out) and incident flag of the given mentions, by mention id. */
+  async summariesAndFlags(
     ids: readonly string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, { summary: string; incident: boolean }>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; summary: string }[] = await manager.query(
-      `SELECT id, summary FROM mention WHERE id = ANY($1::uuid[])`,
+    const rows: { id: string; summary: string; incident: boolean }[] = await manager.query(
+      `SELECT id, summary, incident FROM mention WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.id, r.summary]));
+    return new Map(rows.map((r) => [r.id, { summary: r.summary, incident: r.incident }]));
   }
 }
 

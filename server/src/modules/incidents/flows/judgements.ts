@@ -42,23 +42,22 @@ export class JudgementsExport {
     private readonly mentions: MentionReader,
   ) {}
 
-  /** Every judged mention, oldest judgement first, read in one transaction so the three reads agree. */
+  /** Every judged mention, oldest judgement first, read in one transaction so the two reads agree. */
   async list(): Promise<JudgedMention[]> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const rows = await this.coverage.judged(m);
-      const ids = [...new Set(rows.map((r) => r.mention_id))];
-      const facts = new Map((await this.mentions.byIds(ids, m)).map((f) => [f.id, f]));
-      const summaries = await this.mentions.summariesOf(ids, m);
-      return rows.map((r) => toJudged(r, summaries.get(r.mention_id) ?? '', facts.get(r.mention_id)?.incident));
+      const stored = await this.mentions.summariesAndFlags([...new Set(rows.map((r) => r.mention_id))], m);
+      return rows.map((r) => toJudged(r, stored.get(r.mention_id)));
     });
   }
 }
 
-function toJudged(r: JudgedCoverageRow, summary: string, analysedIncident: boolean | undefined): JudgedMention {
+/** A judged row as its export line; `stored` is the mention row's summary and flag, undefined when it is gone. */
+function toJudged(r: JudgedCoverageRow, stored: { summary: string; incident: boolean } | undefined): JudgedMention {
   return {
     id: r.mention_id,
     title: r.title,
-    summary,
+    summary: stored?.summary ?? '',
     url: r.url,
     outlet: r.outlet,
     publishedAt: iso(r.published_at),
@@ -73,9 +72,6 @@ function toJudged(r: JudgedCoverageRow, summary: string, analysedIncident: boole
       severity: r.severity,
       category: r.incident_category,
     },
-    analysed:
-      analysedIncident === undefined
-        ? null
-        : { incident: analysedIncident, sentiment: r.sentiment_label, category: r.category },
+    analysed: stored ? { incident: stored.incident, sentiment: r.sentiment_label, category: r.category } : null,
   };
 }
